@@ -1,0 +1,28 @@
+/* nb-reader-docx.c — placeholder until the docx reader lands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-error.h"
+#include "nb-readers-private.h"
+
+char *
+nb_reader_docx_extract (const guint8  *data,
+                        gsize          len,
+                        GError       **error)
+{
+  g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("DOCX reading is not written yet"));
+  return NULL;
+}
+
+char *
+nb_reader_doc_extract (const guint8  *data,
+                       gsize          len,
+                       GError       **error)
+{
+  g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("DOC reading is not written yet"));
+  return NULL;
+}

@@ -1,0 +1,41 @@
+/* nb-readers-private.h — format readers: a document's bytes to the text the parser reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  NB_FORMAT_TEXT,
+  NB_FORMAT_PDF,
+  NB_FORMAT_DOCX,
+  NB_FORMAT_DOC,
+  NB_FORMAT_HTML,
+} NbFormat;
+
+NbFormat  nb_format_sniff        (const guint8  *data,
+                                  gsize          len,
+                                  const char    *filename);
+const char *nb_format_to_string  (NbFormat       format);
+
+/* Each returns newly allocated, valid UTF-8 text with "\n" line ends (table rows one a line,
+ * cells separated by tabs), or NULL with an NB_ERROR set. Available when the build has the
+ * reader (HAVE_PDF, HAVE_DOCX, HAVE_HTML); otherwise they set NB_ERROR_UNSUPPORTED_FORMAT. */
+char     *nb_reader_pdf_extract  (const guint8  *data,
+                                  gsize          len,
+                                  GError       **error);
+char     *nb_reader_docx_extract (const guint8  *data,
+                                  gsize          len,
+                                  GError       **error);
+char     *nb_reader_doc_extract  (const guint8  *data,
+                                  gsize          len,
+                                  GError       **error);
+char     *nb_reader_html_extract (const guint8  *data,
+                                  gsize          len,
+                                  GError       **error);
+
+G_END_DECLS

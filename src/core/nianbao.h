@@ -1,0 +1,15 @@
+/* nianbao.h — the Nianbao core library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define NIANBAO_INSIDE
+# include "nb-error.h"
+# include "nb-types.h"
+# include "nb-schema.h"
+# include "nb-text.h"
+# include "nb-finding.h"
+# include "nb-report.h"
+# include "nb-export.h"
+#undef NIANBAO_INSIDE
