@@ -1,6 +1,14 @@
-/* nb-reader-pdf.c — placeholder until the pdf reader lands
+/* nb-reader-pdf.c — PDF to text, table rows rebuilt from character positions
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * poppler gives the characters of a page with their boxes. Characters are grouped into
+ * visual lines by their vertical position, and a line is cut into cells where the gap
+ * between two characters is large, so that a table row comes out as "label\tN\tN…".
+ * Table labels wrapped over several lines beside one row of numbers are joined onto
+ * that row; labels written vertically, one character a line, are joined into one cell.
+ * Page numbers ("-3-", "第 3 页") are dropped and nothing marks a page break, so a table
+ * that goes on over the next page reads as one table.
  */
 #include "config.h"
 
@@ -9,11 +17,727 @@
 #include "nb-error.h"
 #include "nb-readers-private.h"
 
+#include <math.h>
+#include <string.h>
+
+#include <poppler.h>
+
+/* Bounds against hostile input */
+#define MAX_PAGES      500
+#define MAX_GLYPHS     (4 * 1024 * 1024)   /* characters over all pages */
+#define MAX_PAGE_CHARS (256 * 1024)        /* characters of one page */
+
+typedef struct
+{
+  double   x1, y1, x2, y2;
+  gunichar c;
+} Glyph;
+
+typedef struct
+{
+  double   x1, y1, x2, y2;
+  GString *text;
+  guint    n_glyphs;
+  gboolean numeric;
+} Frag;
+
+typedef struct
+{
+  double     y1, y2;
+  double     yc;        /* mean centre of its characters */
+  double     h;         /* mean character height */
+  GPtrArray *frags;     /* Frag, sorted by x */
+  gboolean   is_row;    /* holds a number cell */
+  gboolean   merged;    /* joined onto a row: not written by itself */
+} VLine;
+
+static void
+frag_free (gpointer data)
+{
+  Frag *frag = data;
+
+  g_string_free (frag->text, TRUE);
+  g_free (frag);
+}
+
+static void
+vline_free (gpointer data)
+{
+  VLine *line = data;
+
+  g_ptr_array_unref (line->frags);
+  g_free (line);
+}
+
+static int
+compare_glyph_yc (gconstpointer a,
+                  gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+  double ya = (ga->y1 + ga->y2) / 2, yb = (gb->y1 + gb->y2) / 2;
+
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  if (ga->x1 != gb->x1)
+    return ga->x1 < gb->x1 ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_glyph_x (gconstpointer a,
+                 gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  if (ga->x1 != gb->x1)
+    return ga->x1 < gb->x1 ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_frag_x (gconstpointer a,
+                gconstpointer b)
+{
+  const Frag *fa = *(Frag * const *) a, *fb = *(Frag * const *) b;
+
+  if (fa->x1 != fb->x1)
+    return fa->x1 < fb->x1 ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_vline_y (gconstpointer a,
+                 gconstpointer b)
+{
+  const VLine *la = *(VLine * const *) a, *lb = *(VLine * const *) b;
+
+  if (la->yc != lb->yc)
+    return la->yc < lb->yc ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+is_digit_char (gunichar c)
+{
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* A cell holding one number: "12", "-18", "1,234", "96171.6", "12%" */
+static gboolean
+text_is_number (const char *text)
+{
+  const char *p = text;
+  gboolean seen_digit = FALSE;
+  gunichar last = 0;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_digit_char (c))
+        seen_digit = TRUE;
+      else if (c == '.' || c == ',' || c == 0xFF0E || c == 0xFF0C)
+        {
+          if (!seen_digit)
+            return FALSE;
+        }
+      else if (c == '%' && p[1] == '\0')
+        ;
+      else
+        return FALSE;
+      last = c;
+    }
+  return seen_digit && (is_digit_char (last) || last == '%');
+}
+
+/* "-3-", "— 3 —", "3", "第3页", "第 3 页 共 6 页", "3/6" */
+static gboolean
+text_is_page_number (const char *text)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  const char *p;
+  guint n_digits = 0;
+
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '\t')
+        continue;
+      if (is_digit_char (c))
+        {
+          n_digits++;
+          g_string_append_c (s, '9');
+          while (p[1] != '\0' && is_digit_char (g_utf8_get_char (g_utf8_next_char (p))))
+            p = g_utf8_next_char (p);
+          continue;
+        }
+      if (c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2012 || c == 0xFF0D || c == 0x2212 ||
+          c == 0x2015 || c == 0x2500)
+        {
+          g_string_append_c (s, '-');
+          continue;
+        }
+      g_string_append_unichar (s, c);
+    }
+  if (n_digits == 0 || n_digits > 2)
+    return FALSE;
+
+  return (g_str_equal (s->str, "-9-") || g_str_equal (s->str, "--9--") ||
+          g_str_equal (s->str, "9") || g_str_equal (s->str, "第9页") ||
+          g_str_equal (s->str, "第9页共9页") || g_str_equal (s->str, "9/9") ||
+          g_str_equal (s->str, "-9") || g_str_equal (s->str, "9-"));
+}
+
+static gboolean
+intervals_overlap (double a1,
+                   double a2,
+                   double b1,
+                   double b2)
+{
+  return MIN (a2, b2) - MAX (a1, b1) > 0.5;
+}
+
+/* Characters of one page, without white space */
+static GArray *
+collect_glyphs (PopplerPage *page,
+                guint       *budget)
+{
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  g_autofree char *text = NULL;
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  const char *p;
+
+  text = poppler_page_get_text (page);
+  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    return glyphs;
+
+  p = text;
+  for (guint i = 0; i < n_rects && *p != '\0' && glyphs->len < MAX_PAGE_CHARS; i++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      const PopplerRectangle *r = &rects[i];
+      Glyph g;
+
+      p = g_utf8_next_char (p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        c = 0xFFFD;
+      if (g_unichar_isspace (c) || c == 0x3000 || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
+          c == 0xFEFF || c == 0x200B)
+        continue;
+      if (!isfinite (r->x1) || !isfinite (r->x2) || !isfinite (r->y1) || !isfinite (r->y2))
+        continue;
+
+      g.x1 = MIN (r->x1, r->x2);
+      g.x2 = MAX (r->x1, r->x2);
+      g.y1 = MIN (r->y1, r->y2);
+      g.y2 = MAX (r->y1, r->y2);
+      g.c = c;
+      if (g.y2 - g.y1 < 0.1)
+        g.y2 = g.y1 + 0.1;
+      g_array_append_val (glyphs, g);
+
+      if (*budget == 0)
+        break;
+      (*budget)--;
+    }
+
+  return glyphs;
+}
+
+/* Cut one visual line (glyphs sorted by x) into cells at large gaps */
+static void
+split_line (VLine *line,
+            Glyph *glyphs,
+            guint  n)
+{
+  Frag *frag = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Glyph *g = &glyphs[i];
+
+      if (frag != NULL)
+        {
+          Glyph *prev = &glyphs[i - 1];
+          double h = MAX (prev->y2 - prev->y1, g->y2 - g->y1);
+          double w = MIN (prev->x2 - prev->x1, g->x2 - g->x1);
+          double gap = g->x1 - frag->x2;
+
+          /* wide (CJK) characters sit close together; digits and latin letters less so */
+          if (w >= 0.8 * h ? gap > 1.2 * w : gap > 1.5 * MAX (w, 0.45 * h))
+            frag = NULL;
+          else if (gap > 0.3 * h)
+            g_string_append_c (frag->text, ' ');
+        }
+      if (frag == NULL)
+        {
+          frag = g_new0 (Frag, 1);
+          frag->text = g_string_new (NULL);
+          frag->x1 = g->x1;
+          frag->y1 = g->y1;
+          frag->x2 = g->x2;
+          frag->y2 = g->y2;
+          g_ptr_array_add (line->frags, frag);
+        }
+      g_string_append_unichar (frag->text, g->c);
+      frag->n_glyphs++;
+      frag->x2 = MAX (frag->x2, g->x2);
+      frag->y1 = MIN (frag->y1, g->y1);
+      frag->y2 = MAX (frag->y2, g->y2);
+    }
+
+  for (guint i = 0; i < line->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (line->frags, i);
+
+      f->numeric = text_is_number (f->text->str);
+      if (f->numeric)
+        line->is_row = TRUE;
+    }
+}
+
+/* Group the glyphs of a page into visual lines, sorted top to bottom */
+static GPtrArray *
+build_lines (GArray *glyphs)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (vline_free);
+  guint start = 0;
+
+  g_array_sort (glyphs, compare_glyph_yc);
+
+  while (start < glyphs->len)
+    {
+      Glyph *first = &g_array_index (glyphs, Glyph, start);
+      double sum_yc = (first->y1 + first->y2) / 2;
+      double sum_h = first->y2 - first->y1;
+      guint end = start + 1;
+      VLine *line;
+
+      while (end < glyphs->len)
+        {
+          Glyph *g = &g_array_index (glyphs, Glyph, end);
+          double yc = (g->y1 + g->y2) / 2;
+          double mean_yc = sum_yc / (end - start);
+          double mean_h = sum_h / (end - start);
+
+          if (fabs (yc - mean_yc) > 0.45 * MAX (mean_h, g->y2 - g->y1))
+            break;
+          sum_yc += yc;
+          sum_h += g->y2 - g->y1;
+          end++;
+        }
+
+      line = g_new0 (VLine, 1);
+      line->frags = g_ptr_array_new_with_free_func (frag_free);
+      line->yc = sum_yc / (end - start);
+      line->h = sum_h / (end - start);
+      line->y1 = G_MAXDOUBLE;
+      line->y2 = -G_MAXDOUBLE;
+      for (guint i = start; i < end; i++)
+        {
+          Glyph *g = &g_array_index (glyphs, Glyph, i);
+
+          line->y1 = MIN (line->y1, g->y1);
+          line->y2 = MAX (line->y2, g->y2);
+        }
+
+      qsort (&g_array_index (glyphs, Glyph, start), end - start, sizeof (Glyph), compare_glyph_x);
+      split_line (line, &g_array_index (glyphs, Glyph, start), end - start);
+      g_ptr_array_add (lines, line);
+      start = end;
+    }
+
+  return lines;
+}
+
+static char *
+vline_dup_text (VLine *line)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < line->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (line->frags, i);
+
+      if (i > 0)
+        g_string_append_c (s, '\t');
+      g_string_append (s, f->text->str);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Page numbers and running footers: the first or last line of the page */
+static void
+drop_page_numbers (GPtrArray *lines,
+                   double     page_height)
+{
+  for (guint pass = 0; pass < 2 && lines->len > 0; pass++)
+    {
+      guint idx = pass == 0 ? lines->len - 1 : 0;
+      VLine *line = g_ptr_array_index (lines, idx);
+      g_autofree char *text = vline_dup_text (line);
+      gboolean at_edge = page_height <= 0 || line->yc > page_height * 0.8 ||
+                         line->yc < page_height * 0.2;
+
+      if (at_edge && text_is_page_number (text))
+        g_ptr_array_remove_index (lines, idx);
+    }
+
+  /* "-4-" style numbers anywhere on the page (some generators put them mid-stream) */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *text = NULL;
+
+      if (line->frags->len != 1)
+        continue;
+      text = vline_dup_text (line);
+      if (g_utf8_strlen (text, -1) >= 3 && text_is_page_number (text) &&
+          !g_ascii_isdigit (text[0]) && strstr (text, "页") == NULL)
+        g_ptr_array_remove_index (lines, i--);
+    }
+}
+
+/* Single characters stacked in a column ("三、/本/年/度/办/理/结/果") become one cell,
+ * kept on the line of its first character. */
+static void
+join_vertical_labels (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VLine *line = g_ptr_array_index (lines, i);
+
+      for (guint k = 0; k < line->frags->len; k++)
+        {
+          Frag *head = g_ptr_array_index (line->frags, k);
+          g_autoptr(GPtrArray) chain = NULL;
+          double cx, hx1, hx2, w, y_last;
+          guint j;
+
+          if (head->numeric || head->n_glyphs > 2)
+            continue;
+
+          hx1 = head->x1;
+          hx2 = head->x2;
+          cx = (hx1 + hx2) / 2;
+          w = MAX (head->y2 - head->y1, (head->x2 - head->x1) / head->n_glyphs);
+          y_last = head->y2;
+          chain = g_ptr_array_new ();
+          g_ptr_array_add (chain, head);
+
+          for (j = i + 1; j < lines->len; j++)
+            {
+              VLine *next = g_ptr_array_index (lines, j);
+              Frag *found = NULL;
+
+              if (next->y1 - y_last > 4 * w)
+                break;
+              for (guint m = 0; m < next->frags->len; m++)
+                {
+                  Frag *f = g_ptr_array_index (next->frags, m);
+
+                  double fx = (f->x1 + f->x2) / 2;
+
+                  if (!f->numeric && f->n_glyphs <= 2 &&
+                      fx > hx1 - 0.3 * w && fx < hx2 + 0.3 * w &&
+                      cx > f->x1 - 0.3 * w && cx < f->x2 + 0.3 * w)
+                    {
+                      found = f;
+                      break;
+                    }
+                }
+              if (found == NULL)
+                {
+                  /* a line in between that has nothing in this column */
+                  gboolean blocks = FALSE;
+
+                  for (guint m = 0; m < next->frags->len; m++)
+                    {
+                      Frag *f = g_ptr_array_index (next->frags, m);
+
+                      if (intervals_overlap (f->x1, f->x2, cx - w / 2, cx + w / 2))
+                        blocks = TRUE;
+                    }
+                  if (blocks)
+                    break;
+                  continue;
+                }
+              g_ptr_array_add (chain, found);
+              y_last = found->y2;
+            }
+
+          if (chain->len < 3)
+            continue;
+
+          /* move the text of the chain into head, drop the others */
+          for (guint c = 1; c < chain->len; c++)
+            {
+              Frag *f = g_ptr_array_index (chain, c);
+
+              g_string_append (head->text, f->text->str);
+              head->n_glyphs = G_MAXUINT / 2;  /* never the head of another chain */
+              head->x1 = MIN (head->x1, f->x1);
+              head->x2 = MAX (head->x2, f->x2);
+              head->y2 = MAX (head->y2, f->y2);
+              for (guint m = i + 1; m < lines->len; m++)
+                {
+                  VLine *other = g_ptr_array_index (lines, m);
+
+                  if (g_ptr_array_remove (other->frags, f))
+                    break;
+                }
+            }
+        }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VLine *line = g_ptr_array_index (lines, i);
+
+      if (line->frags->len == 0)
+        g_ptr_array_remove_index (lines, i--);
+    }
+}
+
+static double
+vline_first_number_x (VLine *line)
+{
+  for (guint i = 0; i < line->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (line->frags, i);
+
+      if (f->numeric)
+        return f->x1;
+    }
+  return G_MAXDOUBLE;
+}
+
+/* Whether the text-only line @line may hold part of the label of the row @row */
+static gboolean
+is_label_part_of (VLine *line,
+                  VLine *row)
+{
+  double number_x = vline_first_number_x (row);
+  double h = MAX (line->h, row->h);
+  Frag *last;
+
+  if (line->is_row || line->frags->len == 0)
+    return FALSE;
+  if (fabs (line->yc - row->yc) > 4.5 * h)
+    return FALSE;
+  last = g_ptr_array_index (line->frags, line->frags->len - 1);
+  return last->x2 <= number_x + 0.2 * h;
+}
+
+/* Move the cells of @line into @row: into the cell of the same column, before its text when
+ * @above, after it otherwise; into a new cell when the column is empty in @row. */
+static void
+merge_into_row (VLine    *row,
+                VLine    *line,
+                gboolean  above)
+{
+  while (line->frags->len > 0)
+    {
+      Frag *f = g_ptr_array_steal_index (line->frags, 0);
+      Frag *target = NULL;
+
+      for (guint i = 0; i < row->frags->len; i++)
+        {
+          Frag *g = g_ptr_array_index (row->frags, i);
+
+          if (!g->numeric && intervals_overlap (f->x1, f->x2, g->x1, g->x2))
+            {
+              target = g;
+              break;
+            }
+        }
+      if (target == NULL)
+        {
+          g_ptr_array_add (row->frags, f);
+          g_ptr_array_sort (row->frags, compare_frag_x);
+          continue;
+        }
+      if (above)
+        g_string_prepend (target->text, f->text->str);
+      else
+        g_string_append (target->text, f->text->str);
+      target->x1 = MIN (target->x1, f->x1);
+      target->x2 = MAX (target->x2, f->x2);
+      frag_free (f);
+    }
+  line->merged = TRUE;
+}
+
+/* Join wrapped table labels onto the row of numbers they stand beside */
+static void
+join_wrapped_labels (GPtrArray *lines)
+{
+  guint n = lines->len;
+  g_autofree int *owner = g_new (int, n);
+  g_autofree gboolean *above = g_new0 (gboolean, n);
+
+  for (guint i = 0; i < n; i++)
+    owner[i] = -1;
+
+  for (guint r = 0; r < n; r++)
+    {
+      VLine *row = g_ptr_array_index (lines, r);
+
+      if (!row->is_row)
+        continue;
+
+      /* lines above, nearest first */
+      for (int i = (int) r - 1; i >= 0; i--)
+        {
+          VLine *line = g_ptr_array_index (lines, i);
+
+          if (!is_label_part_of (line, row))
+            break;
+          if (owner[i] >= 0)
+            {
+              VLine *other = g_ptr_array_index (lines, owner[i]);
+
+              if (fabs (other->yc - line->yc) <= fabs (row->yc - line->yc))
+                break;
+            }
+          owner[i] = r;
+          above[i] = TRUE;
+        }
+      /* lines below */
+      for (guint i = r + 1; i < n; i++)
+        {
+          VLine *line = g_ptr_array_index (lines, i);
+
+          if (!is_label_part_of (line, row))
+            break;
+          owner[i] = r;
+          above[i] = FALSE;
+        }
+    }
+
+  /* merge: lines above from the nearest up, lines below from the nearest down */
+  for (guint r = 0; r < n; r++)
+    {
+      VLine *row = g_ptr_array_index (lines, r);
+
+      if (!row->is_row)
+        continue;
+      for (int i = (int) r - 1; i >= 0; i--)
+        if (owner[i] == (int) r)
+          merge_into_row (row, g_ptr_array_index (lines, i), TRUE);
+      for (guint i = r + 1; i < n; i++)
+        if (owner[i] == (int) r)
+          merge_into_row (row, g_ptr_array_index (lines, i), FALSE);
+    }
+}
+
+static void
+append_page_text (GString   *out,
+                  GArray    *glyphs,
+                  double     page_height)
+{
+  g_autoptr(GPtrArray) lines = build_lines (glyphs);
+
+  g_ptr_array_sort (lines, compare_vline_y);
+  drop_page_numbers (lines, page_height);
+  join_vertical_labels (lines);
+  join_wrapped_labels (lines);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      VLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *text = NULL;
+
+      if (line->merged)
+        continue;
+      text = vline_dup_text (line);
+      g_string_append (out, text);
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
 nb_reader_pdf_extract (const guint8  *data,
                        gsize          len,
                        GError       **error)
 {
-  g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("PDF reading is not written yet"));
-  return NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerDocument *document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) out = NULL;
+  guint budget = MAX_GLYPHS;
+  guint n_glyphs = 0;
+  int n_pages;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_EMPTY, _("The PDF file is empty"));
+      return NULL;
+    }
+
+  bytes = g_bytes_new (data, len);
+  document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  if (document == NULL)
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error_literal (error, NB_ERROR, NB_ERROR_ENCRYPTED,
+                             _("The PDF document is encrypted; open it with its password and "
+                               "save an unprotected copy"));
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED,
+                     _("The PDF document is damaged and cannot be read: %s"),
+                     local_error != NULL ? local_error->message : _("unknown error"));
+      return NULL;
+    }
+
+  n_pages = poppler_document_get_n_pages (document);
+  if (n_pages <= 0)
+    {
+      g_object_unref (document);
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
+                           _("The PDF document is damaged: it has no pages"));
+      return NULL;
+    }
+  if (n_pages > MAX_PAGES)
+    {
+      g_debug ("PDF has %d pages, reading the first %d", n_pages, MAX_PAGES);
+      n_pages = MAX_PAGES;
+    }
+
+  out = g_string_new (NULL);
+  for (int i = 0; i < n_pages && budget > 0; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autoptr(GArray) glyphs = NULL;
+      double width = 0, height = 0;
+
+      if (page == NULL)
+        continue;
+      poppler_page_get_size (page, &width, &height);
+      glyphs = collect_glyphs (page, &budget);
+      g_object_unref (page);
+      n_glyphs += glyphs->len;
+      append_page_text (out, glyphs, height);
+    }
+  g_object_unref (document);
+
+  if (n_glyphs == 0)
+    {
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_NO_TEXT,
+                           _("The PDF document has no text layer; it looks like a scan. "
+                             "Run text recognition (OCR) on it first, or find the report as "
+                             "a web page or Word document"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    return g_utf8_make_valid (out->str, out->len);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
