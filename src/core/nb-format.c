@@ -92,7 +92,7 @@ nb_format_to_string (NbFormat format)
     }
 }
 
-static char *
+G_GNUC_UNUSED static char *
 unsupported (const char  *what,
              GError     **error)
 {

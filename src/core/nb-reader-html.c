@@ -1,6 +1,14 @@
-/* nb-reader-html.c — placeholder until the html reader lands
+/* nb-reader-html.c — web pages to text, tables laid out on their grid
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is decoded to UTF-8 first (the charset of <meta charset=…> or
+ * <meta http-equiv="Content-Type" content="…; charset=gbk">, UTF-8 otherwise; bad bytes
+ * become U+FFFD) and parsed with libxml2's forgiving HTML parser. The tree is walked
+ * without recursion. Block elements end lines. A table holding no other table is laid out
+ * on its grid, honouring rowspan and colspan: one line a row, cells separated by tabs, a
+ * spanned cell written at its first grid position and the other positions left empty.
+ * Tables that hold tables are page layout: their cells are plain blocks.
  */
 #include "config.h"
 
@@ -9,11 +17,633 @@
 #include "nb-error.h"
 #include "nb-readers-private.h"
 
+#include <errno.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+
+/* Bounds against hostile input */
+#define MAX_COLSPAN      1000
+#define MAX_ROWSPAN      1000
+#define MAX_GRID_MARKS   (8 * 1024 * 1024)   /* grid positions filled by spans, per page */
+#define CHARSET_WINDOW   8192
+
+typedef struct
+{
+  char  *text;
+  guint  colspan;
+  guint  rowspan;
+} Cell;
+
+typedef struct
+{
+  GPtrArray *rows;      /* GPtrArray of Cell */
+  GPtrArray *row;       /* the current row, or NULL */
+  GString   *cell;      /* the current cell, or NULL */
+  guint      colspan;
+  guint      rowspan;
+} Table;
+
+typedef struct
+{
+  GString    *out;
+  GString    *line;
+  GPtrArray  *tables;        /* Table, innermost last: data tables only */
+  GHashTable *layout;        /* xmlNode of tables that hold tables */
+  gsize       grid_budget;
+} Walk;
+
+static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  g_free (cell->text);
+  g_free (cell);
+}
+
+static void
+table_free (gpointer data)
+{
+  Table *table = data;
+
+  g_ptr_array_unref (table->rows);
+  if (table->row != NULL)
+    g_ptr_array_unref (table->row);
+  if (table->cell != NULL)
+    g_string_free (table->cell, TRUE);
+  g_free (table);
+}
+
+static gboolean
+name_is (const xmlNode *node,
+         const char    *name)
+{
+  return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+static gboolean
+name_in (const xmlNode      *node,
+         const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (name_is (node, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const skipped_elements[] = {
+  "script", "style", "nav", "head", "title", "noscript", "template", "iframe", "object",
+  "embed", "svg", "math", "select", "button", "textarea", NULL
+};
+
+static const char * const block_elements[] = {
+  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+  "tr", "td", "th", "table", "thead", "tbody", "tfoot", "caption", "section", "article",
+  "header", "footer", "main", "aside", "blockquote", "pre", "center", "address", "hr",
+  "form", "fieldset", "figure", "figcaption", "body", "html", NULL
+};
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
+}
+
+static gboolean
+ends_with_space (GString *s)
+{
+  return s->len == 0 || s->str[s->len - 1] == ' ';
+}
+
+/* Append text, white space collapsed to one space */
+static void
+append_collapsed (GString    *s,
+                  const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_space (c))
+        {
+          if (!ends_with_space (s))
+            g_string_append_c (s, ' ');
+        }
+      else if (c < 0x20 || c == 0x7F)
+        continue;
+      else
+        g_string_append_unichar (s, c);
+    }
+}
+
+static char *
+strip_dup (GString *s)
+{
+  return g_strstrip (g_strndup (s->str, s->len));
+}
+
+static void
+flush_line (Walk *walk)
+{
+  g_autofree char *text = strip_dup (walk->line);
+
+  g_string_truncate (walk->line, 0);
+  if (*text == '\0')
+    return;
+  g_string_append (walk->out, text);
+  g_string_append_c (walk->out, '\n');
+}
+
+static Table *
+current_table (Walk *walk)
+{
+  if (walk->tables->len == 0)
+    return NULL;
+  return g_ptr_array_index (walk->tables, walk->tables->len - 1);
+}
+
+/* A line break: a space inside a table cell */
+static void
+line_break (Walk *walk)
+{
+  Table *table = current_table (walk);
+
+  if (table != NULL && table->cell != NULL)
+    {
+      if (!ends_with_space (table->cell))
+        g_string_append_c (table->cell, ' ');
+      return;
+    }
+  flush_line (walk);
+}
+
+static void
+add_text (Walk       *walk,
+          const char *text)
+{
+  Table *table = current_table (walk);
+
+  if (table != NULL && table->cell != NULL)
+    append_collapsed (table->cell, text);
+  else
+    append_collapsed (walk->line, text);
+}
+
+static guint
+get_span (xmlNode    *node,
+          const char *attr,
+          guint       max)
+{
+  g_autofree char *value = (char *) xmlGetProp (node, (const xmlChar *) attr);
+  guint64 n;
+
+  if (value == NULL)
+    return 1;
+  g_strstrip (value);
+  if (!g_ascii_isdigit (value[0]))
+    return 1;
+  n = g_ascii_strtoull (value, NULL, 10);
+  if (n == 0)
+    return 0;  /* rowspan="0": to the end of the table */
+  return (guint) MIN (n, (guint64) max);
+}
+
+static void
+finish_cell (Table *table)
+{
+  Cell *cell;
+
+  if (table->cell == NULL)
+    return;
+  if (table->row == NULL)
+    table->row = g_ptr_array_new_with_free_func (cell_free);
+  cell = g_new0 (Cell, 1);
+  cell->text = strip_dup (table->cell);
+  cell->colspan = MAX (table->colspan, 1);
+  cell->rowspan = table->rowspan;
+  g_ptr_array_add (table->row, cell);
+  g_string_free (table->cell, TRUE);
+  table->cell = NULL;
+}
+
+static void
+finish_row (Table *table)
+{
+  finish_cell (table);
+  if (table->row != NULL)
+    g_ptr_array_add (table->rows, g_steal_pointer (&table->row));
+}
+
+#define SPANNED ((char *) &grid_spanned_marker)
+static const char grid_spanned_marker = 0;
+
+/* Lay the rows of a table out on its grid and write one line a row */
+static void
+write_table (Walk  *walk,
+             Table *table)
+{
+  guint n_rows = table->rows->len;
+  g_autofree GPtrArray **grid = g_new0 (GPtrArray *, MAX (n_rows, 1));
+
+  for (guint r = 0; r < n_rows; r++)
+    grid[r] = g_ptr_array_new ();
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (table->rows, r);
+      guint col = 0;
+
+      for (guint i = 0; i < row->len; i++)
+        {
+          Cell *cell = g_ptr_array_index (row, i);
+          guint rowspan = cell->rowspan == 0 ? n_rows - r : MIN (cell->rowspan, n_rows - r);
+          guint colspan = cell->colspan;
+
+          while (col < grid[r]->len && g_ptr_array_index (grid[r], col) != NULL)
+            col++;
+          if ((gsize) rowspan * colspan > walk->grid_budget)
+            rowspan = colspan = 1;
+          walk->grid_budget -= MIN (walk->grid_budget, (gsize) rowspan * colspan);
+
+          for (guint dr = 0; dr < rowspan; dr++)
+            {
+              GPtrArray *target = grid[r + dr];
+
+              if (target->len < col + colspan)
+                g_ptr_array_set_size (target, col + colspan);
+              for (guint dc = 0; dc < colspan; dc++)
+                g_ptr_array_index (target, col + dc) = SPANNED;
+            }
+          g_ptr_array_index (grid[r], col) = cell->text;
+          col += colspan;
+        }
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      gboolean any = FALSE;
+      gsize start = walk->out->len;
+
+      for (guint c = 0; c < grid[r]->len; c++)
+        {
+          const char *text = g_ptr_array_index (grid[r], c);
+
+          if (c > 0)
+            g_string_append_c (walk->out, '\t');
+          if (text != NULL && text != SPANNED)
+            {
+              g_string_append (walk->out, text);
+              if (*text != '\0')
+                any = TRUE;
+            }
+        }
+      if (any)
+        g_string_append_c (walk->out, '\n');
+      else
+        g_string_truncate (walk->out, start);
+      g_ptr_array_unref (grid[r]);
+    }
+}
+
+/* Called on entering an element; returns whether to walk its children */
+static gboolean
+enter_element (Walk    *walk,
+               xmlNode *node)
+{
+  Table *table = current_table (walk);
+
+  if (name_in (node, skipped_elements))
+    return FALSE;
+
+  if (name_is (node, "table") && !g_hash_table_contains (walk->layout, node))
+    {
+      Table *t = g_new0 (Table, 1);
+
+      flush_line (walk);
+      t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_ptr_array_add (walk->tables, t);
+      return TRUE;
+    }
+
+  if (table != NULL && name_is (node, "tr"))
+    {
+      finish_row (table);
+      table->row = g_ptr_array_new_with_free_func (cell_free);
+      return TRUE;
+    }
+
+  if (table != NULL && (name_is (node, "td") || name_is (node, "th")))
+    {
+      finish_cell (table);
+      table->cell = g_string_new (NULL);
+      table->colspan = get_span (node, "colspan", MAX_COLSPAN);
+      table->rowspan = get_span (node, "rowspan", MAX_ROWSPAN);
+      if (table->colspan == 0)
+        table->colspan = 1;
+      return TRUE;
+    }
+
+  if (name_is (node, "br") || name_in (node, block_elements))
+    line_break (walk);
+
+  return TRUE;
+}
+
+static void
+leave_element (Walk    *walk,
+               xmlNode *node)
+{
+  Table *table = current_table (walk);
+
+  if (table != NULL && name_is (node, "table") && !g_hash_table_contains (walk->layout, node))
+    {
+      finish_row (table);
+      flush_line (walk);  /* a caption */
+      write_table (walk, table);
+      g_ptr_array_remove_index (walk->tables, walk->tables->len - 1);
+      return;
+    }
+  if (table != NULL && name_is (node, "tr"))
+    {
+      finish_row (table);
+      return;
+    }
+  if (table != NULL && (name_is (node, "td") || name_is (node, "th")))
+    {
+      finish_cell (table);
+      return;
+    }
+  if (name_in (node, block_elements))
+    line_break (walk);
+}
+
+/* Tables that hold another table are page layout, not data */
+static void
+mark_layout_tables (xmlNode    *root,
+                    GHashTable *layout)
+{
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && name_is (node, "table"))
+        {
+          for (xmlNode *up = node->parent; up != NULL && up != root->parent; up = up->parent)
+            if (up->type == XML_ELEMENT_NODE && name_is (up, "table"))
+              {
+                if (!g_hash_table_add (layout, up))
+                  break;  /* its ancestors are marked already */
+              }
+        }
+
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node != root && node->next == NULL)
+        node = node->parent;
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+}
+
+static void
+walk_tree (Walk    *walk,
+           xmlNode *root)
+{
+  xmlNode *node = root;
+
+  while (node != NULL)
+    {
+      gboolean descend = FALSE;
+
+      if (node->type == XML_ELEMENT_NODE)
+        descend = enter_element (walk, node);
+      else if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) &&
+               node->content != NULL)
+        add_text (walk, (const char *) node->content);
+
+      if (descend && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      if (descend)
+        leave_element (walk, node);
+
+      while (node != NULL && node != root && node->next == NULL)
+        {
+          node = node->parent;
+          if (node != NULL && node->type == XML_ELEMENT_NODE)
+            leave_element (walk, node);
+        }
+      if (node == NULL || node == root)
+        break;
+      node = node->next;
+    }
+}
+
+/* The charset a page declares in its first bytes, or NULL */
+static char *
+find_meta_charset (const guint8 *data,
+                   gsize         len)
+{
+  g_autofree char *head = g_ascii_strdown ((const char *) data, MIN (len, CHARSET_WINDOW));
+  const char *p = head;
+
+  while ((p = strstr (p, "<meta")) != NULL)
+    {
+      const char *end = strchr (p, '>');
+      const char *cs;
+      g_autofree char *tag = NULL;
+
+      if (end == NULL)
+        break;
+      tag = g_strndup (p, end - p);
+      p = end;
+      cs = strstr (tag, "charset");
+      if (cs == NULL)
+        continue;
+      cs += strlen ("charset");
+      while (*cs == ' ')
+        cs++;
+      if (*cs != '=')
+        continue;
+      cs++;
+      while (*cs == ' ' || *cs == '"' || *cs == '\'')
+        cs++;
+      {
+        gsize n = 0;
+
+        while (cs[n] != '\0' && (g_ascii_isalnum (cs[n]) || cs[n] == '-' || cs[n] == '_' ||
+                                 cs[n] == '.' || cs[n] == ':'))
+          n++;
+        if (n > 0 && n < 40)
+          return g_strndup (cs, n);
+      }
+    }
+  return NULL;
+}
+
+/* Decode @data from @charset, each undecodable byte becoming U+FFFD */
+static char *
+decode_to_utf8 (const guint8 *data,
+                gsize         len,
+                const char   *charset)
+{
+  GIConv conv;
+  GString *out;
+  char *in = (char *) data;
+  gsize in_left = len;
+  char buf[4096];
+
+  if (charset == NULL || g_ascii_strcasecmp (charset, "UTF-8") == 0)
+    return g_utf8_make_valid ((const char *) data, len);
+
+  conv = g_iconv_open ("UTF-8", charset);
+  if (conv == (GIConv) -1)
+    return g_utf8_make_valid ((const char *) data, len);
+
+  out = g_string_sized_new (len + len / 2);
+  while (in_left > 0)
+    {
+      char *outp = buf;
+      gsize out_left = sizeof buf;
+      gsize r = g_iconv (conv, &in, &in_left, &outp, &out_left);
+
+      g_string_append_len (out, buf, outp - buf);
+      if (r == (gsize) -1)
+        {
+          if (errno == E2BIG)
+            continue;
+          /* EILSEQ or EINVAL: skip one byte */
+          g_string_append (out, "\xEF\xBF\xBD");
+          in++;
+          in_left--;
+          g_iconv (conv, NULL, NULL, NULL, NULL);
+        }
+    }
+  g_iconv_close (conv);
+
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_free (out, TRUE);
+      return valid;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+decode_page (const guint8 *data,
+             gsize         len)
+{
+  g_autofree char *charset = NULL;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    return decode_to_utf8 (data + 3, len - 3, "UTF-8");
+  if (len >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+    return decode_to_utf8 (data + 2, len - 2, "UTF-16LE");
+  if (len >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+    return decode_to_utf8 (data + 2, len - 2, "UTF-16BE");
+
+  charset = find_meta_charset (data, len);
+  if (charset != NULL &&
+      (g_ascii_strcasecmp (charset, "gb2312") == 0 || g_ascii_strcasecmp (charset, "gbk") == 0 ||
+       g_ascii_strcasecmp (charset, "x-gbk") == 0 || g_ascii_strcasecmp (charset, "cp936") == 0 ||
+       g_ascii_strcasecmp (charset, "gb_2312-80") == 0))
+    {
+      g_free (charset);
+      charset = g_strdup ("GB18030");
+    }
+  /* a page cannot be UTF-16 without a BOM: its meta was written in ASCII */
+  if (charset != NULL && g_ascii_strncasecmp (charset, "utf-16", 6) == 0)
+    {
+      g_free (charset);
+      charset = g_strdup ("UTF-8");
+    }
+
+  return decode_to_utf8 (data, len, charset);
+}
+
 char *
 nb_reader_html_extract (const guint8  *data,
                         gsize          len,
                         GError       **error)
 {
-  g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("HTML reading is not written yet"));
-  return NULL;
+  g_autofree char *utf8 = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GString) line = NULL;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GHashTable) layout = NULL;
+  htmlDocPtr doc;
+  xmlNode *root;
+  Walk walk;
+  int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_EMPTY, _("The web page is empty"));
+      return NULL;
+    }
+  if (len > G_MAXINT)
+    {
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_TOO_LARGE, _("The web page is too large"));
+      return NULL;
+    }
+
+  utf8 = decode_page (data, len);
+  if (strlen (utf8) > G_MAXINT)
+    {
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_TOO_LARGE, _("The web page is too large"));
+      return NULL;
+    }
+  doc = htmlReadMemory (utf8, (int) strlen (utf8), NULL, "UTF-8", options);
+  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+    {
+      if (doc != NULL)
+        xmlFreeDoc (doc);
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
+                           _("The web page could not be read as HTML"));
+      return NULL;
+    }
+
+  out = g_string_new (NULL);
+  line = g_string_new (NULL);
+  tables = g_ptr_array_new_with_free_func (table_free);
+  layout = g_hash_table_new (NULL, NULL);
+  mark_layout_tables (root, layout);
+
+  walk.out = out;
+  walk.line = line;
+  walk.tables = tables;
+  walk.layout = layout;
+  walk.grid_budget = MAX_GRID_MARKS;
+  walk_tree (&walk, root);
+
+  /* tables left open by a truncated page */
+  while (tables->len > 0)
+    {
+      Table *table = current_table (&walk);
+
+      finish_row (table);
+      flush_line (&walk);
+      write_table (&walk, table);
+      g_ptr_array_remove_index (tables, tables->len - 1);
+    }
+  flush_line (&walk);
+  xmlFreeDoc (doc);
+
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    return g_utf8_make_valid (out->str, out->len);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

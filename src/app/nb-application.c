@@ -1,0 +1,201 @@
+/* nb-application.c — the application: one window per report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-application.h"
+#include "nb-window.h"
+
+struct _NbApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NbApplication, nb_application, GTK_TYPE_APPLICATION)
+
+/* The settings, or NULL when the schema is not installed (running from the build
+ * directory without GSETTINGS_SCHEMA_DIR): the application then simply forgets. */
+GSettings *
+nb_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, NB_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static NbWindow *
+new_window (NbApplication *self)
+{
+  return nb_window_new (GTK_APPLICATION (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window asks before dropping unsaved corrections; the application ends
+   * when the last window has gone. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Nianbao contributors", NULL };
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Nianbao"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Check government information-disclosure annual reports"),
+                         "website", "https://github.com/nianbao/nianbao",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: your names, one a line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2024 Nianbao contributors",
+                         NULL);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (new_window (user_data)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "new-window", new_window_action },
+};
+
+static void
+load_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/nianbao/Nianbao/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+nb_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (nb_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Nianbao"));
+  gtk_window_set_default_icon_name (APP_ID);
+  load_css ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "app.new-window", (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.undo", (const char *[]) { "<Control>z", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.redo",
+                                         (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.export::csv", (const char *[]) { "<Control>e", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.export::json",
+                                         (const char *[]) { "<Control><Shift>e", NULL });
+}
+
+static void
+nb_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (NB_APPLICATION (app)));
+  gtk_window_present (window);
+}
+
+static void
+nb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    nb_application_open_file (NB_APPLICATION (app), files[i], NULL);
+}
+
+static void
+nb_application_class_init (NbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = nb_application_startup;
+  app_class->activate = nb_application_activate;
+  app_class->open = nb_application_open;
+}
+
+static void
+nb_application_init (NbApplication *self)
+{
+}
+
+NbApplication *
+nb_application_new (void)
+{
+  return g_object_new (NB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/nianbao/Nianbao",
+                       NULL);
+}
+
+/**
+ * nb_application_open_file:
+ * @from: (nullable): the window the user asked from
+ *
+ * Opens @file in @from if that window shows no report yet, else in an empty window
+ * of the application, else in a new window: a report never replaces another one
+ * (and its unsaved corrections).
+ */
+NbWindow *
+nb_application_open_file (NbApplication *self,
+                          GFile         *file,
+                          NbWindow      *from)
+{
+  NbWindow *window = NULL;
+
+  g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (from != NULL && nb_window_is_empty (from))
+    window = from;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); window == NULL && l; l = l->next)
+    if (NB_IS_WINDOW (l->data) && nb_window_is_empty (l->data))
+      window = l->data;
+  if (window == NULL)
+    window = new_window (self);
+
+  nb_window_load_file (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}

@@ -1,0 +1,21 @@
+/* nb-finding-row.h — one finding in the findings list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <nianbao.h>
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_FINDING_ROW (nb_finding_row_get_type ())
+G_DECLARE_FINAL_TYPE (NbFindingRow, nb_finding_row, NB, FINDING_ROW, GtkWidget)
+
+GtkWidget  *nb_finding_row_new         (void);
+void        nb_finding_row_set_finding (NbFindingRow *self,
+                                        NbFinding    *finding,
+                                        NbReport     *report);
+NbFinding  *nb_finding_row_get_finding (NbFindingRow *self);
+
+G_END_DECLS

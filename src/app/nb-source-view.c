@@ -1,0 +1,305 @@
+/* nb-source-view.c — the report's decoded text, with the cells' and findings' spans marked
+ *
+ * Span offsets from the core count characters, as GtkTextIter offsets do. Tag colours
+ * are named colours from style.css (@define-color nb_error_bg …), looked up again when
+ * the theme changes, so a dark theme gets its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "nb-source-view.h"
+#include "nb-view-logic.h"
+
+struct _NbSourceView
+{
+  GtkTextView  parent_instance;
+
+  NbReport    *report;
+  GtkTextTag  *tag_info;
+  GtkTextTag  *tag_warning;
+  GtkTextTag  *tag_error;
+  GtkTextTag  *tag_corrected;
+  GtkTextTag  *tag_selected;
+};
+
+G_DEFINE_FINAL_TYPE (NbSourceView, nb_source_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  CELL_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_tag_colour (NbSourceView *self,
+                GtkTextTag   *tag,
+                const char   *property,
+                const char   *colour_name)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA rgba;
+
+  if (gtk_style_context_lookup_color (context, colour_name, &rgba))
+    g_object_set (tag, property, &rgba, NULL);
+}
+
+static void
+update_tag_colours (NbSourceView *self)
+{
+  set_tag_colour (self, self->tag_info, "background-rgba", "nb_info_bg");
+  set_tag_colour (self, self->tag_warning, "background-rgba", "nb_warning_bg");
+  set_tag_colour (self, self->tag_error, "background-rgba", "nb_error_bg");
+  set_tag_colour (self, self->tag_error, "underline-rgba", "nb_error_fg");
+  set_tag_colour (self, self->tag_corrected, "strikethrough-rgba", "nb_corrected_fg");
+  set_tag_colour (self, self->tag_selected, "background-rgba", "nb_highlight_bg");
+  set_tag_colour (self, self->tag_selected, "paragraph-background-rgba", "nb_highlight_line_bg");
+}
+
+static gboolean
+get_span_iters (NbSourceView *self,
+                NbSpan        span,
+                GtkTextIter  *start,
+                GtkTextIter  *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  int n = gtk_text_buffer_get_char_count (buffer);
+
+  if (!nb_span_is_set (span) || span.start >= n || span.end < span.start)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, start, span.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, MIN (span.end, n));
+  return TRUE;
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   NbSourceView    *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter, start, end;
+  int bx, by, cell;
+
+  if (self->report == NULL || n_press != 1)
+    return;
+  /* A drag that selected text is not a click on a number. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return;
+  cell = nb_report_find_cell_at (self->report, gtk_text_iter_get_offset (&iter));
+  if (cell >= 0)
+    g_signal_emit (self, signals[CELL_CLICKED], 0, (guint) cell);
+}
+
+static void
+nb_source_view_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (nb_source_view_parent_class)->css_changed (widget, change);
+  update_tag_colours (NB_SOURCE_VIEW (widget));
+}
+
+static void
+nb_source_view_dispose (GObject *object)
+{
+  NbSourceView *self = NB_SOURCE_VIEW (object);
+
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (nb_source_view_parent_class)->dispose (object);
+}
+
+static void
+nb_source_view_class_init (NbSourceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_source_view_dispose;
+  widget_class->css_changed = nb_source_view_css_changed;
+
+  /**
+   * NbSourceView::cell-clicked:
+   * @cell: the index of the cell whose number was clicked
+   */
+  signals[CELL_CLICKED] =
+    g_signal_new ("cell-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+nb_source_view_init (NbSourceView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkGesture *click;
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (view, 18);
+  gtk_text_view_set_right_margin (view, 18);
+  gtk_text_view_set_top_margin (view, 12);
+  gtk_text_view_set_bottom_margin (view, 18);
+  gtk_text_view_set_pixels_below_lines (view, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "nb-source");
+
+  /* Later tags win: a selected span shows over its severity. */
+  self->tag_info = gtk_text_buffer_create_tag (buffer, "nb-info", NULL);
+  self->tag_warning = gtk_text_buffer_create_tag (buffer, "nb-warning", NULL);
+  self->tag_error = gtk_text_buffer_create_tag (buffer, "nb-error",
+                                                "underline", PANGO_UNDERLINE_ERROR, NULL);
+  self->tag_corrected = gtk_text_buffer_create_tag (buffer, "nb-corrected",
+                                                    "strikethrough", TRUE, NULL);
+  self->tag_selected = gtk_text_buffer_create_tag (buffer, "nb-selected",
+                                                   "weight", PANGO_WEIGHT_BOLD, NULL);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+nb_source_view_new (void)
+{
+  return g_object_new (NB_TYPE_SOURCE_VIEW, NULL);
+}
+
+void
+nb_source_view_set_report (NbSourceView *self,
+                           NbReport     *report)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (NB_IS_SOURCE_VIEW (self));
+
+  g_set_object (&self->report, report);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (report != NULL)
+    gtk_text_buffer_set_text (buffer, nb_report_get_text (report),
+                              (int) nb_report_get_text_length (report));
+  else
+    gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  nb_source_view_refresh (self);
+}
+
+/* Marks every finding's spans with its severity, and the spans of corrected cells. */
+void
+nb_source_view_refresh (NbSourceView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GListModel *findings;
+  guint n;
+
+  g_return_if_fail (NB_IS_SOURCE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tag_info, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tag_warning, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tag_error, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tag_corrected, &start, &end);
+
+  if (self->report == NULL)
+    return;
+
+  findings = nb_report_get_findings (self->report);
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      NbSeverity severity = nb_finding_get_severity (finding);
+      GtkTextTag *tag = severity == NB_SEVERITY_ERROR ? self->tag_error
+                      : severity == NB_SEVERITY_WARNING ? self->tag_warning
+                      : self->tag_info;
+      const NbSpan *spans;
+      const guint *cells;
+      guint n_spans, n_cells;
+
+      spans = nb_finding_get_spans (finding, &n_spans);
+      for (guint s = 0; s < n_spans; s++)
+        if (get_span_iters (self, spans[s], &start, &end))
+          gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+
+      /* Cells of the finding that have a span are marked even if the finding does not list it. */
+      cells = nb_finding_get_cells (finding, &n_cells);
+      for (guint c = 0; c < n_cells; c++)
+        if (cells[c] < nb_report_get_n_cells (self->report) &&
+            get_span_iters (self, nb_report_get_span (self->report, cells[c]), &start, &end))
+          gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+
+  for (guint c = 0; c < nb_report_get_n_cells (self->report); c++)
+    {
+      gboolean had_value;
+      double original;
+
+      if (nb_report_get_corrected (self->report, c, &had_value, &original) &&
+          get_span_iters (self, nb_report_get_span (self->report, c), &start, &end))
+        gtk_text_buffer_apply_tag (buffer, self->tag_corrected, &start, &end);
+    }
+}
+
+void
+nb_source_view_highlight_spans (NbSourceView *self,
+                                const NbSpan *spans,
+                                guint         n_spans,
+                                gboolean      scroll)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  gboolean scrolled = FALSE;
+
+  g_return_if_fail (NB_IS_SOURCE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tag_selected, &start, &end);
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      if (!get_span_iters (self, spans[i], &start, &end))
+        continue;
+      gtk_text_buffer_apply_tag (buffer, self->tag_selected, &start, &end);
+      if (scroll && !scrolled)
+        {
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "nb-scroll-target");
+
+          if (mark == NULL)
+            mark = gtk_text_buffer_create_mark (buffer, "nb-scroll-target", &start, TRUE);
+          else
+            gtk_text_buffer_move_mark (buffer, mark, &start);
+          gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
+          scrolled = TRUE;
+        }
+    }
+}
+
+gboolean
+nb_source_view_span_has_tag (NbSourceView *self,
+                             NbSpan        span,
+                             const char   *tag_name)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextTag *tag;
+
+  g_return_val_if_fail (NB_IS_SOURCE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  if (tag == NULL || !get_span_iters (self, span, &start, &end))
+    return FALSE;
+  return gtk_text_iter_has_tag (&start, tag);
+}

@@ -1,0 +1,74 @@
+/* nb-window-private.h — NbWindow's instance struct, shared by nb-window.c and nb-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-history.h"
+#include "nb-source-view.h"
+#include "nb-table-view.h"
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+struct _NbWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;        /* nullable */
+  GFile                *file;
+  NbReport             *report;
+  GCancellable         *cancellable;
+  NbHistory            *history;
+  GtkSingleSelection   *selection;
+  GtkNativeDialog      *chooser;
+  guint                 toast_source;
+  gulong                findings_handler;
+  gboolean              loading;
+  gboolean              close_confirmed;
+  gboolean              quit_after_first_frame;
+
+  /* Template widgets */
+  GtkInfoBar           *error_bar;
+  GtkLabel             *error_label;
+  GtkStack             *stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_box;
+  GtkImage             *empty_icon;
+  GtkPaned             *paned;
+  GtkPaned             *side_paned;
+  NbSourceView         *source_view;
+  NbTableView          *table_view;
+  GtkLabel             *agency_label;
+  GtkLabel             *details_label;
+  GtkListView          *findings_view;
+  GtkStack             *findings_stack;
+  GtkLabel             *error_count;
+  GtkLabel             *warning_count;
+  GtkLabel             *info_count;
+  GtkWidget            *error_badge;
+  GtkWidget            *warning_badge;
+  GtkWidget            *info_badge;
+  GtkRevealer          *toast_revealer;
+  GtkLabel             *toast_label;
+  GtkMenuButton        *export_button;
+};
+
+/* nb-window.c */
+void nb_window_show_error    (NbWindow   *self,
+                              const char *message);
+void nb_window_show_toast    (NbWindow   *self,
+                              const char *message);
+void nb_window_apply_edit    (NbWindow   *self,
+                              guint       cell,
+                              gboolean    has_value,
+                              double      value);
+void nb_window_update_state  (NbWindow   *self);
+const char *nb_window_get_last_folder (NbWindow *self);
+void nb_window_set_last_folder (NbWindow *self,
+                                GFile    *folder);
+
+/* nb-window-actions.c */
+void nb_window_class_add_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

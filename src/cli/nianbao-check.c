@@ -1,0 +1,268 @@
+/* nianbao-check.c — check annual reports from the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "nianbao.h"
+
+typedef enum
+{
+  OUTPUT_TEXT,
+  OUTPUT_JSON,
+  OUTPUT_CSV,
+} OutputFormat;
+
+typedef struct
+{
+  char     *path;
+  char     *out;    /* what to print on stdout */
+  char     *err;    /* what to print on stderr */
+  int       status; /* 0, 1 or 2 */
+  gboolean  done;
+} Job;
+
+static OutputFormat output = OUTPUT_TEXT;
+static const char *lang = NULL;
+static GMutex lock;
+static GCond cond;
+
+static const char *
+severity_label (NbSeverity severity,
+                gboolean   zh)
+{
+  switch (severity)
+    {
+    case NB_SEVERITY_ERROR: return zh ? "错误" : "error";
+    case NB_SEVERITY_WARNING: return zh ? "警告" : "warning";
+    case NB_SEVERITY_INFO:
+    default: return zh ? "提示" : "info";
+    }
+}
+
+static char *
+describe_report (NbReport *report)
+{
+  gboolean zh = g_str_has_prefix (lang, "zh");
+  GString *out = g_string_new (NULL);
+  GListModel *findings = nb_report_get_findings (report);
+  guint n = g_list_model_get_n_items (findings);
+  guint counts[3] = { 0 };
+  const char *agency = nb_report_get_agency (report);
+  int year = nb_report_get_year (report);
+
+  g_string_append_printf (out, "%s: %s, %s%d (%s %s, %s)\n", nb_report_get_filename (report),
+                          agency ? agency : (zh ? "未写明机关" : "agency unknown"),
+                          year ? "" : "?", year,
+                          zh ? "模板" : "template", nb_edition_to_string (nb_report_get_edition (report)),
+                          nb_report_get_encoding (report));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+      NbSeverity sev = nb_finding_get_severity (f);
+
+      counts[sev]++;
+      g_string_append_printf (out, "  %-7s %-24s %s\n", severity_label (sev, zh), nb_finding_get_rule (f),
+                              nb_finding_get_message (f, lang));
+    }
+  if (zh)
+    g_string_append_printf (out, "  %u 个错误，%u 个警告，%u 条提示\n", counts[NB_SEVERITY_ERROR],
+                            counts[NB_SEVERITY_WARNING], counts[NB_SEVERITY_INFO]);
+  else
+    g_string_append_printf (out, "  %u error(s), %u warning(s), %u note(s)\n", counts[NB_SEVERITY_ERROR],
+                            counts[NB_SEVERITY_WARNING], counts[NB_SEVERITY_INFO]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+run_job (Job *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->path);
+  g_autoptr(NbReport) report = nb_report_new_from_file (file, NULL, &error);
+  char *out = NULL, *err = NULL;
+  int status;
+
+  if (report == NULL)
+    {
+      err = g_strdup_printf ("nianbao-check: %s: %s\n", job->path, error->message);
+      status = 2;
+    }
+  else
+    {
+      status = nb_report_count_findings (report, NB_SEVERITY_ERROR) > 0 ? 1 : 0;
+      switch (output)
+        {
+        case OUTPUT_JSON:
+          {
+            g_autoptr(JsonNode) root = nb_report_to_json_node (report);
+            g_autoptr(JsonGenerator) gen = json_generator_new ();
+            g_autofree char *doc = NULL;
+
+            /* the file as the user named it */
+            json_object_set_string_member (json_node_get_object (root), "file", job->path);
+            json_generator_set_root (gen, root);
+            doc = json_generator_to_data (gen, NULL);
+            out = g_strconcat (doc, "\n", NULL);
+          }
+          break;
+        case OUTPUT_CSV:
+          out = nb_report_to_csv (report, lang, NULL);
+          break;
+        case OUTPUT_TEXT:
+        default:
+          out = describe_report (report);
+          break;
+        }
+    }
+
+  g_mutex_lock (&lock);
+  job->out = out;
+  job->err = err;
+  job->status = status;
+  job->done = TRUE;
+  g_cond_broadcast (&cond);
+  g_mutex_unlock (&lock);
+}
+
+static void
+pool_func (gpointer data,
+           gpointer user_data)
+{
+  run_job (data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean json = FALSE, csv = FALSE, version = FALSE;
+  int jobs = 0;
+  const char *lang_opt = NULL;
+  int status = 0;
+  guint n_files;
+  Job *all;
+  GThreadPool *pool = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print each report as one line of JSON (SCHEMA.md)"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print each report’s tables as CSV"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_opt, N_("Language of the messages: zh_CN or en"), "LANG" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Reports to check at once (default: one per processor)"), "N" },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("REPORT…") },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Check government information-disclosure annual reports "
+                                           "(政府信息公开工作年度报告): their tables add up, their prose "
+                                           "agrees with the tables.\n\nExit status: 0 no error found, "
+                                           "1 an error found, 2 a file could not be read as a report."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("nianbao-check: %s\n", error->message);
+      return 2;
+    }
+  if (version)
+    {
+      g_print ("nianbao-check %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("%s\n", _("nianbao-check: no report given; try --help"));
+      return 2;
+    }
+  if (json && csv)
+    {
+      g_printerr ("%s\n", _("nianbao-check: --json and --csv cannot be used together"));
+      return 2;
+    }
+  output = json ? OUTPUT_JSON : csv ? OUTPUT_CSV : OUTPUT_TEXT;
+
+  if (lang_opt)
+    lang = g_str_has_prefix (lang_opt, "zh") ? "zh_CN" : "en";
+  else
+    {
+      const char *const *names = g_get_language_names ();
+
+      lang = "en";
+      for (guint i = 0; names[i]; i++)
+        if (g_str_has_prefix (names[i], "zh"))
+          {
+            lang = "zh_CN";
+            break;
+          }
+        else if (g_str_has_prefix (names[i], "en"))
+          break;
+    }
+
+  n_files = g_strv_length (files);
+  all = g_new0 (Job, n_files);
+  for (guint i = 0; i < n_files; i++)
+    all[i].path = files[i];
+
+  if (jobs <= 0)
+    jobs = g_get_num_processors ();
+  if (n_files > 1 && jobs > 1)
+    {
+      pool = g_thread_pool_new (pool_func, NULL, MIN ((guint) jobs, n_files), TRUE, NULL);
+      for (guint i = 0; i < n_files; i++)
+        g_thread_pool_push (pool, &all[i], NULL);
+    }
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      Job *job = &all[i];
+
+      if (pool == NULL)
+        run_job (job);
+      g_mutex_lock (&lock);
+      while (!job->done)
+        g_cond_wait (&cond, &lock);
+      g_mutex_unlock (&lock);
+
+      if (job->err)
+        {
+          fflush (stdout);
+          fputs (job->err, stderr);
+        }
+      if (job->out)
+        {
+          const char *s = job->out;
+
+          /* one BOM at the start of CSV output, not one per report */
+          if (output == OUTPUT_CSV && i > 0 && g_str_has_prefix (s, "\xEF\xBB\xBF"))
+            s += 3;
+          if (output == OUTPUT_CSV && i > 0)
+            fputs ("\r\n", stdout);
+          fputs (s, stdout);
+          if (output == OUTPUT_TEXT && i + 1 < n_files)
+            fputc ('\n', stdout);
+        }
+      status = MAX (status, job->status);
+      g_clear_pointer (&job->out, g_free);
+      g_clear_pointer (&job->err, g_free);
+    }
+
+  if (pool)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  g_free (all);
+  fflush (stdout);
+  return status;
+}

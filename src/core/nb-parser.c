@@ -1,0 +1,1612 @@
+/* nb-parser.c — finding the sections and reading the tables of a report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The parser works on the normalised text (NFKC), as a stream of tokens:
+ * label text and numbers. It does not trust line or tab positions: real
+ * reports come with cells separated by tabs, by spaces, one a line, with
+ * labels wrapped and cells dropped. A row is recognised by the meaning of
+ * its label (key phrases, the latest one wins), and the numbers after it
+ * are its values. Rows with too few values are placed, and their missing
+ * cells filled, only where the table's equations allow exactly one answer.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-report-private.h"
+#include "nb-schema.h"
+
+#define MAX_COMBINATIONS 20000
+
+typedef enum
+{
+  TOK_LABEL,
+  TOK_NUMBER,
+  TOK_PLACEHOLDER,  /* "/", "—", "无": a cell that holds no number */
+} TokKind;
+
+typedef struct
+{
+  TokKind kind;
+  guint   start;   /* normalised positions */
+  guint   end;
+  double  value;
+  guint   is_integer : 1;
+  guint   negative : 1;
+  guint   unit : 2;  /* 0 none, 1 元, 2 万元 */
+} Token;
+
+typedef struct
+{
+  NbReport       *report;
+  const gunichar *norm;
+  guint           n_norm;
+  guint           heading[NB_N_SECTIONS];  /* normalised position of each heading, or G_MAXUINT */
+  guint           heading_end[NB_N_SECTIONS];
+} Parser;
+
+/* ------------------------------------------------------------------ */
+/* Characters and tokens                                               */
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/* Parses norm[start, end) as a number: [-]digits[,ddd]*[.digits][元|万元].
+ * Returns the end of the numeric part, or 0 when it is not a number. */
+static guint
+scan_number (const gunichar *s,
+             guint           start,
+             guint           end,
+             Token          *tok)
+{
+  guint i = start;
+  gboolean neg = FALSE, dot = FALSE;
+  guint digits = 0, group = 0;
+  gboolean commas = FALSE;
+  double value = 0, scale = 0.1;
+  guint num_end;
+
+  if (i < end && (s[i] == '-' || s[i] == 0x2212 || s[i] == 0x2014 || s[i] == 0x2013) && i + 1 < end &&
+      is_digit (s[i + 1]))
+    {
+      neg = TRUE;
+      i++;
+    }
+  if (i < end && s[i] == '+' && i + 1 < end && is_digit (s[i + 1]))
+    i++;
+  for (; i < end; i++)
+    {
+      gunichar c = s[i];
+
+      if (is_digit (c))
+        {
+          if (!dot)
+            value = value * 10 + (c - '0');
+          else
+            {
+              value += (c - '0') * scale;
+              scale /= 10;
+            }
+          digits++;
+          group++;
+        }
+      else if (c == ',' && !dot && digits > 0 && i + 3 < end + 1 &&
+               i + 3 <= end && is_digit (s[i + 1]) && i + 3 < end + 1 &&
+               (commas ? group == 3 : group <= 3) &&
+               is_digit (s[MIN (i + 2, end - 1)]) && is_digit (s[MIN (i + 3, end - 1)]) &&
+               (i + 4 >= end || !is_digit (s[i + 4])))
+        {
+          commas = TRUE;
+          group = 0;
+        }
+      else if (c == '.' && !dot && digits > 0 && i + 1 < end && is_digit (s[i + 1]))
+        dot = TRUE;
+      else
+        break;
+    }
+  if (digits == 0 || digits > 15)
+    return 0;
+  num_end = i;
+
+  tok->unit = 0;
+  if (i < end)
+    {
+      if (i + 2 == end && s[i] == 0x4E07 && s[i + 1] == 0x5143)  /* 万元 */
+        tok->unit = 2;
+      else if (i + 1 == end && s[i] == 0x5143)                    /* 元 */
+        tok->unit = 1;
+      else if (i + 1 == end && s[i] == '%')
+        ;
+      else
+        return 0;
+    }
+
+  tok->kind = TOK_NUMBER;
+  tok->value = neg ? -value : value;
+  tok->negative = neg;
+  tok->is_integer = !dot;
+  return num_end;
+}
+
+static gboolean
+is_placeholder_chunk (const gunichar *s,
+                      guint           start,
+                      guint           end)
+{
+  static const gunichar singles[] = { '/', '-', 0x2014, 0x2015, 0x2013, 0x2212, 0x65E0, '\\', '*', 'x', 'X', 0xFF0F };
+
+  if (end - start == 2 && s[start] == 0x2014 && s[start + 1] == 0x2014)
+    return TRUE;
+  if (end - start != 1)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
+    if (s[start] == singles[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* Tokenises norm[start, end). Chunks are runs of non-space characters; a
+ * chunk that is a number is a NUMBER; one that ends in digits after a label
+ * ("数量230000023", "行政许可447228") is split into a LABEL and a NUMBER. */
+static GArray *
+tokenize (Parser *p,
+          guint   start,
+          guint   end,
+          gboolean with_placeholders)
+{
+  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  const gunichar *s = p->norm;
+  guint i = start;
+
+  while (i < end)
+    {
+      guint cs, ce, ne;
+      Token tok = { 0 };
+
+      while (i < end && is_space (s[i]))
+        i++;
+      if (i >= end)
+        break;
+      cs = i;
+      while (i < end && !is_space (s[i]))
+        i++;
+      ce = i;
+
+      if ((ne = scan_number (s, cs, ce, &tok)) != 0)
+        {
+          tok.start = cs;
+          tok.end = ne;
+          g_array_append_val (tokens, tok);
+          continue;
+        }
+      if (with_placeholders && is_placeholder_chunk (s, cs, ce))
+        {
+          tok.kind = TOK_PLACEHOLDER;
+          tok.start = cs;
+          tok.end = ce;
+          g_array_append_val (tokens, tok);
+          continue;
+        }
+
+      /* a label with digits glued to its end */
+      {
+        guint ds = ce;
+
+        while (ds > cs && (is_digit (s[ds - 1]) || s[ds - 1] == '.'))
+          ds--;
+        while (ds < ce && s[ds] == '.')
+          ds++;
+        if (ds < ce && ds > cs && (is_cjk (s[ds - 1]) || s[ds - 1] == ')' || s[ds - 1] == 0x3011) &&
+            s[ds - 1] != 0x7B2C /* 第 */ && scan_number (s, ds, ce, &tok) == ce)
+          {
+            Token label = { TOK_LABEL, cs, ds };
+
+            g_array_append_val (tokens, label);
+            tok.start = ds;
+            tok.end = ce;
+            g_array_append_val (tokens, tok);
+            continue;
+          }
+      }
+
+      tok.kind = TOK_LABEL;
+      tok.start = cs;
+      tok.end = ce;
+      g_array_append_val (tokens, tok);
+    }
+
+  return tokens;
+}
+
+static void
+append_norm (GString        *out,
+             const gunichar *s,
+             guint           start,
+             guint           end)
+{
+  for (guint i = start; i < end; i++)
+    if (!is_space (s[i]))
+      g_string_append_unichar (out, s[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                            */
+
+typedef struct
+{
+  const char *keys[3];   /* any one of them */
+  const char *also;      /* and this one too, when set */
+} SectionKey;
+
+static const SectionKey section_keys[NB_N_SECTIONS] = {
+  { { "总体情况", "概述", NULL }, NULL },
+  { { "主动公开政府信息", NULL }, NULL },
+  { { "收到和处理政府信息公开申请", "收到和处理政府信息公开", "依申请公开" }, NULL },
+  { { "行政复议", "行政法复议", NULL }, "诉讼" },
+  { { "存在的主要问题", "改进情况", NULL }, NULL },
+  { { "其他需要报告", NULL }, NULL },
+};
+
+static const gunichar section_numerals[NB_N_SECTIONS] = {
+  0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,  /* 一 二 三 四 五 六 */
+};
+
+static gboolean
+line_is_heading (const char *line,
+                 guint       section,
+                 gboolean    numbered_only)
+{
+  const SectionKey *k = &section_keys[section];
+  gboolean hit = FALSE;
+  glong len = g_utf8_strlen (line, -1);
+  gunichar first = g_utf8_get_char (line);
+
+  if (len == 0 || len > 45)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (k->keys) && k->keys[i]; i++)
+    if (strstr (line, k->keys[i]))
+      hit = TRUE;
+  if (!hit || (k->also && !strstr (line, k->also)))
+    return FALSE;
+
+  /* A numbered heading: "三、…", "三.…", "(三)…" is a sub-heading, not a section */
+  if (first == section_numerals[section])
+    {
+      const char *next = g_utf8_next_char (line);
+      gunichar c = g_utf8_get_char (next);
+
+      return c == 0x3001 || c == '.' || c == ',' || c == ' ' || c == ':' || is_cjk (c);
+    }
+  if (numbered_only)
+    return FALSE;
+  /* unnumbered: the line must be little more than the heading itself */
+  return !numbered_only && len <= 22 && first != '(' && !g_unichar_isdigit (first);
+}
+
+static void
+find_sections (Parser *p)
+{
+  const gunichar *s = p->norm;
+  guint search_from = 0;
+
+  for (guint k = 0; k < NB_N_SECTIONS; k++)
+    {
+      guint pos = search_from;
+
+      p->heading[k] = p->heading_end[k] = G_MAXUINT;
+      while (pos < p->n_norm)
+        {
+          guint ls = pos, le = pos, a, b;
+          g_autoptr(GString) line = NULL;
+
+          while (le < p->n_norm && s[le] != '\n')
+            le++;
+          pos = le + 1;
+          a = ls;
+          b = le;
+          while (a < b && is_space (s[a]))
+            a++;
+          while (b > a && is_space (s[b - 1]))
+            b--;
+          if (a == b || b - a > 60)
+            continue;
+          line = g_string_new (NULL);
+          append_norm (line, s, a, b);
+          if (line_is_heading (line->str, k, FALSE))
+            {
+              p->heading[k] = a;
+              p->heading_end[k] = b;
+              search_from = b;
+              break;
+            }
+        }
+    }
+}
+
+/* The end of the region that starts with section k: the next found heading. */
+static guint
+section_end (Parser *p,
+             guint   k)
+{
+  for (guint j = k + 1; j < NB_N_SECTIONS; j++)
+    if (p->heading[j] != G_MAXUINT && p->heading[j] > p->heading[k])
+      return p->heading[j];
+  return p->n_norm;
+}
+
+static guint
+find_text (Parser     *p,
+           const char *needle,
+           guint       from,
+           guint       to)
+{
+  g_autofree gunichar *n = g_utf8_to_ucs4_fast (needle, -1, NULL);
+  guint len = 0;
+
+  while (n[len])
+    len++;
+  if (len == 0)
+    return G_MAXUINT;
+  for (guint i = from; i + len <= to && i + len <= p->n_norm; i++)
+    if (p->norm[i] == n[0] && memcmp (p->norm + i, n, len * sizeof (gunichar)) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static guint
+line_start (Parser *p,
+            guint   pos)
+{
+  while (pos > 0 && p->norm[pos - 1] != '\n')
+    pos--;
+  return pos;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                               */
+
+static void
+set_source (Parser      *p,
+            int          cell,
+            const Token *tok)
+{
+  NbCell *c;
+
+  if (cell < 0)
+    return;
+  c = &p->report->cells[cell];
+  c->was_present = TRUE;
+  if (tok->kind == TOK_PLACEHOLDER)
+    {
+      c->has_value = FALSE;
+      c->origin = NB_ORIGIN_MISSING;
+      c->span = nb_report_norm_span (p->report, tok->start, tok->end);
+      return;
+    }
+  c->value = tok->value;
+  c->has_value = TRUE;
+  c->origin = NB_ORIGIN_SOURCE;
+  c->span = nb_report_norm_span (p->report, tok->start, tok->end);
+}
+
+static void
+note_extra (Parser      *p,
+            int          first_cell,
+            const char  *what_zh,
+            const char  *what_en,
+            guint        n_values,
+            guint        n_columns,
+            const Token *extra,
+            guint        n_extra)
+{
+  g_autofree char *zh = g_strdup_printf ("%s 有 %u 个数值，但表格只有 %u 列；多出的数值未采用。",
+                                         what_zh, n_values, n_columns);
+  g_autofree char *en = g_strdup_printf ("%s holds %u values but the table has %u columns; "
+                                         "the extra values were not used.",
+                                         what_en, n_values, n_columns);
+  NbFinding *f = nb_report_add_parse_finding (p->report, "cell.extra", NB_SEVERITY_WARNING, zh, en);
+
+  if (first_cell >= 0)
+    nb_finding_add_cell (f, first_cell);
+  for (guint i = 0; i < n_extra; i++)
+    nb_finding_add_span (f, nb_report_norm_span (p->report, extra[i].start, extra[i].end));
+}
+
+static void
+note_missing_row (Parser     *p,
+                  const char *label_zh,
+                  const char *label_en,
+                  int         first_cell,
+                  guint       n_cells)
+{
+  g_autofree char *zh = g_strdup_printf ("模板中的“%s”一行在报告中没有找到。", label_zh);
+  g_autofree char *en = g_strdup_printf ("The template row “%s” (%s) was not found in the report.",
+                                         label_zh, label_en);
+  NbFinding *f = nb_report_add_parse_finding (p->report, "template.missing_row",
+                                              NB_SEVERITY_WARNING, zh, en);
+
+  for (guint i = 0; i < n_cells && first_cell >= 0; i++)
+    nb_finding_add_cell (f, first_cell + i);
+}
+
+/* ------------------------------------------------------------------ */
+/* Row labels                                                          */
+
+typedef struct
+{
+  const char *row;
+  const char *key;
+  gboolean    at_end;  /* the label must end with the key */
+} RowKey;
+
+static const RowKey request_keys[] = {
+  { "new", "本年新收", FALSE },
+  { "new", "新收政府信息公开申请", FALSE },
+  { "carried_in", "上年结转", FALSE },
+  { "carried_in", "上年度结转", FALSE },
+  { "public", "予以公开", FALSE },
+  { "partial", "部分公开", FALSE },
+  { "withheld.state_secret", "国家秘密", FALSE },
+  { "withheld.law_prohibited", "法律行政法规禁止", FALSE },
+  { "withheld.law_prohibited", "禁止公开", FALSE },
+  { "withheld.three_safety", "三安全一稳定", FALSE },
+  { "withheld.three_safety", "危及", FALSE },
+  { "withheld.third_party", "第三方", FALSE },
+  { "withheld.internal_affairs", "内部事务", FALSE },
+  { "withheld.process_info", "过程性", FALSE },
+  { "withheld.enforcement_file", "执法案卷", FALSE },
+  { "withheld.admin_query", "行政查询", FALSE },
+  { "withheld.admin_query", "查询事项", FALSE },
+  { "unavailable.not_held", "不掌握", FALSE },
+  { "unavailable.needs_creation", "另行制作", FALSE },
+  { "unavailable.needs_creation", "没有现成", FALSE },
+  { "unavailable.unclear", "仍不明确", FALSE },
+  { "unavailable.unclear", "补正后", FALSE },
+  { "not_processed.complaint", "信访", FALSE },
+  { "not_processed.complaint", "举报投诉", FALSE },
+  { "not_processed.duplicate", "重复申请", FALSE },
+  { "not_processed.publication", "出版物", FALSE },
+  { "not_processed.excessive", "大量反复", FALSE },
+  { "not_processed.excessive", "反复申请", FALSE },
+  { "not_processed.confirmation", "重新出具", FALSE },
+  { "not_processed.confirmation", "确认或", FALSE },
+  { "other.no_correction", "不补正", FALSE },
+  { "other.no_correction", "逾期不", FALSE },
+  { "other.no_fee", "缴纳费用", FALSE },
+  { "other.no_fee", "收费通知", FALSE },
+  { "other.other", "其他", TRUE },
+  { "other", "其他处理", TRUE },
+  { "result_total", "总计", TRUE },
+  { "result_total", "(七)", TRUE },
+  { "carried_over", "结转下年", FALSE },
+  { "carried_over", "下年度继续", FALSE },
+  { "carried_over", "继续办理", FALSE },
+};
+
+/* Trailing characters that do not count when a key must end the label */
+static gsize
+trimmed_length (const char *label,
+                gsize       len)
+{
+  while (len > 0)
+    {
+      const char *prev = g_utf8_find_prev_char (label, label + len);
+      gunichar c;
+
+      if (prev == NULL)
+        break;
+      c = g_utf8_get_char (prev);
+      if (c == ')' || c == ':' || c == 0x3002 || c == ',' || c == 0x3001 || c == '.')
+        len = prev - label;
+      else
+        break;
+    }
+  return len;
+}
+
+static const char *
+last_occurrence (const char *haystack,
+                 const char *needle)
+{
+  const char *found = NULL, *p = haystack;
+
+  while ((p = strstr (p, needle)) != NULL)
+    {
+      found = p;
+      p += 1;
+    }
+  return found;
+}
+
+static int
+classify_request_row (NbEdition   edition,
+                      const char *label,
+                      const gboolean *found)
+{
+  gsize len = strlen (label);
+  gsize tlen = trimmed_length (label, len);
+  int best_row = -1;
+  gssize best_end = -1;
+  gsize best_keylen = 0;
+
+  for (guint pass = 0; pass < 2 && best_row < 0; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+      {
+        const RowKey *k = &request_keys[i];
+        int row = nb_schema_request_row_index (edition, k->row);
+        gsize klen = strlen (k->key);
+        gssize end;
+
+        if (row < 0)
+          continue;
+        if (pass == 0 && found[row])
+          continue;  /* first pass: rows not yet seen */
+        if (k->at_end)
+          {
+            if (tlen < klen || memcmp (label + tlen - klen, k->key, klen) != 0)
+              continue;
+            end = tlen;
+          }
+        else
+          {
+            const char *hit = last_occurrence (label, k->key);
+
+            if (hit == NULL)
+              continue;
+            end = (hit - label) + klen;
+          }
+        if (end > best_end || (end == best_end && klen > best_keylen))
+          {
+            best_end = end;
+            best_keylen = klen;
+            best_row = row;
+          }
+      }
+  return best_row;
+}
+
+/* ------------------------------------------------------------------ */
+/* Section 三: the requests table                                     */
+
+#define N_COLS NB_N_REQUEST_COLUMNS
+#define MAX_ROWS 25
+
+typedef struct
+{
+  gboolean found;
+  GArray  *vals;   /* Token */
+} RowValues;
+
+typedef struct
+{
+  double   v[N_COLS];
+  guint8   known[N_COLS];
+  int      tok[N_COLS];    /* index into the row's values, or -1 */
+} Candidate;
+
+typedef struct
+{
+  guint n_rows;
+  double   x[MAX_ROWS][N_COLS];
+  guint8   known[MAX_ROWS][N_COLS];
+} Grid;
+
+typedef struct
+{
+  int lhs[24];
+  guint n_lhs;
+  int rhs[2];
+  guint n_rhs;
+} Equation;  /* sum of lhs cells = sum of rhs cells; cells as row * N_COLS + col */
+
+static guint
+request_equations (NbEdition  edition,
+                   Equation  *eqs)
+{
+  guint n_rows = nb_schema_get_n_request_rows (edition);
+  int r_public = nb_schema_request_row_index (edition, "public");
+  int r_total = nb_schema_request_row_index (edition, "result_total");
+  int r_new = nb_schema_request_row_index (edition, "new");
+  int r_in = nb_schema_request_row_index (edition, "carried_in");
+  int r_over = nb_schema_request_row_index (edition, "carried_over");
+  guint n = 0;
+
+  for (guint r = 0; r < n_rows; r++, n++)
+    {
+      eqs[n].n_lhs = 6;
+      for (guint c = 0; c < 6; c++)
+        eqs[n].lhs[c] = r * N_COLS + c;
+      eqs[n].n_rhs = 1;
+      eqs[n].rhs[0] = r * N_COLS + 6;
+    }
+  for (guint c = 0; c < N_COLS; c++, n++)
+    {
+      eqs[n].n_lhs = 0;
+      for (int r = r_public; r < r_total; r++)
+        eqs[n].lhs[eqs[n].n_lhs++] = r * N_COLS + c;
+      eqs[n].n_rhs = 1;
+      eqs[n].rhs[0] = r_total * N_COLS + c;
+    }
+  for (guint c = 0; c < N_COLS; c++, n++)
+    {
+      eqs[n].n_lhs = 2;
+      eqs[n].lhs[0] = r_new * N_COLS + c;
+      eqs[n].lhs[1] = r_in * N_COLS + c;
+      eqs[n].n_rhs = 2;
+      eqs[n].rhs[0] = r_total * N_COLS + c;
+      eqs[n].rhs[1] = r_over * N_COLS + c;
+    }
+  return n;
+}
+
+/* Solves what the equations determine; returns the number of contradictions. */
+static guint
+propagate (double       *x,
+           guint8       *known,
+           const Equation *eqs,
+           guint         n_eqs)
+{
+  gboolean progress = TRUE;
+  guint violations = 0;
+
+  while (progress)
+    {
+      progress = FALSE;
+      for (guint e = 0; e < n_eqs; e++)
+        {
+          const Equation *eq = &eqs[e];
+          double lsum = 0, rsum = 0;
+          int lunk = 0, runk = 0, last_l = -1, last_r = -1;
+
+          for (guint i = 0; i < eq->n_lhs; i++)
+            if (known[eq->lhs[i]])
+              lsum += x[eq->lhs[i]];
+            else
+              lunk++, last_l = eq->lhs[i];
+          for (guint i = 0; i < eq->n_rhs; i++)
+            if (known[eq->rhs[i]])
+              rsum += x[eq->rhs[i]];
+            else
+              runk++, last_r = eq->rhs[i];
+
+          if (lunk + runk == 1)
+            {
+              double v = lunk ? rsum - lsum : lsum - rsum;
+              int cell = lunk ? last_l : last_r;
+
+              if (v < -1e-9)
+                continue;  /* contradiction; counted below */
+              x[cell] = round (v);
+              known[cell] = TRUE;
+              progress = TRUE;
+            }
+          else if (lunk > 0 && runk == 0 && fabs (lsum - rsum) < 1e-9)
+            {
+              for (guint i = 0; i < eq->n_lhs; i++)
+                if (!known[eq->lhs[i]])
+                  x[eq->lhs[i]] = 0, known[eq->lhs[i]] = TRUE;
+              progress = TRUE;
+            }
+          else if (runk > 0 && lunk == 0 && fabs (lsum - rsum) < 1e-9)
+            {
+              for (guint i = 0; i < eq->n_rhs; i++)
+                if (!known[eq->rhs[i]])
+                  x[eq->rhs[i]] = 0, known[eq->rhs[i]] = TRUE;
+              progress = TRUE;
+            }
+        }
+    }
+
+  for (guint e = 0; e < n_eqs; e++)
+    {
+      const Equation *eq = &eqs[e];
+      double lsum = 0, rsum = 0;
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < eq->n_lhs; i++)
+        all &= known[eq->lhs[i]], lsum += x[eq->lhs[i]];
+      for (guint i = 0; i < eq->n_rhs; i++)
+        all &= known[eq->rhs[i]], rsum += x[eq->rhs[i]];
+      if (all ? fabs (lsum - rsum) > 1e-6
+              : (eq->n_rhs == 1 && known[eq->rhs[0]] && lsum - rsum > 1e-6))
+        violations++;
+    }
+  return violations;
+}
+
+/* All ways to put n values into 7 columns, gaps leftmost first. */
+static void
+enumerate_placements (const GArray *vals,
+                      GArray       *out)
+{
+  guint n = vals->len;
+  guint pos[N_COLS];
+
+  if (n == 0 || n >= N_COLS)
+    return;
+  /* combinations of n positions out of 7, generated from the right so that
+   * the first ones leave their gaps on the left */
+  for (guint i = 0; i < n; i++)
+    pos[i] = N_COLS - n + i;
+  for (;;)
+    {
+      Candidate cand;
+
+      for (guint c = 0; c < N_COLS; c++)
+        cand.known[c] = FALSE, cand.tok[c] = -1, cand.v[c] = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          const Token *t = &g_array_index (vals, Token, i);
+
+          cand.tok[pos[i]] = i;
+          if (t->kind == TOK_NUMBER)
+            cand.v[pos[i]] = t->value, cand.known[pos[i]] = TRUE;
+        }
+      g_array_append_val (out, cand);
+
+      /* previous combination in lexicographic order */
+      {
+        int i = n - 1;
+
+        /* find rightmost position that can move left */
+        while (i >= 0 && pos[i] == (i == 0 ? 0 : pos[i - 1] + 1))
+          i--;
+        if (i < 0)
+          break;
+        pos[i]--;
+        for (guint j = i + 1; j < n; j++)
+          pos[j] = N_COLS - n + j;
+      }
+    }
+}
+
+static gboolean
+candidate_row_ok (Candidate *cand)
+{
+  Equation eq = { { 0, 1, 2, 3, 4, 5 }, 6, { 6 }, 1 };
+
+  return propagate (cand->v, cand->known, &eq, 1) == 0;
+}
+
+static gboolean
+candidates_same (const Candidate *a,
+                 const Candidate *b)
+{
+  for (guint c = 0; c < N_COLS; c++)
+    if (a->known[c] != b->known[c] || (a->known[c] && a->v[c] != b->v[c]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+place_requests (Parser    *p,
+                RowValues *rows,
+                guint      n_rows)
+{
+  NbEdition edition = p->report->edition;
+  Equation eqs[MAX_ROWS + 2 * N_COLS];
+  guint n_eqs = request_equations (edition, eqs);
+  GArray *cands[MAX_ROWS];
+  guint ambiguous[MAX_ROWS], n_ambiguous = 0;
+  guint64 combos = 1;
+  Grid best_grid = { 0 };
+  guint best_violations = G_MAXUINT;
+  guint best_choice[MAX_ROWS] = { 0 };
+  gboolean cell_agrees[MAX_ROWS][N_COLS];
+  guint choice[MAX_ROWS] = { 0 };
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GArray *vals = rows[r].vals;
+
+      cands[r] = g_array_new (FALSE, TRUE, sizeof (Candidate));
+      if (vals->len >= N_COLS)
+        {
+          Candidate c;
+
+          for (guint k = 0; k < N_COLS; k++)
+            {
+              const Token *t = &g_array_index (vals, Token, k);
+
+              c.tok[k] = k;
+              c.known[k] = t->kind == TOK_NUMBER;
+              c.v[k] = c.known[k] ? t->value : 0;
+            }
+          g_array_append_val (cands[r], c);
+        }
+      else if (vals->len == 0)
+        {
+          Candidate c;
+
+          for (guint k = 0; k < N_COLS; k++)
+            c.tok[k] = -1, c.known[k] = FALSE, c.v[k] = 0;
+          g_array_append_val (cands[r], c);
+        }
+      else
+        {
+          g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Candidate));
+          gboolean any_ok = FALSE;
+
+          enumerate_placements (vals, all);
+          for (guint i = 0; i < all->len; i++)
+            {
+              Candidate c = g_array_index (all, Candidate, i);
+
+              if (candidate_row_ok (&c))
+                any_ok = TRUE;
+            }
+          for (guint i = 0; i < all->len; i++)
+            {
+              Candidate c = g_array_index (all, Candidate, i);
+              gboolean dup = FALSE;
+
+              if (any_ok && !candidate_row_ok (&c))
+                continue;
+              if (!any_ok)
+                c = g_array_index (all, Candidate, i);  /* keep unsolved */
+              for (guint j = 0; j < cands[r]->len; j++)
+                if (candidates_same (&g_array_index (cands[r], Candidate, j), &c))
+                  dup = TRUE;
+              if (!dup)
+                g_array_append_val (cands[r], c);
+            }
+        }
+      if (cands[r]->len > 1)
+        {
+          ambiguous[n_ambiguous++] = r;
+          combos *= cands[r]->len;
+          if (combos > MAX_COMBINATIONS)
+            combos = MAX_COMBINATIONS + 1;
+        }
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < N_COLS; c++)
+      cell_agrees[r][c] = TRUE;
+
+  if (combos > MAX_COMBINATIONS)
+    {
+      /* Too many ways to place the values: leave those rows unplaced. */
+      for (guint i = 0; i < n_ambiguous; i++)
+        {
+          guint r = ambiguous[i];
+
+          for (guint c = 0; c < N_COLS; c++)
+            cell_agrees[r][c] = FALSE;
+        }
+      n_ambiguous = 0;
+      combos = 1;
+    }
+
+  for (guint64 iter = 0; iter < combos; iter++)
+    {
+      Grid g = { n_rows };
+      guint violations;
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          const Candidate *c = &g_array_index (cands[r], Candidate, choice[r]);
+
+          for (guint k = 0; k < N_COLS; k++)
+            {
+              g.x[r][k] = c->v[k];
+              g.known[r][k] = c->known[k] && cell_agrees[r][k];
+            }
+        }
+      violations = propagate (&g.x[0][0], &g.known[0][0], eqs, n_eqs);
+
+      if (violations < best_violations)
+        {
+          best_violations = violations;
+          best_grid = g;
+          memcpy (best_choice, choice, sizeof choice);
+        }
+      else if (violations == best_violations)
+        {
+          for (guint r = 0; r < n_rows; r++)
+            for (guint c = 0; c < N_COLS; c++)
+              if (g.known[r][c] != best_grid.known[r][c] ||
+                  (g.known[r][c] && g.x[r][c] != best_grid.x[r][c]))
+                best_grid.known[r][c] = FALSE;  /* the placements disagree: not determined */
+        }
+
+      /* next combination */
+      for (guint i = 0; i < n_ambiguous; i++)
+        {
+          guint r = ambiguous[i];
+
+          if (++choice[r] < cands[r]->len)
+            break;
+          choice[r] = 0;
+        }
+    }
+
+  /* Write the cells */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const Candidate *c = &g_array_index (cands[r], Candidate, best_choice[r]);
+
+      for (guint k = 0; k < N_COLS; k++)
+        {
+          int cell = nb_schema_request_cell (edition, r, k);
+          NbCell *cc = &p->report->cells[cell];
+          gboolean from_source = c->tok[k] >= 0 && cell_agrees[r][k];
+
+          cc->was_present = rows[r].found;
+          if (from_source && best_grid.known[r][k] && c->known[k] && c->v[k] == best_grid.x[r][k])
+            set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
+          else if (from_source && !c->known[k])
+            set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));  /* placeholder */
+          else if (best_grid.known[r][k])
+            {
+              cc->value = best_grid.x[r][k];
+              cc->has_value = TRUE;
+              cc->origin = NB_ORIGIN_INFERRED;
+              cc->span = NB_SPAN_NONE;
+            }
+          else
+            {
+              cc->has_value = FALSE;
+              cc->origin = NB_ORIGIN_MISSING;
+              cc->span = NB_SPAN_NONE;
+            }
+        }
+      g_array_unref (cands[r]);
+    }
+}
+
+/* Picks 7 of the row's values when it holds more: the first run of seven whose
+ * six parts add up to the seventh, else the first seven. */
+static void
+trim_extra_values (Parser     *p,
+                   NbEdition   edition,
+                   guint       r,
+                   RowValues  *row,
+                   guint       n_cols,
+                   gboolean    sum_rule)
+{
+  guint n = row->vals->len;
+  guint start = 0;
+
+  if (n <= n_cols)
+    return;
+  if (sum_rule)
+    for (guint s = 0; s + n_cols <= n; s++)
+      {
+        double sum = 0;
+        const Token *t = &g_array_index (row->vals, Token, s);
+
+        for (guint k = 0; k < n_cols - 1; k++)
+          sum += t[k].value;
+        if (fabs (sum - t[n_cols - 1].value) < 1e-9)
+          {
+            start = s;
+            break;
+          }
+      }
+
+  {
+    g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (Token));
+    const char *zh = nb_schema_get_request_row_label (edition, r);
+    const char *en = nb_schema_get_request_row_english (edition, r);
+
+    for (guint i = 0; i < n; i++)
+      if (i < start || i >= start + n_cols)
+        g_array_append_val (extra, g_array_index (row->vals, Token, i));
+    note_extra (p, nb_schema_request_cell (edition, r, 0), zh, en, n, n_cols,
+                (const Token *) (gpointer) extra->data, extra->len);
+    g_array_remove_range (row->vals, 0, start);
+    g_array_set_size (row->vals, n_cols);
+  }
+}
+
+static void
+parse_requests (Parser *p,
+                guint   start,
+                guint   end)
+{
+  NbEdition edition = p->report->edition;
+  guint n_rows = nb_schema_get_n_request_rows (edition);
+  g_autoptr(GArray) tokens = tokenize (p, start, end, TRUE);
+  g_autoptr(GString) label = g_string_new (NULL);
+  RowValues rows[MAX_ROWS];
+  gboolean found[MAX_ROWS] = { 0 };
+  int current = -1;
+  gboolean after_number = FALSE;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      rows[r].found = FALSE;
+      rows[r].vals = g_array_new (FALSE, TRUE, sizeof (Token));
+    }
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind == TOK_LABEL)
+        {
+          if (after_number)
+            g_string_truncate (label, 0);
+          after_number = FALSE;
+          append_norm (label, p->norm, t->start, t->end);
+          continue;
+        }
+
+      if (label->len > 0 && !after_number)
+        {
+          int r = classify_request_row (edition, label->str, found);
+
+          if (r >= 0 && !found[r])
+            {
+              current = r;
+              found[r] = TRUE;
+              rows[r].found = TRUE;
+            }
+          else if (r >= 0)
+            current = -1;  /* a row seen before: a repeated table is not read twice */
+          else if (current >= 0 && rows[current].vals->len >= N_COLS)
+            current = -1;
+        }
+      after_number = TRUE;
+      g_string_truncate (label, 0);
+      if (current >= 0)
+        g_array_append_val (rows[current].vals, *t);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (!rows[r].found)
+        note_missing_row (p, nb_schema_get_request_row_label (edition, r),
+                          nb_schema_get_request_row_english (edition, r),
+                          nb_schema_request_cell (edition, r, 0), N_COLS);
+      trim_extra_values (p, edition, r, &rows[r], N_COLS, TRUE);
+    }
+
+  place_requests (p, rows, n_rows);
+
+  for (guint r = 0; r < n_rows; r++)
+    g_array_unref (rows[r].vals);
+}
+
+/* ------------------------------------------------------------------ */
+/* Section 四: appeals                                                 */
+
+static void
+parse_appeals (Parser *p,
+               guint   start,
+               guint   end)
+{
+  NbEdition edition = p->report->edition;
+  g_autoptr(GArray) tokens = tokenize (p, start, end, TRUE);
+  g_autoptr(GArray) vals = g_array_new (FALSE, TRUE, sizeof (Token));
+  guint n_cells = NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS;
+  int first = nb_schema_appeal_cell (edition, 0, 0);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind != TOK_LABEL)
+        g_array_append_val (vals, *t);
+    }
+
+  if (vals->len > n_cells)
+    {
+      guint pick = 0;
+      g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (Token));
+
+      for (guint s = 0; s + n_cells <= vals->len; s++)
+        {
+          const Token *t = &g_array_index (vals, Token, s);
+          gboolean ok = TRUE;
+
+          for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
+            ok &= fabs (t[g * 5].value + t[g * 5 + 1].value + t[g * 5 + 2].value +
+                        t[g * 5 + 3].value - t[g * 5 + 4].value) < 1e-9;
+          if (ok)
+            {
+              pick = s;
+              break;
+            }
+        }
+      for (guint i = 0; i < vals->len; i++)
+        if (i < pick || i >= pick + n_cells)
+          g_array_append_val (extra, g_array_index (vals, Token, i));
+      note_extra (p, first, "第四部分（行政复议、行政诉讼）表格", "The appeals table (section 4)",
+                  vals->len, n_cells, (const Token *) (gpointer) extra->data, extra->len);
+      g_array_remove_range (vals, 0, pick);
+      g_array_set_size (vals, n_cells);
+    }
+
+  if (vals->len == n_cells)
+    {
+      for (guint i = 0; i < n_cells; i++)
+        set_source (p, first + i, &g_array_index (vals, Token, i));
+      return;
+    }
+  if (vals->len == 0)
+    {
+      note_missing_row (p, "政府信息公开行政复议、行政诉讼情况", "appeals", first, n_cells);
+      return;
+    }
+
+  /* Fewer values than cells: place them where the group sums allow one way only. */
+  {
+    guint n = vals->len;
+    guint pos[15];
+    gboolean have = FALSE, agree[15];
+    double best_x[15];
+    guint8 best_known[15];
+    guint best_pos[15];
+    guint best_violations = G_MAXUINT;
+    Equation eqs[3];
+    guint64 count = 0;
+
+    for (guint g = 0; g < 3; g++)
+      {
+        eqs[g].n_lhs = 4;
+        for (guint k = 0; k < 4; k++)
+          eqs[g].lhs[k] = g * 5 + k;
+        eqs[g].n_rhs = 1;
+        eqs[g].rhs[0] = g * 5 + 4;
+      }
+    for (guint i = 0; i < 15; i++)
+      agree[i] = TRUE;
+    for (guint i = 0; i < n; i++)
+      pos[i] = 15 - n + i;
+
+    for (;;)
+      {
+        double x[15] = { 0 };
+        guint8 known[15] = { 0 };
+        guint v;
+
+        for (guint i = 0; i < n; i++)
+          {
+            const Token *t = &g_array_index (vals, Token, i);
+
+            if (t->kind == TOK_NUMBER)
+              x[pos[i]] = t->value, known[pos[i]] = TRUE;
+          }
+        v = propagate (x, known, eqs, 3);
+        if (v < best_violations)
+          {
+            best_violations = v;
+            memcpy (best_x, x, sizeof x);
+            memcpy (best_known, known, sizeof known);
+            memcpy (best_pos, pos, sizeof pos);
+            have = TRUE;
+            for (guint i = 0; i < 15; i++)
+              agree[i] = TRUE;
+          }
+        else if (v == best_violations)
+          for (guint i = 0; i < 15; i++)
+            if (known[i] != best_known[i] || (known[i] && x[i] != best_x[i]))
+              agree[i] = FALSE;
+
+        if (++count > MAX_COMBINATIONS)
+          {
+            have = FALSE;
+            break;
+          }
+        {
+          int i = n - 1;
+
+          while (i >= 0 && pos[i] == (i == 0 ? 0 : pos[i - 1] + 1))
+            i--;
+          if (i < 0)
+            break;
+          pos[i]--;
+          for (guint j = i + 1; j < n; j++)
+            pos[j] = 15 - n + j;
+        }
+      }
+
+    for (guint i = 0; i < 15; i++)
+      {
+        NbCell *c = &p->report->cells[first + i];
+
+        c->was_present = TRUE;
+        c->has_value = FALSE;
+        c->origin = NB_ORIGIN_MISSING;
+        c->span = NB_SPAN_NONE;
+        if (!have || !agree[i] || !best_known[i])
+          continue;
+        c->has_value = TRUE;
+        c->value = best_x[i];
+        c->origin = NB_ORIGIN_INFERRED;
+      }
+    if (have)
+      for (guint j = 0; j < n; j++)
+        if (agree[best_pos[j]] && best_known[best_pos[j]])
+          set_source (p, first + best_pos[j], &g_array_index (vals, Token, j));
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Section 二: proactive disclosure                                   */
+
+typedef struct
+{
+  const char *item;
+  const char *key;
+} ItemKey;
+
+static const ItemKey active_keys[] = {
+  { "regulations", "规章" },
+  { "normative_documents", "规范性文件" },
+  { "licensing", "行政许可" },
+  { "other_services", "其他对外管理服务事项" },
+  { "other_services", "对外管理服务" },
+  { "punishment", "行政处罚" },
+  { "enforcement", "行政强制" },
+  { "fees", "行政事业性收费" },
+  { "fees", "事业性收费" },
+  { "procurement", "政府集中采购" },
+  { "procurement", "集中采购" },
+};
+
+static int
+classify_active_item (NbEdition   edition,
+                      const char *label,
+                      const gboolean *found)
+{
+  guint n_items = nb_schema_get_n_active_items (edition);
+  int best = -1;
+  gssize best_end = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (active_keys); i++)
+    {
+      const char *hit = last_occurrence (label, active_keys[i].key);
+      gssize e;
+
+      if (hit == NULL)
+        continue;
+      e = hit - label + strlen (active_keys[i].key);
+      for (guint item = 0; item < n_items; item++)
+        if (strcmp (nb_schema_get_active_item_id (edition, item), active_keys[i].item) == 0 &&
+            !found[item] && e > best_end)
+          {
+            best = item;
+            best_end = e;
+          }
+    }
+  return best;
+}
+
+static void
+parse_active (Parser *p,
+              guint   start,
+              guint   end)
+{
+  NbEdition edition = p->report->edition;
+  guint n_items = nb_schema_get_n_active_items (edition);
+  g_autoptr(GArray) tokens = tokenize (p, start, end, TRUE);
+  g_autoptr(GString) label = g_string_new (NULL);
+  gboolean found[16] = { 0 };
+  GArray *vals[16];
+  int current = -1;
+  gboolean after_number = FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    vals[i] = g_array_new (FALSE, TRUE, sizeof (Token));
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind == TOK_LABEL)
+        {
+          /* a unit just after an amount: "251000 元" */
+          if (after_number && current >= 0 && vals[current]->len > 0 && t->end - t->start <= 2 &&
+              (p->norm[t->start] == 0x5143 || (p->norm[t->start] == 0x4E07 && t->end - t->start == 2 &&
+                                              p->norm[t->start + 1] == 0x5143)))
+            {
+              Token *last = &g_array_index (vals[current], Token, vals[current]->len - 1);
+
+              last->unit = p->norm[t->start] == 0x5143 ? 1 : 2;
+              continue;
+            }
+          if (after_number)
+            g_string_truncate (label, 0);
+          after_number = FALSE;
+          append_norm (label, p->norm, t->start, t->end);
+          continue;
+        }
+
+      if (label->len > 0 && !after_number)
+        {
+          int item = classify_active_item (edition, label->str, found);
+
+          if (item >= 0)
+            {
+              current = item;
+              found[item] = TRUE;
+            }
+          else
+            current = -1;  /* numbers in a header ("保留 4 位小数") belong to no item */
+        }
+      after_number = TRUE;
+      g_string_truncate (label, 0);
+      if (current >= 0)
+        g_array_append_val (vals[current], *t);
+    }
+
+  for (guint item = 0; item < n_items; item++)
+    {
+      guint n_fields = 0;
+      int first = nb_schema_active_cell (edition, item, 0);
+      const char *item_id = nb_schema_get_active_item_id (edition, item);
+
+      while (nb_schema_active_cell (edition, item, n_fields) >= 0 &&
+             nb_schema_active_cell (edition, item, n_fields) < (int) nb_schema_get_n_cells (edition) &&
+             g_strcmp0 (nb_schema_get_cell (edition, nb_schema_active_cell (edition, item, n_fields))->item,
+                        item_id) == 0)
+        n_fields++;
+
+      if (!found[item])
+        {
+          note_missing_row (p, nb_schema_get_active_item_label (edition, item), item_id, first, n_fields);
+          g_array_unref (vals[item]);
+          continue;
+        }
+
+      /* procurement: projects, amount; its unit is a cell of its own */
+      if (strcmp (item_id, "procurement") == 0)
+        {
+          for (guint k = 0; k < vals[item]->len && k < 2; k++)
+            {
+              const Token *t = &g_array_index (vals[item], Token, k);
+
+              set_source (p, first + k, t);
+              if (k == 1 && t->unit)
+                {
+                  g_free (p->report->procurement_unit);
+                  p->report->procurement_unit = g_strdup (t->unit == 2 ? "万元" : "元");
+                }
+            }
+          for (guint k = 0; k < n_fields; k++)
+            p->report->cells[first + k].was_present = TRUE;
+          if (vals[item]->len > 2)
+            note_extra (p, first, nb_schema_get_active_item_label (edition, item), item_id,
+                        vals[item]->len, 2, &g_array_index (vals[item], Token, 2), vals[item]->len - 2);
+          g_array_unref (vals[item]);
+          continue;
+        }
+
+      for (guint k = 0; k < n_fields; k++)
+        p->report->cells[first + k].was_present = TRUE;
+      for (guint k = 0; k < vals[item]->len && k < n_fields; k++)
+        set_source (p, first + k, &g_array_index (vals[item], Token, k));
+      if (vals[item]->len > n_fields)
+        note_extra (p, first, nb_schema_get_active_item_label (edition, item), item_id,
+                    vals[item]->len, n_fields, &g_array_index (vals[item], Token, n_fields),
+                    vals[item]->len - n_fields);
+      g_array_unref (vals[item]);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Edition, agency and year                                            */
+
+static NbEdition
+detect_edition (Parser *p)
+{
+  static const char *const markers_2019[] = {
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项",
+    "第二十条第(九)项", "政府集中采购", "采购总金额",
+  };
+  static const char *const markers_2021[] = {
+    "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+    "逾期不补正", "缴纳费用",
+  };
+  int score = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers_2019); i++)
+    if (find_text (p, markers_2019[i], 0, p->n_norm) != G_MAXUINT)
+      score++;
+  for (guint i = 0; i < G_N_ELEMENTS (markers_2021); i++)
+    if (find_text (p, markers_2021[i], 0, p->n_norm) != G_MAXUINT)
+      score--;
+  return score > 0 ? NB_EDITION_2019 : NB_EDITION_2021;
+}
+
+static gboolean
+is_agency_suffix_char (gunichar c)
+{
+  return is_cjk (c);
+}
+
+/* The title: a line (or two) with 年度报告 and a year; the agency is what
+ * stands before the year. */
+static void
+find_title (Parser *p)
+{
+  const gunichar *s = p->norm;
+  guint limit = p->heading[1] != G_MAXUINT ? p->heading[1] : MIN (p->n_norm, 4000);
+  guint pos = find_text (p, "年度报告", 0, limit);
+  guint ls, y, ye;
+  int year = 0;
+
+  if (pos == G_MAXUINT)
+    pos = find_text (p, "年报", 0, limit);
+  if (pos == G_MAXUINT)
+    return;
+  ls = line_start (p, pos);
+
+  /* the year: the last run of four digits before 年 on the title line */
+  for (y = pos; y > ls; y--)
+    if (is_digit (s[y - 1]) && y >= ls + 4 && is_digit (s[y - 2]) && is_digit (s[y - 3]) &&
+        is_digit (s[y - 4]))
+      break;
+  if (y > ls)
+    {
+      ye = y;
+      y -= 4;
+      year = (s[y] - '0') * 1000 + (s[y + 1] - '0') * 100 + (s[y + 2] - '0') * 10 + (s[y + 3] - '0');
+      if (year >= 1990 && year <= 2100)
+        {
+          p->report->year = year;
+          p->report->year_span = nb_report_norm_span (p->report, y, ye);
+        }
+    }
+  else
+    y = pos;
+
+  /* the agency: the text before the year on the line, else the previous non-empty line */
+  {
+    guint a = ls, b = y;
+
+    while (a < b && is_space (s[a]))
+      a++;
+    while (b > a && is_space (s[b - 1]))
+      b--;
+    if (a == b && ls > 0)
+      {
+        guint prev_end = ls - 1;
+
+        while (prev_end > 0 && is_space (s[prev_end - 1]))
+          prev_end--;
+        b = prev_end;
+        a = line_start (p, b);
+        while (a < b && is_space (s[a]))
+          a++;
+        if (b - a > 40)
+          a = b;
+      }
+    /* keep only a name: drop a leading "关于" and anything before a colon */
+    for (guint i = a; i < b; i++)
+      if (s[i] == ':')
+        a = i + 1;
+    if (b > a && b - a <= 40 && is_agency_suffix_char (s[b - 1]))
+      {
+        GString *name = g_string_new (NULL);
+
+        append_norm (name, s, a, b);
+        if (g_str_has_prefix (name->str, "关于"))
+          g_string_erase (name, 0, strlen ("关于"));
+        /* The name as printed in the decoded text */
+        {
+          NbSpan span = nb_report_norm_span (p->report, a, b);
+          const char *text = p->report->text->decoded;
+          const char *from = g_utf8_offset_to_pointer (text, span.start);
+          const char *to = g_utf8_offset_to_pointer (from, span.end - span.start);
+
+          p->report->agency = g_strndup (from, to - from);
+          p->report->agency_span = span;
+          /* an unnormalised name with spaces inside reads better normalised */
+          if (strchr (p->report->agency, ' ') || strchr (p->report->agency, '\t') ||
+              strcmp (p->report->agency, name->str) != 0)
+            {
+              g_free (p->report->agency);
+              p->report->agency = g_strdup (name->str);
+            }
+        }
+        g_string_free (name, TRUE);
+      }
+  }
+}
+
+/* ------------------------------------------------------------------ */
+
+void
+nb_parser_parse (NbReport *report)
+{
+  Parser p = { report, report->text->norm, report->text->n_norm };
+  guint active_start, requests_start, appeals_start, appeals_end;
+
+  find_sections (&p);
+  for (guint k = 0; k < NB_N_SECTIONS; k++)
+    report->sections[k] = p.heading[k] == G_MAXUINT ? NB_SPAN_NONE
+                          : nb_report_norm_span (report, p.heading[k], p.heading_end[k]);
+
+  report->edition = detect_edition (&p);
+  report->n_cells = nb_schema_get_n_cells (report->edition);
+  report->cells = g_new0 (NbCell, report->n_cells);
+  for (guint i = 0; i < report->n_cells; i++)
+    report->cells[i].span = NB_SPAN_NONE;
+
+  find_title (&p);
+
+  /* Where each table is: its section, or failing the heading, its first label */
+  requests_start = p.heading[2];
+  if (requests_start == G_MAXUINT)
+    {
+      guint at = find_text (&p, "申请人情况", 0, p.n_norm);
+
+      if (at == G_MAXUINT)
+        at = find_text (&p, "本年新收", 0, p.n_norm);
+      requests_start = at == G_MAXUINT ? G_MAXUINT : line_start (&p, at);
+    }
+  appeals_start = p.heading[3];
+  if (appeals_start == G_MAXUINT)
+    {
+      guint at = find_text (&p, "结果维持", requests_start == G_MAXUINT ? 0 : requests_start, p.n_norm);
+
+      if (at == G_MAXUINT)
+        at = find_text (&p, "行政复议", requests_start == G_MAXUINT ? 0 : requests_start, p.n_norm);
+      appeals_start = at == G_MAXUINT ? G_MAXUINT : line_start (&p, at);
+    }
+  active_start = p.heading[1];
+  if (active_start == G_MAXUINT)
+    {
+      guint at = find_text (&p, "第二十条", 0, requests_start == G_MAXUINT ? p.n_norm : requests_start);
+
+      active_start = at == G_MAXUINT ? G_MAXUINT : line_start (&p, at);
+    }
+
+  if (active_start != G_MAXUINT)
+    {
+      guint end = requests_start != G_MAXUINT && requests_start > active_start ? requests_start
+                  : p.heading[1] != G_MAXUINT ? section_end (&p, 1) : p.n_norm;
+
+      parse_active (&p, active_start, end);
+    }
+  else
+    parse_active (&p, 0, 0);
+
+  if (requests_start != G_MAXUINT)
+    {
+      guint end = appeals_start != G_MAXUINT && appeals_start > requests_start ? appeals_start
+                  : p.heading[2] != G_MAXUINT ? section_end (&p, 2) : p.n_norm;
+
+      parse_requests (&p, requests_start, end);
+    }
+  else
+    parse_requests (&p, 0, 0);
+
+  appeals_end = p.n_norm;
+  if (appeals_start != G_MAXUINT)
+    {
+      for (guint k = 4; k < NB_N_SECTIONS; k++)
+        if (p.heading[k] != G_MAXUINT && p.heading[k] > appeals_start)
+          {
+            appeals_end = p.heading[k];
+            break;
+          }
+      parse_appeals (&p, appeals_start, appeals_end);
+    }
+  else
+    parse_appeals (&p, 0, 0);
+}

@@ -1,0 +1,61 @@
+/* nb-report-private.h — the report's instance struct, shared by the parser and the checker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-finding.h"
+#include "nb-report.h"
+#include "nb-text.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double    value;
+  NbSpan    span;          /* in decoded characters; none for inferred/missing */
+  NbOrigin  origin;
+  guint     has_value : 1;
+  guint     corrected : 1;
+  guint     orig_has_value : 1;
+  guint     was_present : 1;  /* the row was found in the text */
+  double    orig_value;
+} NbCell;
+
+struct _NbReport
+{
+  GObject     parent_instance;
+
+  char       *filename;
+  NbText     *text;
+  NbEdition   edition;
+  char       *agency;
+  NbSpan      agency_span;
+  int         year;
+  NbSpan      year_span;
+  NbSpan      sections[NB_N_SECTIONS];
+  guint       n_cells;
+  NbCell     *cells;
+  char       *procurement_unit;
+  GPtrArray  *parse_findings;  /* NbFinding: what parsing found (extra cells, missing rows, …) */
+  GListStore *findings;
+  gboolean    modified;
+};
+
+/* nb-parser.c */
+void       nb_parser_parse         (NbReport    *report);
+
+/* nb-checker.c */
+GPtrArray *nb_checker_run          (NbReport    *report);
+
+/* helpers shared by parser and checker */
+NbSpan     nb_report_norm_span     (NbReport    *report,
+                                    guint        norm_start,
+                                    guint        norm_end);
+NbFinding *nb_report_add_parse_finding (NbReport   *report,
+                                        const char *rule,
+                                        NbSeverity  severity,
+                                        const char *message_zh,
+                                        const char *message_en);
+
+G_END_DECLS
