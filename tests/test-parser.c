@@ -1,0 +1,312 @@
+/* test-parser.c — every value of the five samples, checked by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "nianbao.h"
+
+typedef struct
+{
+  const char *row;
+  int         v[7];
+} Row;
+
+typedef struct
+{
+  const char *file;
+  const char *agency;
+  int         year;
+  const char *active;        /* "issued repealed in_force issued repealed in_force licensing punishment enforcement fees" */
+  const Row   rows[8];       /* rows that are not all zero */
+  const char *appeals;       /* 15 numbers */
+  const char *inferred[8];   /* cells that must be inferred */
+  guint       n_inferred;    /* how many cells are inferred in all */
+  const char *errors[4];     /* rules of the expected error findings */
+} Sample;
+
+static const Sample samples[] = {
+  { "ruzhou-2021.txt", "汝州市人民政府办公室", 2021, "0 0 0 0 0 0 0 0 0 0",
+    { { "new", { 11, 1, 0, 0, 0, 0, 12 } },
+      { "public", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "withheld.admin_query", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "unavailable.not_held", { 5, 1, 0, 0, 0, 0, 6 } },
+      { "not_processed.duplicate", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "result_total", { 8, 1, 0, 0, 0, 0, 9 } },
+      { "carried_over", { 3, 0, 0, 0, 0, 0, 3 } } },
+    "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+    { "requests.public.natural_person", "requests.public.commercial", "requests.public.other" }, 6,
+    { NULL } },
+  { "office-2021.txt", "政府办公室", 2021, "0 0 0 1 0 16 0 0 0 0",
+    { { "new", { 9, 0, 0, 0, 0, 0, 9 } },
+      { "public", { 9, 0, 0, 0, 0, 0, 9 } },
+      { "result_total", { 9, 0, 0, 0, 0, 0, 9 } } },
+    "0 1 0 0 1 0 0 0 0 0 0 0 0 0 0",
+    { NULL }, 0, { NULL } },
+  { "zhicheng-2021.txt", "轵城镇人民政府", 2021, "0 0 0 0 0 0 0 0 0 0",
+    { { "new", { 4, 0, 0, 0, 0, 0, 4 } },
+      { "public", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "unavailable.not_held", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "result_total", { 4, 0, 0, 0, 0, 0, 4 } } },
+    "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+    { NULL }, 0, { NULL } },
+  { "mianchi-2022.txt", "澠池县人民政府办公室", 2022, "0 0 0 4 0 8 0 0 0 0",
+    { { "new", { 15, 0, 0, 0, 0, 0, 15 } },
+      { "public", { 9, 0, 0, 0, 0, 0, 9 } },
+      { "partial", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "unavailable.not_held", { 3, 0, 0, 0, 0, 0, 3 } },
+      { "unavailable.needs_creation", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "result_total", { 15, 0, 0, 0, 0, 0, 15 } } },
+    "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+    { NULL }, 21, { "meta.agency" } },
+  { "ruijin-2021.txt", "瑞金市人民政府办公室", 2021, "0 0 0 5 2 21 0 0 0 0",
+    { { "new", { 5, 0, 0, 0, 0, 0, 5 } },
+      { "public", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "withheld.internal_affairs", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "unavailable.not_held", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "result_total", { 5, 0, 0, 0, 0, 0, 5 } } },
+    "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
+    { NULL }, 0, { NULL } },
+};
+
+static NbReport *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NB_SAMPLES_DIR"), name, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  NbReport *report;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  report = nb_report_new_from_bytes ((const guint8 *) data, len, name, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static double
+value_of (NbReport   *report,
+          const char *id)
+{
+  int cell = nb_schema_lookup (nb_report_get_edition (report), id);
+  double v = -1;
+
+  g_assert_cmpint (cell, >=, 0);
+  if (!nb_report_get_value (report, cell, &v))
+    g_error ("%s has no value", id);
+  return v;
+}
+
+/* The span's text, normalised and without spaces, is the number */
+static void
+assert_span_holds (NbReport *report,
+                   guint     cell)
+{
+  NbSpan span = nb_report_get_span (report, cell);
+  const char *text = nb_report_get_text (report);
+  const char *a, *b;
+  g_autofree char *slice = NULL, *norm = NULL;
+  g_autoptr(GString) compact = g_string_new (NULL);
+  double v;
+
+  g_assert_true (nb_span_is_set (span));
+  g_assert_cmpint (span.end, <=, (int) nb_report_get_n_chars (report));
+  a = g_utf8_offset_to_pointer (text, span.start);
+  b = g_utf8_offset_to_pointer (a, span.end - span.start);
+  slice = g_strndup (a, b - a);
+  norm = g_utf8_normalize (slice, -1, G_NORMALIZE_NFKC);
+  for (const char *p = norm; *p; p++)
+    if (!g_ascii_isspace (*p) && *p != ',')
+      g_string_append_c (compact, *p);
+  g_assert_true (nb_report_get_value (report, cell, &v));
+  g_assert_cmpfloat (g_ascii_strtod (compact->str, NULL), ==, v);
+}
+
+static void
+test_sample (gconstpointer data)
+{
+  const Sample *s = data;
+  g_autoptr(NbReport) report = load_sample (s->file);
+  NbEdition ed = nb_report_get_edition (report);
+  g_auto(GStrv) active = g_strsplit (s->active, " ", -1);
+  g_auto(GStrv) appeals = g_strsplit (s->appeals, " ", -1);
+  static const char *const active_ids[] = {
+    "active.regulations.issued", "active.regulations.repealed", "active.regulations.in_force",
+    "active.normative_documents.issued", "active.normative_documents.repealed",
+    "active.normative_documents.in_force", "active.licensing", "active.punishment",
+    "active.enforcement", "active.fees",
+  };
+  guint n_inferred = 0, n_errors = 0;
+  GListModel *findings;
+
+  g_assert_cmpint (ed, ==, NB_EDITION_2021);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, s->agency);
+  g_assert_cmpint (nb_report_get_year (report), ==, s->year);
+  for (guint k = 0; k < NB_N_SECTIONS; k++)
+    g_assert_true (nb_span_is_set (nb_report_get_section_span (report, k)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (active_ids); i++)
+    g_assert_cmpfloat (value_of (report, active_ids[i]), ==, g_ascii_strtod (active[i], NULL));
+
+  for (guint r = 0; r < nb_schema_get_n_request_rows (ed); r++)
+    {
+      const char *row = nb_schema_get_request_row_id (ed, r);
+      const int zero[7] = { 0 };
+      const int *want = zero;
+
+      for (guint k = 0; k < G_N_ELEMENTS (s->rows) && s->rows[k].row; k++)
+        if (strcmp (s->rows[k].row, row) == 0)
+          want = s->rows[k].v;
+      for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
+        {
+          int cell = nb_schema_request_cell (ed, r, c);
+          double v;
+
+          if (!nb_report_get_value (report, cell, &v))
+            g_error ("%s: %s has no value", s->file, nb_schema_get_cell (ed, cell)->id);
+          if (v != want[c])
+            g_error ("%s: %s is %g, not %d", s->file, nb_schema_get_cell (ed, cell)->id, v, want[c]);
+        }
+    }
+
+  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
+    for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
+      {
+        double v;
+
+        g_assert_true (nb_report_get_value (report, nb_schema_appeal_cell (ed, g, f), &v));
+        g_assert_cmpfloat (v, ==, g_ascii_strtod (appeals[g * 5 + f], NULL));
+      }
+
+  for (guint i = 0; i < nb_report_get_n_cells (report); i++)
+    {
+      NbOrigin origin = nb_report_get_origin (report, i);
+
+      g_assert_cmpint (origin, !=, NB_ORIGIN_MISSING);
+      if (origin == NB_ORIGIN_SOURCE)
+        assert_span_holds (report, i);
+      else
+        {
+          n_inferred++;
+          g_assert_false (nb_span_is_set (nb_report_get_span (report, i)));
+        }
+    }
+  g_assert_cmpuint (n_inferred, ==, s->n_inferred);
+  for (guint i = 0; i < G_N_ELEMENTS (s->inferred) && s->inferred[i]; i++)
+    g_assert_cmpint (nb_report_get_origin (report, nb_schema_lookup (ed, s->inferred[i])), ==,
+                     NB_ORIGIN_INFERRED);
+
+  findings = nb_report_get_findings (report);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+      gboolean expected = FALSE;
+
+      if (nb_finding_get_severity (f) != NB_SEVERITY_ERROR)
+        continue;
+      n_errors++;
+      for (guint k = 0; k < G_N_ELEMENTS (s->errors) && s->errors[k]; k++)
+        expected |= strcmp (s->errors[k], nb_finding_get_rule (f)) == 0;
+      if (!expected)
+        g_error ("%s: unexpected error %s: %s", s->file, nb_finding_get_rule (f),
+                 nb_finding_get_message (f, "en"));
+    }
+  g_assert_cmpuint (n_errors, ==, g_strv_length ((char **) s->errors));
+}
+
+/* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */
+static void
+test_inferred_placement (void)
+{
+  g_autoptr(NbReport) ruzhou = load_sample ("ruzhou-2021.txt");
+  g_autoptr(NbReport) mianchi = load_sample ("mianchi-2022.txt");
+  NbEdition ed = NB_EDITION_2021;
+
+  g_assert_cmpint (nb_report_get_origin (ruzhou, nb_schema_lookup (ed, "requests.public.total")), ==,
+                   NB_ORIGIN_SOURCE);
+  g_assert_cmpint (nb_report_get_origin (ruzhou, nb_schema_lookup (ed, "requests.public.natural_person")), ==,
+                   NB_ORIGIN_INFERRED);
+  /* mianchi: the 9 of 予以公开 belongs to natural persons, as the column sums demand */
+  g_assert_cmpint (nb_report_get_origin (mianchi, nb_schema_lookup (ed, "requests.public.natural_person")), ==,
+                   NB_ORIGIN_SOURCE);
+  g_assert_cmpfloat (value_of (mianchi, "requests.public.natural_person"), ==, 9);
+  g_assert_cmpfloat (value_of (mianchi, "requests.public.total"), ==, 9);
+}
+
+/* A row with a number the equations cannot place stays missing: nothing is guessed */
+static void
+test_undetermined_stays_missing (void)
+{
+  const char *text =
+    "某某局2021年政府信息公开工作年度报告\n一、总体情况\n无\n二、主动公开政府信息情况\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "一、本年新收政府信息公开申请数量 3 2 0 0 0 0 5\n"
+    "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
+    "（一）予以公开 2 1\n"
+    "（二）部分公开 1 1 0 0 0 0 2\n"
+    "（七）总计 3 2 0 0 0 0 5\n"
+    "四、结转下年度继续办理 0 0 0 0 0 0 0\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n"
+    "五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = nb_report_new_from_bytes ((const guint8 *) text, strlen (text), "t.txt", &error);
+  NbEdition ed = NB_EDITION_2021;
+  double v;
+
+  g_assert_no_error (error);
+  /* 予以公开 must be (2, 1, 0, 0, 0, 0, 3) by the column sums; "2 1" sit at natural persons and businesses */
+  g_assert_cmpfloat (value_of (report, "requests.public.natural_person"), ==, 2);
+  g_assert_cmpfloat (value_of (report, "requests.public.commercial"), ==, 1);
+  g_assert_cmpfloat (value_of (report, "requests.public.total"), ==, 3);
+  g_assert_cmpint (nb_report_get_origin (report, nb_schema_lookup (ed, "requests.public.total")), ==,
+                   NB_ORIGIN_INFERRED);
+  /* rows that are absent: their cells are missing, and said so */
+  g_assert_false (nb_report_get_value (report, nb_schema_lookup (ed, "active.licensing"), &v));
+  g_assert_cmpint (nb_report_get_origin (report, nb_schema_lookup (ed, "active.licensing")), ==,
+                   NB_ORIGIN_MISSING);
+}
+
+static void
+test_not_a_report (void)
+{
+  static const struct { const char *data; gsize len; int code; } cases[] = {
+    { "", 0, NB_ERROR_EMPTY },
+    { "hello world, this is no report\n", 31, NB_ERROR_NO_REPORT },
+    { "\x00\x01\x02\x03\x04\x05\x06\x07\xff\xfe\x00\x00", 12, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_report_new_from_bytes ((const guint8 *) cases[i].data, cases[i].len,
+                                                             "x", &error);
+
+      g_assert_null (report);
+      g_assert_nonnull (error);
+      if (cases[i].code >= 0)
+        g_assert_error (error, NB_ERROR, cases[i].code);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *name = g_strndup (samples[i].file, strcspn (samples[i].file, "-"));
+      g_autofree char *path = g_strdup_printf ("/core/parser/sample/%s", name);
+
+      g_test_add_data_func (path, &samples[i], test_sample);
+    }
+  g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
+  g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
+  g_test_add_func ("/core/parser/not-a-report", test_not_a_report);
+  return g_test_run ();
+}
