@@ -107,10 +107,9 @@ check_row_sums (Checker *ck)
         {
           const char *label = nb_schema_get_request_row_label (ck->edition, r);
           const char *english = nb_schema_get_request_row_english (ck->edition, r);
-          g_autofree char *s_sum = fmt (sum), *s_total = fmt (total);
+          g_autofree char *s_sum = fmt (sum), *s_total = fmt (total), *s_diff = fmt (fabs (sum - total));
           g_autofree char *zh = g_strdup_printf ("“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
-                                                 label, s_sum, s_total,
-                                                 fmt (fabs (sum - total)));
+                                                 label, s_sum, s_total, s_diff);
           g_autofree char *en = g_strdup_printf ("Row “%s” (%s): the six applicant columns add up to %s "
                                                  "but its total says %s.",
                                                  label, english, s_sum, s_total);

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""The command line as a user runs it: JSON per SCHEMA.md (checked with shared/tools/check-json.py
+when present), exit codes, several reports at once, and unreadable input. TAP output."""
+import json, os, subprocess, sys, tempfile
+
+cli, samples_dir = sys.argv[1], sys.argv[2]
+shared = os.environ.get("NB_SHARED_DIR", "")
+samples = sorted(os.path.join(samples_dir, f) for f in os.listdir(samples_dir) if f.endswith(".txt"))
+results = []
+
+
+def ok(cond, name):
+    results.append((bool(cond), name))
+
+
+def run(*args):
+    return subprocess.run([cli, *args], capture_output=True, timeout=60)
+
+
+checker = os.path.join(shared, "tools", "check-json.py")
+if os.path.exists(checker):
+    p = subprocess.run([sys.executable, checker, cli, *samples], capture_output=True, text=True)
+    ok(p.returncode == 0, "check-json.py accepts every sample's JSON: " + p.stdout.strip().replace("\n", "; "))
+
+for path in samples:
+    p = run("--json", path)
+    doc = json.loads(p.stdout)
+    errors = [f for f in doc["findings"] if f["severity"] == "error"]
+    ok(p.returncode == (1 if errors else 0), f"exit status follows the errors for {os.path.basename(path)}")
+    ok(len(doc["requests"]["rows"]) == 25, f"25 request rows for {os.path.basename(path)}")
+
+p = run("--json", *samples)
+lines = [l for l in p.stdout.decode().splitlines() if l.strip()]
+ok(len(lines) == len(samples) and all(json.loads(l)["file"] == s for l, s in zip(lines, samples)),
+   "several reports: one JSON document per line, in order")
+
+with tempfile.TemporaryDirectory() as tmp:
+    empty = os.path.join(tmp, "empty.txt"); open(empty, "w").close()
+    binary = os.path.join(tmp, "image.png"); open(binary, "wb").write(bytes(range(256)) * 8)
+    prose = os.path.join(tmp, "letter.txt"); open(prose, "w").write("Dear colleague,\nno report here.\n")
+    missing = os.path.join(tmp, "nonexistent.txt")
+    for bad in (empty, binary, prose, missing, tmp):
+        p = run(bad)
+        err = p.stderr.decode()
+        ok(p.returncode == 2 and bad in err and len(err.strip().splitlines()) == 1 and not p.stdout,
+           f"unreadable input {os.path.basename(bad)}: one line naming the file, exit 2 ({err.strip()})")
+    p = run("--json", samples[0], missing)
+    ok(p.returncode == 2 and len(p.stdout.decode().splitlines()) == 1, "a bad file among good ones: exit 2, the good one still printed")
+
+p = run("--csv", samples[0])
+ok(p.stdout.startswith(b"\xef\xbb\xbf") and len(p.stdout.decode("utf-8-sig").splitlines()) == 1 + 6 + 25 + 3,
+   "CSV: BOM and one line per table row")
+p = run("--lang", "zh_CN", samples[0])
+ok("个错误" in p.stdout.decode(), "human-readable output in Chinese")
+
+print(f"1..{len(results)}")
+for i, (good, name) in enumerate(results, 1):
+    print(f"{'ok' if good else 'not ok'} {i} - {name}")
+sys.exit(0 if all(g for g, _ in results) else 1)
