@@ -104,6 +104,7 @@ nb_finding_row_set_finding (NbFindingRow *self,
           g_variant_builder_add (builder, "u", cells[i]);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->accept_button),
                                               g_variant_builder_end (builder));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->accept_button), "win.accept-cells");
       gtk_widget_set_visible (GTK_WIDGET (self->accept_button), TRUE);
     }
   else

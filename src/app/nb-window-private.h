@@ -64,7 +64,7 @@ void nb_window_apply_edit    (NbWindow   *self,
                               gboolean    has_value,
                               double      value);
 void nb_window_update_state  (NbWindow   *self);
-const char *nb_window_get_last_folder (NbWindow *self);
+GFile *nb_window_dup_last_folder (NbWindow *self);
 void nb_window_set_last_folder (NbWindow *self,
                                 GFile    *folder);
 

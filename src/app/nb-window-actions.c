@@ -1,0 +1,290 @@
+/* nb-window-actions.c — NbWindow's actions: open, export, undo/redo, accept, restore
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-application.h"
+#include "nb-window-private.h"
+
+static const struct
+{
+  const char *mime_type;
+  const char *pattern;
+} report_types[] = {
+  { "text/plain", "*.txt" },
+  { "application/pdf", "*.pdf" },
+  { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "*.docx" },
+  { "application/msword", "*.doc" },
+  { "text/html", "*.html" },
+  { "text/html", "*.htm" },
+};
+
+static void
+set_chooser (NbWindow            *self,
+             GtkFileChooserNative *chooser)
+{
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+}
+
+static void
+start_in_last_folder (NbWindow       *self,
+                      GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) folder = nb_window_dup_last_folder (self);
+
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  NbWindow        *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      set_chooser (self, NULL);
+      return;
+    }
+
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      if (NB_IS_APPLICATION (app))
+        nb_application_open_file (NB_APPLICATION (app), file, self);
+      else if (nb_window_is_empty (self))
+        nb_window_load_file (self, file);
+    }
+  set_chooser (self, NULL);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) reports = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  gtk_file_filter_set_name (reports, _("Reports"));
+  for (guint i = 0; i < G_N_ELEMENTS (report_types); i++)
+    {
+      gtk_file_filter_add_mime_type (reports, report_types[i].mime_type);
+      gtk_file_filter_add_pattern (reports, report_types[i].pattern);
+    }
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), reports);
+  start_in_last_folder (self, GTK_FILE_CHOOSER (chooser));
+
+  set_chooser (self, chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    NbWindow        *self)
+{
+  NbExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      path = file ? g_file_get_path (file) : NULL;
+      if (path == NULL)
+        nb_window_show_error (self, _("Could not export: choose a local folder"));
+      else
+        {
+          parent = g_file_get_parent (file);
+          if (parent != NULL)
+            nb_window_set_last_folder (self, parent);
+          nb_window_export_to_path (self, path, format);
+        }
+    }
+  set_chooser (self, NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  gboolean csv = g_strcmp0 (kind, "csv") == 0;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (self->report == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (csv ? _("Export as CSV") : _("Export as JSON"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "format",
+                     GINT_TO_POINTER (csv ? NB_EXPORT_CSV : NB_EXPORT_JSON));
+
+  gtk_file_filter_set_name (filter, csv ? _("CSV Files") : _("JSON Files"));
+  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.json");
+  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  start_in_last_folder (self, GTK_FILE_CHOOSER (chooser));
+  name = nb_report_suggest_filename (self->report, csv ? "csv" : "json");
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  set_chooser (self, chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  const NbEdit *edit;
+
+  if (self->report == NULL || (edit = nb_history_undo (self->history)) == NULL)
+    return;
+  nb_report_set_value (self->report, edit->cell, edit->old_has_value, edit->old_value);
+  nb_table_view_focus_cell (self->table_view, edit->cell);
+  nb_window_update_state (self);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  const NbEdit *edit;
+
+  if (self->report == NULL || (edit = nb_history_redo (self->history)) == NULL)
+    return;
+  nb_report_set_value (self->report, edit->cell, edit->new_has_value, edit->new_value);
+  nb_table_view_focus_cell (self->table_view, edit->cell);
+  nb_window_update_state (self);
+}
+
+static void
+accept_cell (NbWindow *self,
+             guint     cell)
+{
+  double value;
+
+  if (cell >= nb_report_get_n_cells (self->report) ||
+      nb_report_get_origin (self->report, cell) != NB_ORIGIN_INFERRED ||
+      !nb_report_get_value (self->report, cell, &value))
+    return;
+  /* Accepting an inferred value makes it a correction with the same value. */
+  nb_report_set_value (self->report, cell, TRUE, value);
+}
+
+static void
+accept_inferred_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report == NULL)
+    return;
+  accept_cell (self, g_variant_get_uint32 (parameter));
+  nb_window_update_state (self);
+}
+
+static void
+accept_cells_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  const guint32 *cells;
+  gsize n_cells;
+
+  if (self->report == NULL)
+    return;
+  cells = g_variant_get_fixed_array (parameter, &n_cells, sizeof (guint32));
+  for (gsize i = 0; i < n_cells; i++)
+    accept_cell (self, cells[i]);
+  nb_window_update_state (self);
+}
+
+static void
+restore_cell_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  guint cell = g_variant_get_uint32 (parameter);
+  gboolean had_value;
+  double original;
+
+  if (self->report == NULL || cell >= nb_report_get_n_cells (self->report))
+    return;
+  if (nb_report_get_corrected (self->report, cell, &had_value, &original))
+    nb_window_apply_edit (self, cell, had_value, original);
+}
+
+static void
+edit_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report != NULL)
+    nb_table_view_start_editing (self->table_view, g_variant_get_uint32 (parameter));
+}
+
+void
+nb_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-inferred", "u", accept_inferred_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-cells", "au", accept_cells_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-cell", "u", restore_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-cell", "u", edit_cell_action);
+}
