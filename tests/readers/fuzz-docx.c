@@ -1,0 +1,28 @@
+/* fuzz-docx.c — libFuzzer target for nb_reader_docx_extract
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib.h>
+
+#include "nb-error.h"
+#include "nb-readers-private.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data,
+                            size_t        size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = nb_reader_docx_extract (data, size, &error);
+  if (text != NULL)
+    g_assert (g_utf8_validate (text, -1, NULL));
+  else
+    g_assert (error != NULL);
+  return 0;
+}

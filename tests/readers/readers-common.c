@@ -1,0 +1,459 @@
+/* readers-common.c — sample texts as fixture models, and row assertions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "readers-common.h"
+
+static void
+sample_line_free (gpointer data)
+{
+  SampleLine *line = data;
+
+  g_free (line->text);
+  g_strfreev (line->cells);
+  g_free (line);
+}
+
+void
+expected_row_free (gpointer data)
+{
+  ExpectedRow *row = data;
+
+  g_free (row->label);
+  g_strfreev (row->numbers);
+  g_free (row);
+}
+
+char *
+sample_dir (void)
+{
+  const char *env = g_getenv ("NB_SAMPLES_DIR");
+
+  if (env != NULL)
+    return g_strdup (env);
+  return g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".",
+                           "..", "..", "data", "samples", NULL);
+}
+
+GStrv
+sample_list (void)
+{
+  g_autofree char *dir = sample_dir ();
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  if (d != NULL)
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (names, g_strndup (name, strlen (name) - 4));
+  {
+    for (guint i = 1; i < names->len; i++)
+      for (guint j = i; j > 0 && strcmp (g_ptr_array_index (names, j - 1),
+                                         g_ptr_array_index (names, j)) > 0; j--)
+        {
+          gpointer tmp = names->pdata[j];
+
+          names->pdata[j] = names->pdata[j - 1];
+          names->pdata[j - 1] = tmp;
+        }
+  }
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_steal (names, NULL);
+}
+
+gboolean
+cell_is_number (const char *cell)
+{
+  const char *p = cell;
+  gboolean digit = FALSE;
+
+  if (*p == '-')
+    p++;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != '.' && *p != ',')
+        return FALSE;
+    }
+  return digit && g_ascii_isdigit (cell[strlen (cell) - 1]);
+}
+
+/* White space trimmed (U+00A0 and U+3000 too) and runs of it made one space */
+char *
+cell_normalize (const char *cell)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = cell; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x3000)
+        {
+          if (s->len > 0 && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+        }
+      else
+        g_string_append_unichar (s, c);
+    }
+  if (s->len > 0 && s->str[s->len - 1] == ' ')
+    g_string_truncate (s, s->len - 1);
+  return g_string_free (s, FALSE);
+}
+
+char *
+line_normalize (const char *line)
+{
+  g_auto(GStrv) cells = g_strsplit (line, "\t", -1);
+  guint n = g_strv_length (cells);
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *norm = cell_normalize (cells[i]);
+
+      g_free (cells[i]);
+      cells[i] = norm;
+    }
+  while (n > 0 && *cells[n - 1] == '\0')
+    {
+      g_free (cells[n - 1]);
+      cells[--n] = NULL;
+    }
+  return g_strjoinv ("\t", cells);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+Sample *
+sample_load (const char *name)
+{
+  g_autofree char *dir = sample_dir ();
+  g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  Sample *sample;
+  gboolean in_table = FALSE;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("%s", error->message);
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+
+  sample = g_new0 (Sample, 1);
+  sample->name = g_strdup (name);
+  sample->lines = g_ptr_array_new_with_free_func (sample_line_free);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      SampleLine *line = g_new0 (SampleLine, 1);
+      char *text = lines[i];
+      gsize n;
+
+      n = strlen (text);
+      if (n > 0 && text[n - 1] == '\r')
+        text[n - 1] = '\0';
+      line->text = g_strdup (text);
+
+      if (strchr (text, '\t') != NULL)
+        {
+          guint n_cells;
+
+          if (!in_table)
+            sample->n_tables++;
+          in_table = TRUE;
+          line->is_row = TRUE;
+          line->table = sample->n_tables;
+          line->cells = g_strsplit (text, "\t", -1);
+          n_cells = g_strv_length (line->cells);
+          for (guint c = 0; c < n_cells; c++)
+            {
+              char *norm = cell_normalize (line->cells[c]);
+
+              g_free (line->cells[c]);
+              line->cells[c] = norm;
+            }
+          while (n_cells > 0 && *line->cells[n_cells - 1] == '\0')
+            {
+              g_free (line->cells[n_cells - 1]);
+              line->cells[--n_cells] = NULL;
+            }
+          line->first_value = n_cells;
+          for (guint c = 0; c < n_cells; c++)
+            if (cell_is_number (line->cells[c]))
+              {
+                line->first_value = c;
+                break;
+              }
+        }
+      else if (!is_blank (text))
+        in_table = FALSE;  /* a blank line does not end a table: the next line decides */
+      g_ptr_array_add (sample->lines, line);
+    }
+
+  return sample;
+}
+
+void
+sample_free (Sample *sample)
+{
+  g_free (sample->name);
+  g_ptr_array_unref (sample->lines);
+  g_free (sample);
+}
+
+GPtrArray *
+sample_dup_rows (Sample *sample)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (expected_row_free);
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+      g_autoptr(GPtrArray) numbers = NULL;
+      const char *label = NULL;
+      gboolean ok = TRUE;
+      ExpectedRow *row;
+
+      if (!line->is_row || line->first_value == g_strv_length (line->cells))
+        continue;
+      for (guint c = 0; c < line->first_value; c++)
+        if (*line->cells[c] != '\0')
+          label = line->cells[c];
+      if (label == NULL || g_utf8_strlen (label, -1) < 2)
+        continue;
+
+      numbers = g_ptr_array_new_with_free_func (g_free);
+      for (guint c = line->first_value; line->cells[c] != NULL; c++)
+        {
+          if (*line->cells[c] == '\0')
+            continue;
+          if (!cell_is_number (line->cells[c]))
+            ok = FALSE;
+          g_ptr_array_add (numbers, g_strdup (line->cells[c]));
+        }
+      if (!ok)
+        continue;
+      g_ptr_array_add (numbers, NULL);
+
+      row = g_new0 (ExpectedRow, 1);
+      row->label = g_strdup (label);
+      row->numbers = (GStrv) g_ptr_array_steal (numbers, NULL);
+      g_ptr_array_add (rows, row);
+    }
+
+  return rows;
+}
+
+static char *
+label_pattern (const char *label)
+{
+  GString *pattern = g_string_new (NULL);
+
+  for (const char *p = label; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char buf[8] = { 0 };
+      g_autofree char *escaped = NULL;
+
+      if (c == ' ' || c == 0x3000)
+        continue;
+      g_unichar_to_utf8 (c, buf);
+      escaped = g_regex_escape_string (buf, -1);
+      if (pattern->len > 0)
+        g_string_append (pattern, "[ \\x{3000}]*");
+      g_string_append (pattern, escaped);
+    }
+  return g_string_free (pattern, FALSE);
+}
+
+gboolean
+text_has_row (const char          *text,
+              const char          *label,
+              const char * const  *numbers)
+{
+  g_autofree char *pattern = label_pattern (label);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_nonnull (regex);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      int end;
+
+      if (!g_regex_match (regex, lines[i], 0, &match))
+        continue;
+      do
+        {
+          g_auto(GStrv) tokens = NULL;
+          guint k = 0;
+          gboolean same = TRUE;
+
+          g_match_info_fetch_pos (match, 0, NULL, &end);
+          tokens = g_regex_split_simple ("[\\t ]+", lines[i] + end, 0, 0);
+          for (guint t = 0; tokens[t] != NULL; t++)
+            {
+              if (!cell_is_number (tokens[t]))
+                continue;
+              if (numbers[k] == NULL || strcmp (numbers[k], tokens[t]) != 0)
+                {
+                  same = FALSE;
+                  break;
+                }
+              k++;
+            }
+          if (same && numbers[k] == NULL)
+            return TRUE;
+        }
+      while (g_match_info_next (match, NULL));
+    }
+  return FALSE;
+}
+
+void
+assert_text_has_row (const char          *text,
+                     const char          *label,
+                     const char * const  *numbers)
+{
+  if (!text_has_row (text, label, numbers))
+    {
+      g_autofree char *joined = g_strjoinv (" ", (GStrv) numbers);
+
+      g_printerr ("---- extracted text ----\n%s\n------------------------\n", text);
+      g_error ("no line holds “%s” followed by %s", label, joined);
+    }
+}
+
+void
+assert_sample_rows (Sample     *sample,
+                    const char *text)
+{
+  g_autoptr(GPtrArray) rows = sample_dup_rows (sample);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ExpectedRow *row = g_ptr_array_index (rows, i);
+
+      assert_text_has_row (text, row->label, (const char * const *) row->numbers);
+    }
+}
+
+guint8 *
+random_bytes (gsize   len,
+              guint32 seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint8 *data = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    data[i] = g_rand_int_range (rand, 0, 256);
+  data[len] = 0;
+  return data;
+}
+
+GPtrArray *
+sample_table_plan (Sample *sample,
+                   guint   table)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+      GArray *row;
+
+      if (!line->is_row || line->table != table)
+        continue;
+      row = g_array_new (FALSE, TRUE, sizeof (PlanCell));
+      for (guint c = 0; line->cells[c] != NULL; c++)
+        {
+          PlanCell cell = { line->cells[c], 1, 1, FALSE, FALSE };
+
+          g_array_append_val (row, cell);
+        }
+      g_ptr_array_add (plan, row);
+    }
+
+  /* vertical merges first: an empty cell under a filled (or continued) one */
+  for (guint r = 1; r < plan->len; r++)
+    {
+      GArray *row = g_ptr_array_index (plan, r);
+      GArray *above = g_ptr_array_index (plan, r - 1);
+
+      for (guint c = 0; c < row->len && c < above->len; c++)
+        {
+          PlanCell *cell = &g_array_index (row, PlanCell, c);
+          PlanCell *up = &g_array_index (above, PlanCell, c);
+
+          if (*cell->text == '\0' && (*up->text != '\0' || up->continued))
+            {
+              guint k = r;
+
+              cell->continued = TRUE;
+              /* find the origin and widen it */
+              while (k > 0)
+                {
+                  GArray *o = g_ptr_array_index (plan, --k);
+                  PlanCell *origin = &g_array_index (o, PlanCell, c);
+
+                  if (!origin->continued)
+                    {
+                      origin->rowspan++;
+                      break;
+                    }
+                }
+            }
+        }
+    }
+
+  /* then horizontal merges: empty cells after a filled one, in no vertical merge */
+  for (guint r = 0; r < plan->len; r++)
+    {
+      GArray *row = g_ptr_array_index (plan, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          PlanCell *cell = &g_array_index (row, PlanCell, c);
+
+          if (*cell->text == '\0' || cell->continued || cell->rowspan > 1)
+            continue;
+          for (guint d = c + 1; d < row->len; d++)
+            {
+              PlanCell *next = &g_array_index (row, PlanCell, d);
+
+              if (*next->text != '\0' || next->continued || next->rowspan > 1)
+                break;
+              next->absorbed = TRUE;
+              cell->colspan++;
+            }
+        }
+    }
+
+  return plan;
+}
+
+char *
+row_line_trimmed (const char *line)
+{
+  char *copy = g_strdup (line);
+  gsize n = strlen (copy);
+
+  while (n > 0 && (copy[n - 1] == '\t' || copy[n - 1] == ' ' || copy[n - 1] == '\r'))
+    copy[--n] = '\0';
+  return copy;
+}

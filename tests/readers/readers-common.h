@@ -1,0 +1,82 @@
+/* readers-common.h — sample texts as fixture models, and row assertions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One line of a sample text. A table row holds tab-separated cells. */
+typedef struct
+{
+  char     *text;       /* the line without its end */
+  gboolean  is_row;     /* part of a table (it holds a tab) */
+  guint     table;      /* for rows: which table of the sample, from 1 */
+  GStrv     cells;      /* for rows: the cells, trailing empty ones removed */
+  guint     first_value;/* for rows: index of the first number cell, or n_cells */
+} SampleLine;
+
+typedef struct
+{
+  char      *name;
+  GPtrArray *lines;     /* SampleLine */
+  guint      n_tables;
+} Sample;
+
+/* A row label and the numbers after it, to look for in extracted text */
+typedef struct
+{
+  char  *label;
+  GStrv  numbers;
+} ExpectedRow;
+
+Sample    *sample_load            (const char  *name);
+void       sample_free            (Sample      *sample);
+GPtrArray *sample_dup_rows        (Sample      *sample);   /* ExpectedRow */
+GStrv      sample_list            (void);
+char      *sample_dir             (void);
+gboolean   cell_is_number         (const char  *cell);
+char      *cell_normalize         (const char  *cell);
+char      *line_normalize         (const char  *line);
+void       expected_row_free      (gpointer     data);
+
+/* Whether some line of @text holds @label and then exactly @numbers (the numbers in the
+ * rest of that line, in order). Spaces in labels and text are ignored. */
+gboolean   text_has_row           (const char  *text,
+                                   const char  *label,
+                                   const char * const *numbers);
+void       assert_text_has_row    (const char  *text,
+                                   const char  *label,
+                                   const char * const *numbers);
+void       assert_sample_rows     (Sample      *sample,
+                                   const char  *text);
+
+/* Random and hostile inputs shared by the bad-file tests */
+guint8    *random_bytes           (gsize        len,
+                                   guint32      seed);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sample, sample_free)
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A sample table with merged cells made up: an empty cell under a filled one continues it
+ * downwards (rowspan, w:vMerge); an empty cell after a filled one widens it (colspan,
+ * w:gridSpan). Read back, the merged table must give the sample's rows again. */
+typedef struct
+{
+  const char *text;
+  guint       colspan;    /* 1, or more for the first cell of a horizontal merge */
+  guint       rowspan;    /* 1, or more for the first cell of a vertical merge */
+  gboolean    absorbed;   /* covered by the cell before it: not written */
+  gboolean    continued;  /* covered by the cell above it */
+} PlanCell;
+
+GPtrArray *sample_table_plan      (Sample      *sample,
+                                   guint        table);   /* GArray of PlanCell per row */
+char      *row_line_trimmed       (const char  *line);
+
+G_END_DECLS

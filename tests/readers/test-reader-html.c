@@ -1,0 +1,343 @@
+/* test-reader-html.c — web pages to text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "nb-error.h"
+#include "nb-readers-private.h"
+#include "readers-common.h"
+
+static void
+append_escaped (GString    *html,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (html, escaped);
+}
+
+/* The sample as a web page: paragraphs, and tables with rowspan and colspan */
+static char *
+sample_to_html (Sample     *sample,
+                const char *charset)
+{
+  GString *html = g_string_new (NULL);
+  guint table = 0;
+
+  g_string_append_printf (html,
+                          "<!DOCTYPE html>\n<html><head>\n"
+                          "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=%s\">\n"
+                          "<title>标题不算正文</title>\n"
+                          "<style>td { border: 1px solid; }</style>\n"
+                          "<script>var s = \"<p>脚本不算正文</p>\";</script>\n"
+                          "</head><body>\n<nav><ul><li>首页</li><li>导航不算正文</li></ul></nav>\n",
+                          charset);
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+
+      if (line->is_row)
+        {
+          g_autoptr(GPtrArray) plan = NULL;
+
+          if (line->table == table)
+            continue;
+          table = line->table;
+          plan = sample_table_plan (sample, table);
+          g_string_append (html, "<table border=\"1\">\n<tbody>\n");
+          for (guint r = 0; r < plan->len; r++)
+            {
+              GArray *row = g_ptr_array_index (plan, r);
+
+              g_string_append (html, "<tr>");
+              for (guint c = 0; c < row->len; c++)
+                {
+                  PlanCell *cell = &g_array_index (row, PlanCell, c);
+
+                  if (cell->absorbed || cell->continued)
+                    continue;
+                  g_string_append (html, "<td");
+                  if (cell->rowspan > 1)
+                    g_string_append_printf (html, " rowspan=\"%u\"", cell->rowspan);
+                  if (cell->colspan > 1)
+                    g_string_append_printf (html, " colspan=%u", cell->colspan);
+                  g_string_append (html, ">");
+                  if (*cell->text == '\0')
+                    g_string_append (html, "&nbsp;");
+                  else
+                    {
+                      g_string_append (html, "<p><span style=\"font-size:12pt\">");
+                      append_escaped (html, cell->text);
+                      g_string_append (html, "</span></p>");
+                    }
+                  g_string_append (html, "</td>");
+                }
+              g_string_append (html, "</tr>\n");
+            }
+          g_string_append (html, "</tbody></table>\n");
+        }
+      else if (*line->text != '\0')
+        {
+          g_string_append (html, "<p>");
+          append_escaped (html, line->text);
+          g_string_append (html, "</p>\n");
+        }
+    }
+  g_string_append (html, "</body></html>\n");
+
+  return g_string_free (html, FALSE);
+}
+
+static void
+assert_sample_table_lines (Sample     *sample,
+                           const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_hash_table_add (have, line_normalize (lines[i]));
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+      g_autofree char *want = NULL;
+
+      if (!line->is_row || line->cells[0] == NULL)
+        continue;
+      want = g_strjoinv ("\t", line->cells);
+      if (!g_hash_table_contains (have, want))
+        {
+          g_printerr ("---- extracted text ----\n%s\n------------------------\n", text);
+          g_error ("%s: row line “%s” not found", sample->name, want);
+        }
+    }
+}
+
+static void
+test_sample (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(Sample) sample = sample_load (name);
+  const char *charsets[] = { "utf-8", "gbk", "gb2312" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (charsets); k++)
+    {
+      g_autofree char *html = sample_to_html (sample, charsets[k]);
+      g_autofree char *bytes = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len;
+
+      if (k == 0)
+        {
+          bytes = g_strdup (html);
+          len = strlen (html);
+        }
+      else
+        {
+          bytes = g_convert (html, -1, "GB18030", "UTF-8", NULL, &len, &error);
+          g_assert_no_error (error);
+        }
+
+      g_assert_cmpint (nb_format_sniff ((const guint8 *) bytes, len, NULL), ==, NB_FORMAT_HTML);
+      text = nb_reader_html_extract ((const guint8 *) bytes, len, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (text);
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_null (strstr (text, "\r"));
+      g_assert_null (strstr (text, "脚本不算正文"));
+      g_assert_null (strstr (text, "导航不算正文"));
+      g_assert_null (strstr (text, "标题不算正文"));
+
+      assert_sample_rows (sample, text);
+      assert_sample_table_lines (sample, text);
+    }
+}
+
+static void
+test_ruzhou_row (void)
+{
+  g_autoptr(Sample) sample = sample_load ("ruzhou-2021");
+  g_autofree char *html = sample_to_html (sample, "gbk");
+  g_autofree char *gbk = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *numbers[] = { "11", "1", "0", "0", "0", "0", "12", NULL };
+  gsize len;
+
+  gbk = g_convert (html, -1, "GBK", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  text = nb_reader_html_extract ((const guint8 *) gbk, len, &error);
+  g_assert_no_error (error);
+  assert_text_has_row (text, "一、本年新收政府信息公开申请数量", numbers);
+  g_assert_nonnull (strstr (text, "一、本年新收政府信息公开申请数量\t11\t1\t0\t0\t0\t0\t12\n"));
+}
+
+static void
+test_spans (void)
+{
+  const char *html =
+    "<html><body><div><table>"
+    "<tr><th rowspan=\"2\">项目</th><th colspan=\"3\">申请人</th><th rowspan=2>总计</th></tr>"
+    "<tr><th>自然人</th><th>企业</th><th>&nbsp;</th></tr>"
+    "<tr><td rowspan=3>三、本年度办理结果</td><td>（一）予以公开</td><td>5</td><td></td><td>5</td></tr>"
+    "<tr><td>（二）部分公开</td><td>1</td><td>0</td><td>1</td></tr>"
+    "<tr><td colspan=\"2\">（三）不予公开</td><td>0<br>&nbsp;</td><td>0</td></tr>"
+    "</table></div>"
+    "<p>第一段<br>第二行&nbsp;&nbsp;有空格</p><ul><li>甲</li><li>乙</li></ul>"
+    "</body></html>";
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  text = nb_reader_html_extract ((const guint8 *) html, strlen (html), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
+                   "项目\t申请人\t\t\t总计\n"
+                   "\t自然人\t企业\t\t\n"
+                   "三、本年度办理结果\t（一）予以公开\t5\t\t5\n"
+                   "\t（二）部分公开\t1\t0\t1\n"
+                   "\t（三）不予公开\t\t0\t0\n"
+                   "第一段\n第二行 有空格\n甲\n乙\n");
+}
+
+static void
+test_layout_table (void)
+{
+  /* a page laid out with a table, the report table inside one of its cells */
+  const char *html =
+    "<html><head><meta charset=\"utf-8\"></head><body>"
+    "<table width=100%><tr><td>站点标题</td></tr><tr><td>"
+    "<p>三、收到和处理政府信息公开申请情况</p>"
+    "<table><tr><td>一、本年新收政府信息公开申请数量</td><td>3</td><td>0</td><td>3</td></tr>"
+    "<tr><td>二、上年结转政府信息公开申请数量</td><td>0</td><td>0</td><td>0</td></tr></table>"
+    "</td></tr></table></body></html>";
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  text = nb_reader_html_extract ((const guint8 *) html, strlen (html), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\n一、本年新收政府信息公开申请数量\t3\t0\t3\n"));
+  g_assert_nonnull (strstr (text, "\n二、上年结转政府信息公开申请数量\t0\t0\t0\n"));
+  g_assert_nonnull (strstr (text, "站点标题\n"));
+}
+
+static void
+test_bad_bytes (void)
+{
+  /* declared GBK, with a truncated double-byte character and stray bytes */
+  const char html[] = "<html><head><meta charset=gbk></head><body><p>\xd6\xd0\xce\xc4 \xff\xfe abc \xd6"
+                      "</p></body></html>";
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  text = nb_reader_html_extract ((const guint8 *) html, sizeof html - 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_nonnull (strstr (text, "中文"));
+  g_assert_nonnull (strstr (text, "abc"));
+}
+
+static void
+test_deep_nesting (void)
+{
+  const guint depth = 100000;
+  g_autoptr(GString) html = g_string_new ("<html><body><p>开头</p>");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, i % 2 ? "<div>" : "<span><table><tr><td>");
+  g_string_append (html, "深处");
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, i % 2 ? "</td></tr></table></span>" : "</div>");
+
+  start = g_get_monotonic_time ();
+  text = nb_reader_html_extract ((const guint8 *) html->str, html->len, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  if (text == NULL)
+    g_assert_nonnull (error);
+  else
+    g_assert_true (g_utf8_validate (text, -1, NULL));
+}
+
+static void
+test_random (void)
+{
+  for (guint32 seed = 1; seed <= 20; seed++)
+    {
+      g_autofree guint8 *data = random_bytes (4096 * seed, seed);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      memcpy (data, "<html><body><table><tr><td rowspan=999999 colspan=99999>", 55);
+      text = nb_reader_html_extract (data, 4096 * seed, &error);
+      if (text == NULL)
+        g_assert_nonnull (error);
+      else
+        g_assert_true (g_utf8_validate (text, -1, NULL));
+    }
+}
+
+static void
+test_huge_spans (void)
+{
+  g_autoptr(GString) html = g_string_new ("<table>");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  for (guint r = 0; r < 3000; r++)
+    g_string_append (html, "<tr><td rowspan=0 colspan=1000>x</td></tr>");
+  g_string_append (html, "</table>");
+
+  start = g_get_monotonic_time ();
+  text = nb_reader_html_extract ((const guint8 *) html->str, html->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (strlen (text), <, 64 * 1024 * 1024);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = nb_reader_html_extract ((const guint8 *) "", 0, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_EMPTY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) samples = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  samples = sample_list ();
+  for (guint i = 0; samples[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/readers/html/sample/%s", samples[i]);
+
+      g_test_add_data_func (path, samples[i], test_sample);
+    }
+  g_test_add_func ("/core/readers/html/ruzhou-row", test_ruzhou_row);
+  g_test_add_func ("/core/readers/html/spans", test_spans);
+  g_test_add_func ("/core/readers/html/layout-table", test_layout_table);
+  g_test_add_func ("/core/readers/html/bad-bytes", test_bad_bytes);
+  g_test_add_func ("/core/readers/html/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/core/readers/html/random", test_random);
+  g_test_add_func ("/core/readers/html/huge-spans", test_huge_spans);
+  g_test_add_func ("/core/readers/html/empty", test_empty);
+
+  return g_test_run ();
+}
