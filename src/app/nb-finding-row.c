@@ -72,7 +72,8 @@ nb_finding_row_new (void)
 void
 nb_finding_row_set_finding (NbFindingRow *self,
                             NbFinding    *finding,
-                            NbReport     *report)
+                            NbReport     *report,
+                            GHashTable   *accepted)
 {
   static const char *const classes[] = { "nb-error", "nb-warning", "nb-info" };
   NbSeverity severity;
@@ -91,7 +92,7 @@ nb_finding_row_set_finding (NbFindingRow *self,
   gtk_label_set_text (self->message_label, nb_finding_get_message (finding, NULL));
   gtk_label_set_text (self->rule_label, nb_finding_get_rule (finding));
 
-  if (report != NULL && nb_finding_can_accept (finding, report))
+  if (report != NULL && nb_finding_can_accept (finding, report, accepted))
     {
       g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("au"));
       const guint *cells;
@@ -100,7 +101,8 @@ nb_finding_row_set_finding (NbFindingRow *self,
       cells = nb_finding_get_cells (finding, &n_cells);
       for (guint i = 0; i < n_cells; i++)
         if (cells[i] < nb_report_get_n_cells (report) &&
-            nb_report_get_origin (report, cells[i]) == NB_ORIGIN_INFERRED)
+            nb_report_get_origin (report, cells[i]) == NB_ORIGIN_INFERRED &&
+            (accepted == NULL || !g_hash_table_contains (accepted, GUINT_TO_POINTER (cells[i]))))
           g_variant_builder_add (builder, "u", cells[i]);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->accept_button),
                                               g_variant_builder_end (builder));

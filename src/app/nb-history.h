@@ -8,8 +8,15 @@
 
 G_BEGIN_DECLS
 
+typedef enum
+{
+  NB_EDIT_VALUE,   /* a new value for the cell */
+  NB_EDIT_ACCEPT,  /* the cell's inferred value accepted as it is */
+} NbEditKind;
+
 typedef struct
 {
+  NbEditKind kind;
   guint    cell;
   gboolean old_has_value;
   double   old_value;

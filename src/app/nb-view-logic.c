@@ -10,7 +10,7 @@
 #include "nb-view-logic.h"
 
 static const char *const state_classes[NB_CELL_STATE_N_CLASSES] = {
-  "nb-error", "nb-warning", "nb-info", "nb-inferred", "nb-missing", "nb-corrected",
+  "nb-error", "nb-warning", "nb-info", "nb-inferred", "nb-missing", "nb-corrected", "nb-accepted",
 };
 
 const char *
@@ -43,10 +43,16 @@ format_number (double value)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
 }
 
+/**
+ * nb_cell_state_init:
+ * @accepted: (nullable): the cells whose inferred value the user accepted (a set of
+ *   GUINT_TO_POINTER (cell))
+ */
 void
 nb_cell_state_init (NbCellState *state,
                     NbReport    *report,
-                    guint        cell)
+                    guint        cell,
+                    GHashTable  *accepted)
 {
   g_autofree char *description = NULL;
   g_autofree char *value = NULL;
@@ -102,8 +108,16 @@ nb_cell_state_init (NbCellState *state,
       switch (origin)
         {
         case NB_ORIGIN_INFERRED:
-          state->flags |= NB_CELL_STATE_INFERRED;
-          note = _("Inferred from the table’s equations: the report leaves this cell empty");
+          if (accepted != NULL && g_hash_table_contains (accepted, GUINT_TO_POINTER (cell)))
+            {
+              state->flags |= NB_CELL_STATE_ACCEPTED;
+              note = _("Inferred from the table’s equations and accepted");
+            }
+          else
+            {
+              state->flags |= NB_CELL_STATE_INFERRED;
+              note = _("Inferred from the table’s equations: the report leaves this cell empty");
+            }
           break;
         case NB_ORIGIN_MISSING:
           state->flags |= NB_CELL_STATE_MISSING;
@@ -265,8 +279,9 @@ nb_format_window_title (const char *name,
 
 /* A finding whose cells include an inferred value the user can accept as it is. */
 gboolean
-nb_finding_can_accept (NbFinding *finding,
-                       NbReport  *report)
+nb_finding_can_accept (NbFinding  *finding,
+                       NbReport   *report,
+                       GHashTable *accepted)
 {
   const guint *cells;
   guint n_cells;
@@ -275,7 +290,8 @@ nb_finding_can_accept (NbFinding *finding,
   for (guint i = 0; i < n_cells; i++)
     if (cells[i] < nb_report_get_n_cells (report) &&
         nb_report_get_origin (report, cells[i]) == NB_ORIGIN_INFERRED &&
-        !nb_report_get_corrected (report, cells[i], NULL, NULL))
+        !nb_report_get_corrected (report, cells[i], NULL, NULL) &&
+        (accepted == NULL || !g_hash_table_contains (accepted, GUINT_TO_POINTER (cells[i]))))
       return TRUE;
   return FALSE;
 }

@@ -18,9 +18,10 @@ typedef enum
   NB_CELL_STATE_INFERRED  = 1 << 3,
   NB_CELL_STATE_MISSING   = 1 << 4,
   NB_CELL_STATE_CORRECTED = 1 << 5,
+  NB_CELL_STATE_ACCEPTED  = 1 << 6,
 } NbCellStateFlags;
 
-#define NB_CELL_STATE_N_CLASSES 6
+#define NB_CELL_STATE_N_CLASSES 7
 
 typedef struct
 {
@@ -31,7 +32,8 @@ typedef struct
 
 void         nb_cell_state_init          (NbCellState      *state,
                                           NbReport         *report,
-                                          guint             cell);
+                                          guint             cell,
+                                          GHashTable       *accepted);
 void         nb_cell_state_clear         (NbCellState      *state);
 const char  *nb_cell_state_class_name    (guint             bit);
 
@@ -58,6 +60,7 @@ char        *nb_format_window_title      (const char       *name,
                                           gboolean          modified);
 gboolean     nb_ui_language_is_chinese   (void);
 gboolean     nb_finding_can_accept       (NbFinding        *finding,
-                                          NbReport         *report);
+                                          NbReport         *report,
+                                          GHashTable       *accepted);
 
 G_END_DECLS

@@ -183,11 +183,8 @@ undo_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
   const NbEdit *edit;
 
-  if (self->report == NULL || (edit = nb_history_undo (self->history)) == NULL)
-    return;
-  nb_report_set_value (self->report, edit->cell, edit->old_has_value, edit->old_value);
-  nb_table_view_focus_cell (self->table_view, edit->cell);
-  nb_window_update_state (self);
+  if (self->report != NULL && (edit = nb_history_undo (self->history)) != NULL)
+    nb_window_replay_edit (self, edit, TRUE);
 }
 
 static void
@@ -198,25 +195,8 @@ redo_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
   const NbEdit *edit;
 
-  if (self->report == NULL || (edit = nb_history_redo (self->history)) == NULL)
-    return;
-  nb_report_set_value (self->report, edit->cell, edit->new_has_value, edit->new_value);
-  nb_table_view_focus_cell (self->table_view, edit->cell);
-  nb_window_update_state (self);
-}
-
-static void
-accept_cell (NbWindow *self,
-             guint     cell)
-{
-  double value;
-
-  if (cell >= nb_report_get_n_cells (self->report) ||
-      nb_report_get_origin (self->report, cell) != NB_ORIGIN_INFERRED ||
-      !nb_report_get_value (self->report, cell, &value))
-    return;
-  /* Accepting an inferred value makes it a correction with the same value. */
-  nb_report_set_value (self->report, cell, TRUE, value);
+  if (self->report != NULL && (edit = nb_history_redo (self->history)) != NULL)
+    nb_window_replay_edit (self, edit, FALSE);
 }
 
 static void
@@ -228,7 +208,8 @@ accept_inferred_action (GtkWidget  *widget,
 
   if (self->report == NULL)
     return;
-  accept_cell (self, g_variant_get_uint32 (parameter));
+  nb_window_accept_cell (self, g_variant_get_uint32 (parameter));
+  nb_report_check (self->report);
   nb_window_update_state (self);
 }
 
@@ -245,7 +226,8 @@ accept_cells_action (GtkWidget  *widget,
     return;
   cells = g_variant_get_fixed_array (parameter, &n_cells, sizeof (guint32));
   for (gsize i = 0; i < n_cells; i++)
-    accept_cell (self, cells[i]);
+    nb_window_accept_cell (self, cells[i]);
+  nb_report_check (self->report);
   nb_window_update_state (self);
 }
 

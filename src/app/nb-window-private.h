@@ -20,6 +20,7 @@ struct _NbWindow
   NbReport             *report;
   GCancellable         *cancellable;
   NbHistory            *history;
+  GHashTable           *accepted;        /* cells whose inferred value the user accepted */
   GtkSingleSelection   *selection;
   GtkNativeDialog      *chooser;
   guint                 toast_source;
@@ -64,6 +65,11 @@ void nb_window_apply_edit    (NbWindow   *self,
                               gboolean    has_value,
                               double      value);
 void nb_window_update_state  (NbWindow   *self);
+void nb_window_accept_cell   (NbWindow   *self,
+                              guint       cell);
+void nb_window_replay_edit   (NbWindow     *self,
+                              const NbEdit *edit,
+                              gboolean      undo);
 GFile *nb_window_dup_last_folder (NbWindow *self);
 void nb_window_set_last_folder (NbWindow *self,
                                 GFile    *folder);

@@ -1,0 +1,462 @@
+/* test-window.c — the review window: loading, tables, findings, editing, undo, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
+
+#include "nb-history.h"
+#include "nb-view-logic.h"
+#include "nb-window-private.h"
+
+static char *
+sample_path (const char *name)
+{
+  const char *dir = g_getenv ("NB_SAMPLES_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples", name, NULL);
+}
+
+static void
+spin_until_loaded (NbWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (nb_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (nb_window_is_loading (window));
+  /* let the window lay out and draw once */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static NbWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  nb_window_load_file (window, file);
+  spin_until_loaded (window);
+  return window;
+}
+
+static void
+close_window (NbWindow *window)
+{
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static guint
+count_rule_on_cell (NbReport   *report,
+                    const char *rule,
+                    guint       cell)
+{
+  GListModel *findings = nb_report_get_findings (report);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (nb_finding_get_rule (f), rule) == 0 && nb_finding_has_cell (f, cell))
+        n++;
+    }
+  return n;
+}
+
+/* The list view shows the core's findings, in the core's order. */
+static void
+assert_findings_shown (NbWindow *window)
+{
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (window->findings_view));
+  GListModel *findings = nb_report_get_findings (window->report);
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (findings));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (shown, i);
+      g_autoptr(GObject) b = g_list_model_get_item (findings, i);
+
+      g_assert_true (a == b);
+    }
+}
+
+/* ---------------------------------------------------------------------------------- */
+
+static void
+test_samples (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *samples = sample_path ("");
+  const char *name;
+  guint n_samples = 0;
+
+  dir = g_dir_open (samples, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      NbWindow *window;
+      NbReport *report;
+      guint shown = 0;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      path = g_build_filename (samples, name, NULL);
+      g_test_message ("sample %s", name);
+      window = open_window (path);
+      report = nb_window_get_report (window);
+      g_assert_nonnull (report);
+      g_assert_null (nb_window_get_error_message (window));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "report");
+
+      /* every cell laid out, showing the core's value and its state */
+      for (guint c = 0; c < nb_report_get_n_cells (report); c++)
+        {
+          g_autofree char *value = nb_report_format_value (report, c);
+          const char *text = nb_table_view_get_cell_text (window->table_view, c);
+          const NbCellDef *def = nb_schema_get_cell (nb_report_get_edition (report), c);
+
+          if (def->kind == NB_CELL_UNIT)
+            continue;
+          g_assert_nonnull (text);
+          g_assert_cmpstr (text, ==, value ? value : "");
+          if (nb_report_get_origin (report, c) == NB_ORIGIN_INFERRED)
+            g_assert_true (nb_table_view_cell_has_class (window->table_view, c, "nb-inferred"));
+          if (nb_report_get_origin (report, c) == NB_ORIGIN_MISSING)
+            g_assert_true (nb_table_view_cell_has_class (window->table_view, c, "nb-missing"));
+          shown++;
+        }
+      g_assert_cmpuint (shown, >, 150);
+
+      assert_findings_shown (window);
+
+      /* the text is the report's text */
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->source_view));
+        g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, (int) nb_report_get_n_chars (report));
+      }
+
+      close_window (window);
+      n_samples++;
+    }
+  g_assert_cmpuint (n_samples, >=, 5);
+}
+
+static void
+test_edit_undo (void)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  NbEdition edition = nb_report_get_edition (report);
+  int row = nb_schema_request_row_index (edition, "new");
+  guint cell = nb_schema_request_cell (edition, row, 0);
+  g_autofree char *before = nb_report_format_value (report, cell);
+  g_autofree char *bumped = NULL;
+  double value;
+
+  g_assert_true (nb_report_get_value (report, cell, &value));
+  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 0);
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* refused input: stays out of the report, marked */
+  g_assert_false (nb_table_view_enter_text (window->table_view, cell, "-3"));
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, cell, "nb-invalid"));
+  g_assert_false (nb_table_view_enter_text (window->table_view, cell, "1.5"));
+  g_assert_false (nb_table_view_enter_text (window->table_view, cell, "abc"));
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_true (nb_table_view_enter_text (window->table_view, cell, before));
+  g_assert_false (nb_table_view_cell_has_class (window->table_view, cell, "nb-invalid"));
+  g_assert_false (nb_report_get_modified (report));
+
+  /* a wrong number: the row no longer adds up */
+  bumped = g_strdup_printf ("%.0f", value + 1);
+  g_assert_true (nb_table_view_enter_text (window->table_view, cell, bumped));
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, bumped);
+  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 1);
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, cell, "nb-error"));
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, cell, "nb-corrected"));
+  g_assert_true (nb_source_view_span_has_tag (window->source_view, nb_report_get_span (report, cell),
+                                              "nb-error"));
+  assert_findings_shown (window);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* undo: the finding goes away */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, before);
+  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 0);
+  g_assert_false (nb_table_view_cell_has_class (window->table_view, cell, "nb-error"));
+  g_assert_false (nb_table_view_cell_has_class (window->table_view, cell, "nb-corrected"));
+  assert_findings_shown (window);
+
+  /* redo: back again */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, bumped);
+  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 1);
+
+  /* closing with unsaved corrections asks first */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  close_window (window);
+}
+
+static void
+test_accept_inferred (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  int inferred = -1;
+
+  for (guint c = 0; c < nb_report_get_n_cells (report) && inferred < 0; c++)
+    if (nb_report_get_origin (report, c) == NB_ORIGIN_INFERRED)
+      inferred = c;
+  if (inferred < 0)
+    {
+      close_window (window);
+      g_test_skip ("no inferred cell in this sample");
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-inferred", "u", (guint32) inferred);
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, inferred, "nb-accepted"));
+  g_assert_false (nb_table_view_cell_has_class (window->table_view, inferred, "nb-inferred"));
+  g_assert_true (nb_report_get_modified (report));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, inferred, "nb-inferred"));
+
+  close_window (window);
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", &error);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  JsonObject *root;
+
+  g_assert_no_error (error);
+  csv = g_build_filename (tmp, "report.csv", NULL);
+  json = g_build_filename (tmp, "report.json", NULL);
+
+  g_assert_true (nb_window_export_to_path (window, csv, NB_EXPORT_CSV));
+  g_assert_nonnull (nb_window_get_toast_message (window));
+  g_assert_nonnull (strstr (nb_window_get_toast_message (window), "report.csv"));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (contents), >, 100);
+
+  g_assert_true (nb_window_export_to_path (window, json, NB_EXPORT_JSON));
+  g_assert_true (json_parser_load_from_file (parser, json, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "agency"), ==, nb_report_get_agency (report));
+  g_assert_cmpint (json_object_get_int_member (root, "year"), ==, nb_report_get_year (report));
+
+  /* a folder that does not exist: the reason is shown, nothing crashes */
+  {
+    g_autofree char *bad = g_build_filename (tmp, "missing", "x.csv", NULL);
+
+    g_assert_false (nb_window_export_to_path (window, bad, NB_EXPORT_CSV));
+    g_assert_nonnull (nb_window_get_error_message (window));
+  }
+
+  g_unlink (csv);
+  g_unlink (json);
+  g_rmdir (tmp);
+  close_window (window);
+}
+
+static void
+test_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (tmp, "no-such-report.txt", NULL);
+  g_autofree char *binary = g_build_filename (tmp, "binary.txt", NULL);
+  static const char bytes[] = { 0, 1, 2, 3, 0, 0, (char) 0xff, (char) 0xfe, 0, 9 };
+  NbWindow *window;
+
+  window = open_window (missing);
+  g_assert_null (nb_window_get_report (window));
+  g_assert_nonnull (nb_window_get_error_message (window));
+  g_assert_nonnull (strstr (nb_window_get_error_message (window), "no-such-report.txt"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_true (nb_window_is_empty (window));
+  close_window (window);
+
+  g_assert_true (g_file_set_contents (binary, bytes, sizeof bytes, NULL));
+  window = open_window (binary);
+  g_assert_null (nb_window_get_report (window));
+  g_assert_nonnull (strstr (nb_window_get_error_message (window), "binary.txt"));
+  close_window (window);
+
+  g_unlink (binary);
+  g_rmdir (tmp);
+}
+
+static void
+test_select_finding (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  GListModel *findings = nb_report_get_findings (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+      const guint *cells;
+      guint n_cells;
+
+      cells = nb_finding_get_cells (f, &n_cells);
+      if (n_cells == 0)
+        continue;
+      gtk_single_selection_set_selected (window->selection, i);
+      g_assert_true (nb_table_view_cell_has_class (window->table_view, cells[0], "nb-highlight"));
+      if (nb_span_is_set (nb_report_get_span (report, cells[0])))
+        g_assert_true (nb_source_view_span_has_tag (window->source_view,
+                                                    nb_report_get_span (report, cells[0]),
+                                                    "nb-selected"));
+      break;
+    }
+
+  /* a number in the text selects its cell */
+  for (guint c = 0; c < nb_report_get_n_cells (report); c++)
+    {
+      NbSpan span = nb_report_get_span (report, c);
+
+      if (!nb_span_is_set (span))
+        continue;
+      g_assert_cmpint (nb_report_find_cell_at (report, span.start), ==, (int) c);
+      g_signal_emit_by_name (window->source_view, "cell-clicked", c);
+      g_assert_true (nb_table_view_cell_has_class (window->table_view, c, "nb-highlight"));
+      g_assert_true (nb_source_view_span_has_tag (window->source_view, span, "nb-selected"));
+      break;
+    }
+
+  close_window (window);
+}
+
+/* ---------------------------------------------------------------------------------- */
+/* Pure view logic                                                                      */
+
+static void
+test_title (void)
+{
+  g_autofree char *plain = nb_format_window_title ("a.txt", FALSE);
+  g_autofree char *modified = nb_format_window_title ("a.txt", TRUE);
+  g_autofree char *none = nb_format_window_title (NULL, FALSE);
+
+  g_assert_cmpstr (plain, ==, "a.txt — Nianbao");
+  g_assert_cmpstr (modified, ==, "• a.txt — Nianbao");
+  g_assert_cmpstr (none, ==, "Nianbao");
+}
+
+static void
+test_history (void)
+{
+  g_autoptr(NbHistory) history = nb_history_new ();
+  NbEdit a = { NB_EDIT_VALUE, 1, TRUE, 1, TRUE, 2 };
+  NbEdit b = { NB_EDIT_VALUE, 2, TRUE, 5, FALSE, 0 };
+  NbEdit c = { NB_EDIT_VALUE, 3, FALSE, 0, TRUE, 7 };
+
+  g_assert_false (nb_history_can_undo (history));
+  g_assert_null (nb_history_undo (history));
+  nb_history_push (history, &a);
+  nb_history_push (history, &b);
+  g_assert_cmpuint (nb_history_undo (history)->cell, ==, 2);
+  g_assert_true (nb_history_can_redo (history));
+  g_assert_cmpuint (nb_history_redo (history)->cell, ==, 2);
+  g_assert_null (nb_history_redo (history));
+  g_assert_cmpuint (nb_history_undo (history)->cell, ==, 2);
+  g_assert_cmpuint (nb_history_undo (history)->cell, ==, 1);
+  nb_history_push (history, &c);  /* both were undone: a new edit drops them */
+  g_assert_false (nb_history_can_redo (history));
+  g_assert_cmpuint (nb_history_undo (history)->cell, ==, 3);
+  g_assert_false (nb_history_can_undo (history));
+}
+
+static void
+test_row_layout (void)
+{
+  static const struct
+  {
+    NbEdition   edition;
+    const char *row;
+    guint       depth;
+    const char *group;
+    guint       group_rows;
+  } cases[] = {
+    { NB_EDITION_2021, "new", 0, NULL, 0 },
+    { NB_EDITION_2021, "public", 1, NULL, 0 },
+    { NB_EDITION_2021, "withheld.state_secret", 2, "（三）不予公开", 8 },
+    { NB_EDITION_2021, "withheld.law_prohibited", 2, NULL, 0 },
+    { NB_EDITION_2021, "unavailable.not_held", 2, "（四）无法提供", 3 },
+    { NB_EDITION_2021, "not_processed.complaint", 2, "（五）不予处理", 5 },
+    { NB_EDITION_2021, "other.no_correction", 2, "（六）其他处理", 3 },
+    { NB_EDITION_2021, "result_total", 1, NULL, 0 },
+    { NB_EDITION_2021, "carried_over", 0, NULL, 0 },
+    { NB_EDITION_2019, "other", 1, NULL, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int row = nb_schema_request_row_index (cases[i].edition, cases[i].row);
+      NbRowLayout layout;
+
+      g_assert_cmpint (row, >=, 0);
+      nb_request_row_layout (cases[i].edition, row, &layout);
+      g_assert_cmpuint (layout.depth, ==, cases[i].depth);
+      g_assert_cmpstr (layout.group_label, ==, cases[i].group);
+      g_assert_cmpuint (layout.group_rows, ==, cases[i].group_rows);
+      g_assert_nonnull (layout.label);
+      g_assert_cmpstr (layout.label, !=, "");
+      nb_row_layout_clear (&layout);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+
+  g_test_add_func ("/gui/logic/title", test_title);
+  g_test_add_func ("/gui/logic/history", test_history);
+  g_test_add_func ("/gui/logic/row-layout", test_row_layout);
+  g_test_add_func ("/gui/window/samples", test_samples);
+  g_test_add_func ("/gui/window/edit-undo", test_edit_undo);
+  g_test_add_func ("/gui/window/accept-inferred", test_accept_inferred);
+  g_test_add_func ("/gui/window/select-finding", test_select_finding);
+  g_test_add_func ("/gui/window/export", test_export);
+  g_test_add_func ("/gui/window/unreadable", test_unreadable);
+
+  return g_test_run ();
+}
