@@ -101,15 +101,13 @@ run_job (Job *job)
         {
         case OUTPUT_JSON:
           {
-            g_autoptr(JsonNode) root = nb_report_to_json_node (report);
-            g_autoptr(JsonGenerator) gen = json_generator_new ();
-            g_autofree char *doc = NULL;
+            gsize len = 0;
+            char *doc = nb_report_to_json_as (report, job->path, &len);
 
-            /* the file as the user named it */
-            json_object_set_string_member (json_node_get_object (root), "file", job->path);
-            json_generator_set_root (gen, root);
-            doc = json_generator_to_data (gen, NULL);
-            out = g_strconcat (doc, "\n", NULL);
+            /* the file as the user named it; one document a line */
+            out = g_realloc (doc, len + 2);
+            out[len] = '\n';
+            out[len + 1] = '\0';
           }
           break;
         case OUTPUT_CSV:

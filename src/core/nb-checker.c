@@ -250,6 +250,9 @@ check_cells (Checker *ck)
 
       if (def->kind == NB_CELL_UNIT || !c->was_present)
         continue;
+      if (!c->corrected && c->origin == NB_ORIGIN_SOURCE && (def->kind == NB_CELL_SIGNED || c->value >= 0) &&
+          (def->kind == NB_CELL_AMOUNT || c->value == floor (c->value)))
+        continue;  /* the common case: nothing to say */
       zh_name = nb_schema_describe_cell (ck->edition, i, FALSE);
       en_name = nb_schema_describe_cell (ck->edition, i, TRUE);
 
@@ -384,11 +387,26 @@ t_space (gunichar c)
   return c == ' ' || c == '\t';
 }
 
-static gboolean
+static inline gunichar
+first_char (const char *utf8)
+{
+  const guchar *u = (const guchar *) utf8;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if ((u[0] & 0xF0) == 0xE0)
+    return ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+  return g_utf8_get_char (utf8);
+}
+
+static inline gboolean
 t_match (const Text *t,
          guint       pos,
          const char *utf8)
 {
+  /* most positions fail on the first character: decide that without decoding the rest */
+  if (pos >= t->n || t->s[pos] != first_char (utf8))
+    return FALSE;
   for (const char *p = utf8; *p; p = g_utf8_next_char (p), pos++)
     if (pos >= t->n || t->s[pos] != g_utf8_get_char (p))
       return FALSE;

@@ -13,10 +13,66 @@
 #include "nb-export.h"
 #include "nb-report-private.h"
 
+/* The JSON is written directly: a report's document is small but the
+ * command line writes thousands of them, and a tree of JsonNodes costs more
+ * than the parsing. nb_report_to_json_node() reads the same text back. */
+
 static void
-add_value (JsonBuilder *b,
-           NbReport    *self,
-           guint        cell)
+json_string (GString    *out,
+             const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_number (GString *out,
+             double   v)
+{
+  if (v == floor (v) && fabs (v) < 1e15)
+    {
+      char buf[32];
+      gint64 n = (gint64) v;
+      int i = sizeof buf;
+      gboolean neg = n < 0;
+      guint64 u = neg ? (guint64) -n : (guint64) n;
+
+      buf[--i] = '\0';
+      do
+        buf[--i] = '0' + u % 10;
+      while ((u /= 10) > 0);
+      if (neg)
+        buf[--i] = '-';
+      g_string_append (out, buf + i);
+    }
+  else
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", v));
+    }
+}
+
+static void
+json_value (GString  *out,
+            NbReport *self,
+            guint     cell)
 {
   const NbCellDef *def = nb_schema_get_cell (self->edition, cell);
   NbCell *c = &self->cells[cell];
@@ -24,227 +80,306 @@ add_value (JsonBuilder *b,
   if (def->kind == NB_CELL_UNIT)
     {
       if (self->procurement_unit)
-        json_builder_add_string_value (b, self->procurement_unit);
+        json_string (out, self->procurement_unit);
       else
-        json_builder_add_null_value (b);
-      return;
+        g_string_append (out, "null");
     }
-  if (!c->has_value)
-    json_builder_add_null_value (b);
-  else if (def->kind == NB_CELL_AMOUNT && c->value != floor (c->value))
-    json_builder_add_double_value (b, c->value);
+  else if (!c->has_value)
+    g_string_append (out, "null");
   else
-    json_builder_add_int_value (b, (gint64) c->value);
+    json_number (out, c->value);
 }
 
 static void
-add_span (JsonBuilder *b,
-          NbSpan       span)
+json_span (GString *out,
+           NbSpan   span)
 {
   if (!nb_span_is_set (span))
-    {
-      json_builder_add_null_value (b);
-      return;
-    }
-  json_builder_begin_array (b);
-  json_builder_add_int_value (b, span.start);
-  json_builder_add_int_value (b, span.end);
-  json_builder_end_array (b);
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "[%d,%d]", span.start, span.end);
 }
 
-JsonNode *
-nb_report_to_json_node (NbReport *self)
+static void
+json_key (GString    *out,
+          const char *key)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  NbEdition ed;
-  guint n_items, n_rows;
-  GListModel *findings;
+  json_string (out, key);
+  g_string_append_c (out, ':');
+}
 
-  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+static char *
+report_to_json (NbReport   *self,
+                const char *filename,
+                gsize      *length)
+{
+  GString *out = g_string_sized_new (16384);
+  NbEdition ed = self->edition;
+  guint n_items, n_rows, n_findings;
+  GListModel *findings = G_LIST_MODEL (self->findings);
 
-  ed = self->edition;
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "file");
-  json_builder_add_string_value (b, self->filename ? self->filename : "");
-  json_builder_set_member_name (b, "encoding");
-  json_builder_add_string_value (b, self->text->encoding);
-  json_builder_set_member_name (b, "template");
-  json_builder_add_string_value (b, nb_edition_to_string (ed));
-  json_builder_set_member_name (b, "agency");
+  g_string_append_c (out, '{');
+  json_key (out, "file");
+  json_string (out, filename ? filename : self->filename ? self->filename : "");
+  g_string_append_c (out, ',');
+  json_key (out, "encoding");
+  json_string (out, self->text->encoding);
+  g_string_append_c (out, ',');
+  json_key (out, "template");
+  json_string (out, nb_edition_to_string (ed));
+  g_string_append_c (out, ',');
+  json_key (out, "agency");
   if (self->agency)
-    json_builder_add_string_value (b, self->agency);
+    json_string (out, self->agency);
   else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "year");
+    g_string_append (out, "null");
+  g_string_append_c (out, ',');
+  json_key (out, "year");
   if (self->year)
-    json_builder_add_int_value (b, self->year);
+    json_number (out, self->year);
   else
-    json_builder_add_null_value (b);
+    g_string_append (out, "null");
 
-  /* active */
-  json_builder_set_member_name (b, "active");
-  json_builder_begin_object (b);
+  g_string_append_c (out, ',');
+  json_key (out, "active");
+  g_string_append_c (out, '{');
   n_items = nb_schema_get_n_active_items (ed);
   for (guint item = 0; item < n_items; item++)
     {
       int first = nb_schema_active_cell (ed, item, 0);
       const NbCellDef *def = nb_schema_get_cell (ed, first);
 
-      json_builder_set_member_name (b, def->item);
+      if (item)
+        g_string_append_c (out, ',');
+      json_key (out, def->item);
       if (def->field == NULL)
         {
-          add_value (b, self, first);
+          json_value (out, self, first);
           continue;
         }
-      json_builder_begin_object (b);
+      g_string_append_c (out, '{');
       for (int cell = first; cell < (int) self->n_cells; cell++)
         {
           const NbCellDef *d = nb_schema_get_cell (ed, cell);
 
           if (d->table != NB_TABLE_ACTIVE || d->row != item)
             break;
-          json_builder_set_member_name (b, d->field);
-          add_value (b, self, cell);
+          if (cell != first)
+            g_string_append_c (out, ',');
+          json_key (out, d->field);
+          json_value (out, self, cell);
         }
-      json_builder_end_object (b);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_object (b);
+  g_string_append (out, "},");
 
-  /* requests */
-  json_builder_set_member_name (b, "requests");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "columns");
-  json_builder_begin_array (b);
+  json_key (out, "requests");
+  g_string_append_c (out, '{');
+  json_key (out, "columns");
+  g_string_append_c (out, '[');
   for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-    json_builder_add_string_value (b, nb_schema_get_request_column_id (c));
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "rows");
-  json_builder_begin_object (b);
+    {
+      if (c)
+        g_string_append_c (out, ',');
+      json_string (out, nb_schema_get_request_column_id (c));
+    }
+  g_string_append (out, "],");
+  json_key (out, "rows");
+  g_string_append_c (out, '{');
   n_rows = nb_schema_get_n_request_rows (ed);
   for (guint r = 0; r < n_rows; r++)
     {
-      json_builder_set_member_name (b, nb_schema_get_request_row_id (ed, r));
-      json_builder_begin_array (b);
+      if (r)
+        g_string_append_c (out, ',');
+      json_key (out, nb_schema_get_request_row_id (ed, r));
+      g_string_append_c (out, '[');
       for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-        add_value (b, self, nb_schema_request_cell (ed, r, c));
-      json_builder_end_array (b);
+        {
+          if (c)
+            g_string_append_c (out, ',');
+          json_value (out, self, nb_schema_request_cell (ed, r, c));
+        }
+      g_string_append_c (out, ']');
     }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+  g_string_append (out, "}},");
 
-  /* appeals */
-  json_builder_set_member_name (b, "appeals");
-  json_builder_begin_object (b);
+  json_key (out, "appeals");
+  g_string_append_c (out, '{');
   for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
     {
-      json_builder_set_member_name (b, nb_schema_get_appeal_group_id (g));
-      json_builder_begin_object (b);
+      if (g)
+        g_string_append_c (out, ',');
+      json_key (out, nb_schema_get_appeal_group_id (g));
+      g_string_append_c (out, '{');
       for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
         {
-          json_builder_set_member_name (b, nb_schema_get_appeal_field_id (f));
-          add_value (b, self, nb_schema_appeal_cell (ed, g, f));
+          if (f)
+            g_string_append_c (out, ',');
+          json_key (out, nb_schema_get_appeal_field_id (f));
+          json_value (out, self, nb_schema_appeal_cell (ed, g, f));
         }
-      json_builder_end_object (b);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_object (b);
+  g_string_append (out, "},");
 
-  /* cells */
-  json_builder_set_member_name (b, "cells");
-  json_builder_begin_object (b);
-  for (guint i = 0; i < self->n_cells; i++)
-    {
-      const NbCellDef *def = nb_schema_get_cell (ed, i);
-      NbCell *c = &self->cells[i];
+  json_key (out, "cells");
+  g_string_append_c (out, '{');
+  {
+    gboolean first = TRUE;
 
-      if (def->kind == NB_CELL_UNIT)
-        continue;
-      json_builder_set_member_name (b, def->id);
-      json_builder_begin_object (b);
-      if (c->corrected)
-        {
-          /* a corrected value no longer stands in the text: no span */
-          json_builder_set_member_name (b, "span");
-          json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "origin");
-          json_builder_add_string_value (b, c->has_value ? "inferred" : "missing");
-          json_builder_set_member_name (b, "corrected");
-          json_builder_add_boolean_value (b, TRUE);
-          json_builder_set_member_name (b, "original");
-          if (c->orig_has_value)
-            json_builder_add_double_value (b, c->orig_value);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "original_origin");
-          json_builder_add_string_value (b, nb_origin_to_string (c->origin));
-          json_builder_set_member_name (b, "source_span");
-          add_span (b, c->span);
-        }
-      else
-        {
-          json_builder_set_member_name (b, "span");
-          add_span (b, c->origin == NB_ORIGIN_SOURCE ? c->span : NB_SPAN_NONE);
-          json_builder_set_member_name (b, "origin");
-          json_builder_add_string_value (b, nb_origin_to_string (c->origin));
-        }
-      json_builder_end_object (b);
-    }
-  json_builder_end_object (b);
+    for (guint i = 0; i < self->n_cells; i++)
+      {
+        const NbCellDef *def = nb_schema_get_cell (ed, i);
+        NbCell *c = &self->cells[i];
 
-  /* findings */
-  json_builder_set_member_name (b, "findings");
-  json_builder_begin_array (b);
-  findings = G_LIST_MODEL (self->findings);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        if (def->kind == NB_CELL_UNIT)
+          continue;
+        if (!first)
+          g_string_append_c (out, ',');
+        first = FALSE;
+        json_key (out, def->id);
+        g_string_append_c (out, '{');
+        json_key (out, "span");
+        if (c->corrected)
+          {
+            /* a corrected value no longer stands in the text: no span */
+            g_string_append (out, "null,");
+            json_key (out, "origin");
+            json_string (out, c->has_value ? "inferred" : "missing");
+            g_string_append_c (out, ',');
+            json_key (out, "corrected");
+            g_string_append (out, "true,");
+            json_key (out, "original");
+            if (c->orig_has_value)
+              json_number (out, c->orig_value);
+            else
+              g_string_append (out, "null");
+            g_string_append_c (out, ',');
+            json_key (out, "original_origin");
+            json_string (out, nb_origin_to_string (c->origin));
+            g_string_append_c (out, ',');
+            json_key (out, "source_span");
+            json_span (out, c->span);
+          }
+        else
+          {
+            json_span (out, c->origin == NB_ORIGIN_SOURCE ? c->span : NB_SPAN_NONE);
+            g_string_append_c (out, ',');
+            json_key (out, "origin");
+            json_string (out, nb_origin_to_string (c->origin));
+          }
+        g_string_append_c (out, '}');
+      }
+  }
+  g_string_append (out, "},");
+
+  json_key (out, "findings");
+  g_string_append_c (out, '[');
+  n_findings = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n_findings; i++)
     {
       g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
       guint n_cells, n_spans;
       const guint *cells = nb_finding_get_cells (f, &n_cells);
       const NbSpan *spans = nb_finding_get_spans (f, &n_spans);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rule");
-      json_builder_add_string_value (b, nb_finding_get_rule (f));
-      json_builder_set_member_name (b, "severity");
-      json_builder_add_string_value (b, nb_severity_to_string (nb_finding_get_severity (f)));
-      json_builder_set_member_name (b, "cells");
-      json_builder_begin_array (b);
+      if (i)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      json_key (out, "rule");
+      json_string (out, nb_finding_get_rule (f));
+      g_string_append_c (out, ',');
+      json_key (out, "severity");
+      json_string (out, nb_severity_to_string (nb_finding_get_severity (f)));
+      g_string_append_c (out, ',');
+      json_key (out, "cells");
+      g_string_append_c (out, '[');
       for (guint k = 0; k < n_cells; k++)
-        json_builder_add_string_value (b, nb_schema_get_cell (ed, cells[k])->id);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "spans");
-      json_builder_begin_array (b);
+        {
+          if (k)
+            g_string_append_c (out, ',');
+          json_string (out, nb_schema_get_cell (ed, cells[k])->id);
+        }
+      g_string_append (out, "],");
+      json_key (out, "spans");
+      g_string_append_c (out, '[');
       for (guint k = 0; k < n_spans; k++)
-        add_span (b, spans[k]);
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "message");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "zh_CN");
-      json_builder_add_string_value (b, nb_finding_get_message (f, "zh_CN"));
-      json_builder_set_member_name (b, "en");
-      json_builder_add_string_value (b, nb_finding_get_message (f, "en"));
-      json_builder_end_object (b);
-      json_builder_end_object (b);
+        {
+          if (k)
+            g_string_append_c (out, ',');
+          json_span (out, spans[k]);
+        }
+      g_string_append (out, "],");
+      json_key (out, "message");
+      g_string_append_c (out, '{');
+      json_key (out, "zh_CN");
+      json_string (out, nb_finding_get_message (f, "zh_CN"));
+      g_string_append_c (out, ',');
+      json_key (out, "en");
+      json_string (out, nb_finding_get_message (f, "en"));
+      g_string_append (out, "}}");
     }
-  json_builder_end_array (b);
+  g_string_append (out, "]}");
 
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
+/**
+ * nb_report_to_json_node:
+ *
+ * Returns: (transfer full): the report as SCHEMA.md's JSON document
+ */
+JsonNode *
+nb_report_to_json_node (NbReport *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  text = report_to_json (self, NULL, NULL);
+  return json_from_string (text, NULL);
+}
+
+/**
+ * nb_report_to_json:
+ * @pretty: indent the document for people to read
+ *
+ * Returns: (transfer full): the report as SCHEMA.md's JSON document
+ */
 char *
 nb_report_to_json (NbReport *self,
                    gboolean  pretty,
                    gsize    *length)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
 
-  root = nb_report_to_json_node (self);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, pretty);
-  return json_generator_to_data (gen, length);
+  if (pretty)
+    {
+      g_autoptr(JsonNode) root = nb_report_to_json_node (self);
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      return json_generator_to_data (gen, length);
+    }
+  return report_to_json (self, NULL, length);
+}
+
+/**
+ * nb_report_to_json_as:
+ * @filename: the name to write in the document's "file" member
+ *
+ * Returns: (transfer full): one line of JSON
+ */
+char *
+nb_report_to_json_as (NbReport   *self,
+                      const char *filename,
+                      gsize      *length)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  return report_to_json (self, filename, length);
 }
 
 static void

@@ -24,6 +24,9 @@ JsonNode *nb_report_to_json_node (NbReport        *self);
 char     *nb_report_to_json      (NbReport        *self,
                                   gboolean         pretty,
                                   gsize           *length);
+char     *nb_report_to_json_as   (NbReport        *self,
+                                  const char      *filename,
+                                  gsize           *length);
 char     *nb_report_to_csv       (NbReport        *self,
                                   const char      *lang,
                                   gsize           *length);

@@ -549,11 +549,22 @@ classify_request_row (NbEdition   edition,
   gssize best_end = -1;
   gsize best_keylen = 0;
 
+  static int key_rows[NB_N_EDITIONS][G_N_ELEMENTS (request_keys)];
+  static gsize key_rows_init;
+
+  if (g_once_init_enter (&key_rows_init))
+    {
+      for (guint e = 0; e < NB_N_EDITIONS; e++)
+        for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+          key_rows[e][i] = nb_schema_request_row_index (e, request_keys[i].row);
+      g_once_init_leave (&key_rows_init, 1);
+    }
+
   for (guint pass = 0; pass < 2 && best_row < 0; pass++)
     for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
       {
         const RowKey *k = &request_keys[i];
-        int row = nb_schema_request_row_index (edition, k->row);
+        int row = key_rows[edition][i];
         gsize klen = strlen (k->key);
         gssize end;
 
