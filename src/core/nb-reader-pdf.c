@@ -516,13 +516,34 @@ vline_first_number_x (VLine *line)
   return G_MAXDOUBLE;
 }
 
-/* Whether the text-only line @line may hold part of the label of the row @row */
+/* "三、", "（六）", "(2)", "1.", "2、", "第二十条": the start of a new label */
 static gboolean
-is_label_part_of (VLine *line,
-                  VLine *row)
+starts_with_enumerator (const char *text)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *r = g_regex_new ("^(第?[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[）)]|"
+                               "[0-9０-９]+[、.．]|第[一二三四五六七八九十百0-9]+[条章节项部])",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+
+      g_once_init_leave (&regex, r);
+    }
+  return g_regex_match (regex, text, 0, NULL);
+}
+
+/* Whether the text-only line @line, above or below the row @row, holds part of its label.
+ * @closed holds the columns (pairs of x) where a label started already, going up. */
+static gboolean
+label_part_of (VLine    *line,
+               VLine    *row,
+               gboolean  above,
+               GArray   *closed)
 {
   double number_x = vline_first_number_x (row);
   double h = MAX (line->h, row->h);
+  Frag *first_text = NULL;
   Frag *last;
 
   if (line->is_row || line->frags->len == 0)
@@ -530,7 +551,61 @@ is_label_part_of (VLine *line,
   if (fabs (line->yc - row->yc) > 4.5 * h)
     return FALSE;
   last = g_ptr_array_index (line->frags, line->frags->len - 1);
-  return last->x2 <= number_x + 0.2 * h;
+  if (last->x2 > number_x + 0.2 * h)
+    return FALSE;
+
+  for (guint i = 0; i < row->frags->len && first_text == NULL; i++)
+    {
+      Frag *g = g_ptr_array_index (row->frags, i);
+
+      if (!g->numeric)
+        first_text = g;
+    }
+
+  for (guint i = 0; i < line->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (line->frags, i);
+      Frag *same_column = NULL;
+
+      for (guint k = 0; k < row->frags->len; k++)
+        {
+          Frag *g = g_ptr_array_index (row->frags, k);
+
+          if (!g->numeric && intervals_overlap (f->x1, f->x2, g->x1, g->x2))
+            same_column = g;
+        }
+
+      /* a new label does not continue the one above it */
+      if (!above && starts_with_enumerator (f->text->str))
+        return FALSE;
+      for (guint k = 0; above && k < closed->len; k += 2)
+        if (intervals_overlap (f->x1, f->x2, g_array_index (closed, double, k),
+                               g_array_index (closed, double, k + 1)))
+          return FALSE;
+      /* between the row's label and its numbers, in no column of the row */
+      if (same_column == NULL && first_text != NULL && f->x2 > first_text->x1 + 0.2 * h)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Columns where a label starts with its number ("三、", "（六）"): going up, nothing
+ * more in them belongs to the row */
+static void
+close_columns (GArray    *closed,
+               GPtrArray *frags)
+{
+  for (guint i = 0; i < frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (frags, i);
+
+      if (!f->numeric && starts_with_enumerator (f->text->str))
+        {
+          g_array_append_val (closed, f->x1);
+          g_array_append_val (closed, f->x2);
+        }
+    }
 }
 
 /* Move the cells of @line into @row: into the cell of the same column, before its text when
@@ -579,6 +654,7 @@ join_wrapped_labels (GPtrArray *lines)
   guint n = lines->len;
   g_autofree int *owner = g_new (int, n);
   g_autofree gboolean *above = g_new0 (gboolean, n);
+  g_autoptr(GArray) closed = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < n; i++)
     owner[i] = -1;
@@ -591,11 +667,13 @@ join_wrapped_labels (GPtrArray *lines)
         continue;
 
       /* lines above, nearest first */
+      g_array_set_size (closed, 0);
+      close_columns (closed, row->frags);
       for (int i = (int) r - 1; i >= 0; i--)
         {
           VLine *line = g_ptr_array_index (lines, i);
 
-          if (!is_label_part_of (line, row))
+          if (!label_part_of (line, row, TRUE, closed))
             break;
           if (owner[i] >= 0)
             {
@@ -606,13 +684,14 @@ join_wrapped_labels (GPtrArray *lines)
             }
           owner[i] = r;
           above[i] = TRUE;
+          close_columns (closed, line->frags);
         }
       /* lines below */
       for (guint i = r + 1; i < n; i++)
         {
           VLine *line = g_ptr_array_index (lines, i);
 
-          if (!is_label_part_of (line, row))
+          if (!label_part_of (line, row, FALSE, NULL))
             break;
           owner[i] = r;
           above[i] = FALSE;
