@@ -338,8 +338,7 @@ check_sections (Checker *ck)
         g_autofree char *en = g_strdup_printf ("The report lacks section “%s” (%s), or its heading "
                                                "differs from the template’s.", names[k], english[k]);
 
-        add (ck, "template.missing_section", k >= 1 && k <= 3 ? NB_SEVERITY_ERROR : NB_SEVERITY_WARNING,
-             zh, en);
+        add (ck, "template.missing_section", NB_SEVERITY_ERROR, zh, en);
       }
 }
 
@@ -886,6 +885,11 @@ check_year (Checker    *ck,
       if (report->year_span.start >= 0 && nb_report_norm_span (report, i, i + 4).start == report->year_span.start)
         continue;  /* the title itself */
 
+      /* plans for the next year are not a statement of the report's year */
+      if (strong && y == year + 1)
+        for (guint b = j; b < MIN (to, j + 16) && !is_stop (t->s[b]); b++)
+          if (t->s[b] == 0x5C06 /* 将 */ || t_match (t, b, "计划") || t_match (t, b, "下一步"))
+            strong = FALSE;
       if (strong && y != year)
         {
           if (f == NULL)
@@ -971,16 +975,28 @@ nb_checker_run (NbReport *report)
     g_ptr_array_add (ck.out, g_object_ref (g_ptr_array_index (report->parse_findings, i)));
   check_cells (&ck);
 
-  /* The prose that speaks of this year: up to section 五, whose plans speak of the next */
-  if (nb_span_is_set (report->sections[4]))
-    {
+  /* The prose that speaks of this year: up to section 五, whose plans speak of
+   * the next; without its heading, up to 六, or to the end of the last table */
+  {
+    int limit = -1;
+
+    if (nb_span_is_set (report->sections[4]))
+      limit = report->sections[4].start;
+    else if (nb_span_is_set (report->sections[5]))
+      limit = report->sections[5].start;
+    else
+      for (guint i = 0; i < report->n_cells; i++)
+        if (nb_span_is_set (report->cells[i].span) &&
+            nb_schema_get_cell (report->edition, i)->table == NB_TABLE_APPEALS)
+          limit = MAX (limit, report->cells[i].span.end);
+    if (limit >= 0)
       for (guint i = 0; i < t.n; i++)
-        if (report->text->norm_to_src[i] >= (guint) report->sections[4].start)
+        if (report->text->norm_to_src[i] >= (guint) limit)
           {
             prose_end = i;
             break;
           }
-    }
+  }
   check_prose_requests (&ck, &t, 0, t.n);
   check_prose_sums (&ck, &t, 0, t.n);
   check_year (&ck, &t, 0, prose_end);

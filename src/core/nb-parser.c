@@ -443,7 +443,7 @@ note_missing_row (Parser     *p,
   g_autofree char *en = g_strdup_printf ("The template row “%s” (%s) was not found in the report.",
                                          label_zh, label_en);
   NbFinding *f = nb_report_add_parse_finding (p->report, "template.missing_row",
-                                              NB_SEVERITY_WARNING, zh, en);
+                                              NB_SEVERITY_ERROR, zh, en);
 
   for (guint i = 0; i < n_cells && first_cell >= 0; i++)
     nb_finding_add_cell (f, first_cell + i);
