@@ -524,10 +524,10 @@ check_prose_requests (Checker    *ck,
                       guint       to)
 {
   static const char *const triggers[] = { "收到", "受理", "接到", "接收", NULL };
+  /* Only phrases that say every request was settled: "均在法定期限内予以答复"
+   * says they were answered in time, which a carried-over one still is. */
   static const char *const all_done[] = { "全部办结", "均已办结", "均依法办结", "均按时办结", "均已按时办结",
-                                          "均已答复", "全部答复", "均已按期答复", "均按期答复",
-                                          "均在法定期限内予以答复", "均在法定期限内答复",
-                                          "均在规定时限内答复", "均在规定期限内答复", NULL };
+                                          "已全部答复", "全部予以答复", NULL };
   int c_new = req (ck, "new", NB_REQUEST_COLUMN_TOTAL);
   int c_in = req (ck, "carried_in", NB_REQUEST_COLUMN_TOTAL);
   int c_over = req (ck, "carried_over", NB_REQUEST_COLUMN_TOTAL);
@@ -588,7 +588,8 @@ check_prose_requests (Checker    *ck,
       if (have_over && t_match (t, i, "结转"))
         {
           gboolean last_year = (i >= 2 && (t_match (t, i - 2, "上年") || t_match (t, i - 2, "去年"))) ||
-                               (i >= 3 && t_match (t, i - 3, "上一年"));
+                               (i >= 3 && (t_match (t, i - 3, "上一年") || t_match (t, i - 3, "上年度"))) ||
+                               (i >= 4 && t_match (t, i - 4, "上一年度"));
           Quantity q;
           gboolean found = FALSE;
 
@@ -650,8 +651,9 @@ check_prose_requests (Checker    *ck,
           guint ss = sentence_start (t, i);
           gboolean about_last_year = FALSE;
 
-          for (guint k = ss; k < i; k++)
-            if (t_match (t, k, "上年") || t_match (t, k, "结转"))
+          for (guint k = ss; k < sentence_end (t, i); k++)
+            if (t_match (t, k, "上年") || t_match (t, k, "结转") || t_match (t, k, "顺延") ||
+                t_match (t, k, "下年"))
               about_last_year = TRUE;
           if (!about_last_year)
             {
