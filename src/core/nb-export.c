@@ -24,6 +24,15 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
   for (const guchar *p = (const guchar *) s; *p; p++)
     {
+      const guchar *run = p;
+
+      /* copy runs that need no escaping in one go */
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
