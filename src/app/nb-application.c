@@ -196,6 +196,8 @@ nb_application_open_file (NbApplication *self,
     window = new_window (self);
 
   nb_window_load_file (window, file);
-  gtk_window_present (GTK_WINDOW (window));
+  /* a new window presents itself once the report is shown (see nb_window_load_file) */
+  if (gtk_widget_get_visible (GTK_WIDGET (window)))
+    gtk_window_present (GTK_WINDOW (window));
   return window;
 }

@@ -473,8 +473,12 @@ header_label (const char *text,
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Wrapping labels cost height-for-width measuring: only long ones wrap. */
+  if (g_utf8_strlen (text, -1) > 12)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_justify (GTK_LABEL (label), xalign > 0.4 ? GTK_JUSTIFY_CENTER : GTK_JUSTIFY_LEFT);
   gtk_widget_add_css_class (label, "nb-header");
@@ -618,6 +622,8 @@ build_requests (NbTableView *self,
   if (nb_request_results_range (edition, &first, &last))
     {
       label = header_label ("三、本年度办理结果", NULL, 0.5);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 2);
       gtk_label_set_width_chars (GTK_LABEL (label), 2);
       gtk_widget_add_css_class (label, "nb-vertical");

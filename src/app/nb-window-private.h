@@ -24,6 +24,7 @@ struct _NbWindow
   GtkSingleSelection   *selection;
   GtkNativeDialog      *chooser;
   guint                 toast_source;
+  guint                 present_source;
   gulong                findings_handler;
   gboolean              loading;
   gboolean              close_confirmed;

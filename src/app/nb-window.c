@@ -15,6 +15,7 @@ G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 #define MAX_RECENT 6
 #define TOAST_SECONDS 5
+#define PRESENT_DELAY_MS 400
 
 static const char *const report_mime_types[] = {
   "text/plain",
@@ -377,6 +378,16 @@ set_report (NbWindow *self,
   nb_window_update_state (self);
 }
 
+static gboolean
+present_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->present_source = 0;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 report_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -400,6 +411,8 @@ report_loaded_cb (GObject      *object,
       g_clear_object (&self->file);
       nb_window_show_error (self, message);
       show_empty_state (self);
+      g_clear_handle_id (&self->present_source, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
       nb_window_update_state (self);
       if (self->quit_after_first_frame)
         g_application_quit (g_application_get_default ());
@@ -408,6 +421,8 @@ report_loaded_cb (GObject      *object,
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   set_report (self, report);
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
   add_to_recent (self->file);
   quit_after_first_frame (self);
 }
@@ -535,6 +550,7 @@ nb_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->toast_source, g_source_remove);
+  g_clear_handle_id (&self->present_source, g_source_remove);
   if (self->report != NULL && self->findings_handler != 0)
     g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->report));
   if (self->chooser != NULL)
@@ -706,6 +722,10 @@ nb_window_load_file (NbWindow *self,
   if (parent != NULL)
     nb_window_set_last_folder (self, parent);
 
+  /* A new window shows itself with the report, which takes a few tens of milliseconds,
+   * rather than drawing a "loading" page first; a slow report gets that page. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) && self->present_source == 0)
+    self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_cb, self);
   nb_report_load_async (file, self->cancellable, report_loaded_cb, g_object_ref (self));
 }
 
