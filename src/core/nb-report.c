@@ -619,8 +619,37 @@ nb_report_set_value (NbReport *self,
   if (c->orig_has_value == c->has_value && (!c->has_value || c->orig_value == c->value))
     c->corrected = FALSE;
 
-  nb_report_check (self);
   nb_report_set_modified (self, TRUE);
+  nb_report_check (self);
+  g_signal_emit (self, signals[CHANGED], 0, cell);
+  return TRUE;
+}
+
+/**
+ * nb_report_accept_inferred:
+ *
+ * Takes an inferred value as the reviewer's own: the cell becomes a
+ * correction (the report had no value there) and the checks run again.
+ *
+ * Returns: %TRUE when the cell was inferred and is now accepted
+ */
+gboolean
+nb_report_accept_inferred (NbReport *self,
+                           guint     cell)
+{
+  NbCell *c;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (cell < self->n_cells, FALSE);
+
+  c = &self->cells[cell];
+  if (c->origin != NB_ORIGIN_INFERRED || c->corrected || !c->has_value)
+    return FALSE;
+  c->corrected = TRUE;
+  c->orig_has_value = FALSE;
+  c->orig_value = 0;
+  nb_report_set_modified (self, TRUE);
+  nb_report_check (self);
   g_signal_emit (self, signals[CHANGED], 0, cell);
   return TRUE;
 }

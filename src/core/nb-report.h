@@ -71,6 +71,8 @@ gboolean     nb_report_parse_value         (NbReport            *self,
                                             const char          *input,
                                             gboolean            *has_value,
                                             double              *value);
+gboolean     nb_report_accept_inferred     (NbReport            *self,
+                                            guint                cell);
 gboolean     nb_report_get_corrected       (NbReport            *self,
                                             guint                cell,
                                             gboolean            *had_value,
