@@ -38,7 +38,7 @@ logs+=(_ci/build/meson-logs/testlog.json)
 rm -rf _ci/asan
 step meson setup _ci/asan -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false >/dev/null &&
 step ninja -C _ci/asan &&
-step env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+step env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp" \
   meson test -C _ci/asan --suite core --suite cli --print-errorlogs --logbase asan
 logs+=(_ci/asan/meson-logs/asan.json)
