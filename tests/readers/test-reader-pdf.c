@@ -402,7 +402,10 @@ test_huaian (void)
 
   path = g_build_filename (dir != NULL ? dir : "/work/shared", "samples", "huaian_2024.pdf", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    path = g_strdup ("/work/shared/samples/huaian_2024.pdf");
+    {
+      g_free (path);
+      path = g_strdup ("/work/shared/samples/huaian_2024.pdf");
+    }
   if (!g_file_get_contents (path, &data, &len, NULL))
     {
       g_test_skip ("huaian_2024.pdf is not here");
