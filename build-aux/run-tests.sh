@@ -51,7 +51,7 @@ if command -v clang >/dev/null; then
     mkdir -p _ci/fuzz/corpus
     cp data/samples/*.txt _ci/fuzz/corpus/
     for target in _ci/fuzz/tests/fuzz/fuzz-* _ci/fuzz/tests/readers/fuzz-*; do
-      [ -x "$target" ] || continue
+      [ -f "$target" ] && [ -x "$target" ] || continue
       if step "$target" -max_total_time="${NB_FUZZ_SECONDS:-45}" -rss_limit_mb=2048 -timeout=10 \
            -print_final_stats=1 _ci/fuzz/corpus >"_ci/fuzz/$(basename "$target").log" 2>&1; then
         extra_passed=$((extra_passed + 1))
