@@ -745,7 +745,54 @@ propagate (double       *x,
   return violations;
 }
 
-/* All ways to put n values into 7 columns, gaps leftmost first. */
+/* Placements of n values in n_slots cells, keeping their order: the
+ * combinations of n positions, generated from the right so that the first
+ * ones leave their gaps on the left. */
+static void
+placement_first (guint *pos,
+                 guint  n,
+                 guint  n_slots)
+{
+  for (guint i = 0; i < n; i++)
+    pos[i] = n_slots - n + i;
+}
+
+/* Moves to the previous combination in lexicographic order; FALSE after the last. */
+static gboolean
+placement_next (guint *pos,
+                guint  n,
+                guint  n_slots)
+{
+  int i = n - 1;
+
+  /* the rightmost position that can move left */
+  while (i >= 0 && pos[i] == (i == 0 ? 0 : pos[i - 1] + 1))
+    i--;
+  if (i < 0)
+    return FALSE;
+  pos[i]--;
+  for (guint j = i + 1; j < n; j++)
+    pos[j] = n_slots - n + j;
+  return TRUE;
+}
+
+/* Writes the values at their positions; placeholders stay unknown. */
+static void
+place_values (const GArray *vals,
+              const guint  *pos,
+              double       *x,
+              guint8       *known)
+{
+  for (guint i = 0; i < vals->len; i++)
+    {
+      const Token *t = &g_array_index (vals, Token, i);
+
+      if (t->kind == TOK_NUMBER)
+        x[pos[i]] = t->value, known[pos[i]] = TRUE;
+    }
+}
+
+/* All ways to put a row's values into its 7 columns, gaps leftmost first. */
 static void
 enumerate_placements (const GArray *vals,
                       GArray       *out)
@@ -755,40 +802,19 @@ enumerate_placements (const GArray *vals,
 
   if (n == 0 || n >= N_COLS)
     return;
-  /* combinations of n positions out of 7, generated from the right so that
-   * the first ones leave their gaps on the left */
-  for (guint i = 0; i < n; i++)
-    pos[i] = N_COLS - n + i;
-  for (;;)
+  placement_first (pos, n, N_COLS);
+  do
     {
-      Candidate cand;
+      Candidate cand = { { 0 } };
 
       for (guint c = 0; c < N_COLS; c++)
-        cand.known[c] = FALSE, cand.tok[c] = -1, cand.v[c] = 0;
+        cand.tok[c] = -1;
       for (guint i = 0; i < n; i++)
-        {
-          const Token *t = &g_array_index (vals, Token, i);
-
-          cand.tok[pos[i]] = i;
-          if (t->kind == TOK_NUMBER)
-            cand.v[pos[i]] = t->value, cand.known[pos[i]] = TRUE;
-        }
+        cand.tok[pos[i]] = i;
+      place_values (vals, pos, cand.v, cand.known);
       g_array_append_val (out, cand);
-
-      /* previous combination in lexicographic order */
-      {
-        int i = n - 1;
-
-        /* find rightmost position that can move left */
-        while (i >= 0 && pos[i] == (i == 0 ? 0 : pos[i - 1] + 1))
-          i--;
-        if (i < 0)
-          break;
-        pos[i]--;
-        for (guint j = i + 1; j < n; j++)
-          pos[j] = N_COLS - n + j;
-      }
     }
+  while (placement_next (pos, n, N_COLS));
 }
 
 static gboolean
@@ -871,10 +897,9 @@ place_requests (Parser    *p,
               Candidate c = g_array_index (all, Candidate, i);
               gboolean dup = FALSE;
 
+              /* with no placement that fits the row sum, keep them all, unsolved */
               if (any_ok && !candidate_row_ok (&c))
                 continue;
-              if (!any_ok)
-                c = g_array_index (all, Candidate, i);  /* keep unsolved */
               for (guint j = 0; j < cands[r]->len; j++)
                 if (candidates_same (&g_array_index (cands[r], Candidate, j), &c))
                   dup = TRUE;
@@ -1043,7 +1068,6 @@ parse_requests (Parser *p,
   RowValues rows[MAX_ROWS];
   gboolean found[MAX_ROWS] = { 0 };
   int current = -1;
-  gboolean after_number = FALSE;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -1057,14 +1081,12 @@ parse_requests (Parser *p,
 
       if (t->kind == TOK_LABEL)
         {
-          if (after_number)
-            g_string_truncate (label, 0);
-          after_number = FALSE;
           append_norm (label, p->norm, t->start, t->end);
           continue;
         }
 
-      if (label->len > 0 && !after_number)
+      /* the label text since the last number names the row these numbers start */
+      if (label->len > 0)
         {
           int r = classify_request_row (edition, label->str, found);
 
@@ -1079,7 +1101,6 @@ parse_requests (Parser *p,
           else if (current >= 0 && rows[current].vals->len >= N_COLS)
             current = -1;
         }
-      after_number = TRUE;
       g_string_truncate (label, 0);
       if (current >= 0)
         g_array_append_val (rows[current].vals, *t);
@@ -1184,22 +1205,15 @@ parse_appeals (Parser *p,
       }
     for (guint i = 0; i < 15; i++)
       agree[i] = TRUE;
-    for (guint i = 0; i < n; i++)
-      pos[i] = 15 - n + i;
+    placement_first (pos, n, 15);
 
-    for (;;)
+    do
       {
         double x[15] = { 0 };
         guint8 known[15] = { 0 };
         guint v;
 
-        for (guint i = 0; i < n; i++)
-          {
-            const Token *t = &g_array_index (vals, Token, i);
-
-            if (t->kind == TOK_NUMBER)
-              x[pos[i]] = t->value, known[pos[i]] = TRUE;
-          }
+        place_values (vals, pos, x, known);
         v = propagate (x, known, eqs, 3);
         if (v < best_violations)
           {
@@ -1221,18 +1235,8 @@ parse_appeals (Parser *p,
             have = FALSE;
             break;
           }
-        {
-          int i = n - 1;
-
-          while (i >= 0 && pos[i] == (i == 0 ? 0 : pos[i - 1] + 1))
-            i--;
-          if (i < 0)
-            break;
-          pos[i]--;
-          for (guint j = i + 1; j < n; j++)
-            pos[j] = 15 - n + j;
-        }
       }
+    while (placement_next (pos, n, 15));
 
     for (guint i = 0; i < 15; i++)
       {
@@ -1306,6 +1310,21 @@ classify_active_item (NbEdition   edition,
   return best;
 }
 
+/* 1 for a label that is "元", 2 for "万元", else 0 (the unit field of a Token) */
+static guint
+unit_of_label (Parser      *p,
+               const Token *t)
+{
+  const gunichar *s = p->norm + t->start;
+  guint len = t->end - t->start;
+
+  if (len == 1 && s[0] == 0x5143)
+    return 1;
+  if (len == 2 && s[0] == 0x4E07 && s[1] == 0x5143)
+    return 2;
+  return 0;
+}
+
 static void
 parse_active (Parser *p,
               guint   start,
@@ -1318,7 +1337,6 @@ parse_active (Parser *p,
   gboolean found[16] = { 0 };
   GArray *vals[16];
   int current = -1;
-  gboolean after_number = FALSE;
 
   for (guint i = 0; i < n_items; i++)
     vals[i] = g_array_new (FALSE, TRUE, sizeof (Token));
@@ -1329,24 +1347,20 @@ parse_active (Parser *p,
 
       if (t->kind == TOK_LABEL)
         {
-          /* a unit just after an amount: "251000 元" */
-          if (after_number && current >= 0 && vals[current]->len > 0 && t->end - t->start <= 2 &&
-              (p->norm[t->start] == 0x5143 || (p->norm[t->start] == 0x4E07 && t->end - t->start == 2 &&
-                                              p->norm[t->start + 1] == 0x5143)))
-            {
-              Token *last = &g_array_index (vals[current], Token, vals[current]->len - 1);
+          guint unit = unit_of_label (p, t);
 
-              last->unit = p->norm[t->start] == 0x5143 ? 1 : 2;
+          /* a unit just after an amount: "251000 元" */
+          if (unit && i > 0 && g_array_index (tokens, Token, i - 1).kind != TOK_LABEL &&
+              current >= 0 && vals[current]->len > 0)
+            {
+              g_array_index (vals[current], Token, vals[current]->len - 1).unit = unit;
               continue;
             }
-          if (after_number)
-            g_string_truncate (label, 0);
-          after_number = FALSE;
           append_norm (label, p->norm, t->start, t->end);
           continue;
         }
 
-      if (label->len > 0 && !after_number)
+      if (label->len > 0)
         {
           int item = classify_active_item (edition, label->str, found);
 
@@ -1358,7 +1372,6 @@ parse_active (Parser *p,
           else
             current = -1;  /* numbers in a header ("保留 4 位小数") belong to no item */
         }
-      after_number = TRUE;
       g_string_truncate (label, 0);
       if (current >= 0)
         g_array_append_val (vals[current], *t);
