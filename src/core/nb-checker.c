@@ -16,6 +16,9 @@
 #include "nb-report-private.h"
 #include "nb-schema.h"
 
+/* （一）…（六） of section 三: 21 rows in the 2021 edition, 19 in 2019 */
+#define MAX_RESULT_ROWS 24
+
 typedef struct
 {
   NbReport  *report;
@@ -70,6 +73,37 @@ fmt (double v)
   return g_strdup_printf ("%g", v);
 }
 
+/* Adds up the cells that have values; returns whether they all had one. */
+static gboolean
+sum_cells (Checker   *ck,
+           const int *cells,
+           guint      n,
+           double    *sum)
+{
+  gboolean all = TRUE;
+  double v;
+
+  *sum = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (val (ck, cells[i], &v))
+        *sum += v;
+      else
+        all = FALSE;
+    }
+  return all;
+}
+
+/* Parts and their total disagree: when every part is known, they differ; when
+ * some are missing, the known ones already exceed the total. */
+static gboolean
+parts_disagree (gboolean all_known,
+                double   sum,
+                double   total)
+{
+  return all_known ? fabs (sum - total) > 1e-9 : sum > total + 1e-9;
+}
+
 static int
 req (Checker    *ck,
      const char *row,
@@ -90,20 +124,16 @@ check_row_sums (Checker *ck)
 
   for (guint r = 0; r < n_rows; r++)
     {
-      double sum = 0, total, v;
-      gboolean all = TRUE;
-      int total_cell = nb_schema_request_cell (ck->edition, r, NB_REQUEST_COLUMN_TOTAL);
+      double sum, total;
+      int parts[NB_REQUEST_COLUMN_TOTAL];
+      gboolean all;
 
-      if (!val (ck, total_cell, &total))
+      if (!val (ck, nb_schema_request_cell (ck->edition, r, NB_REQUEST_COLUMN_TOTAL), &total))
         continue;
       for (guint c = 0; c < NB_REQUEST_COLUMN_TOTAL; c++)
-        {
-          if (val (ck, nb_schema_request_cell (ck->edition, r, c), &v))
-            sum += v;
-          else
-            all = FALSE;
-        }
-      if ((all && fabs (sum - total) > 1e-9) || (!all && sum > total + 1e-9))
+        parts[c] = nb_schema_request_cell (ck->edition, r, c);
+      all = sum_cells (ck, parts, NB_REQUEST_COLUMN_TOTAL, &sum);
+      if (parts_disagree (all, sum, total))
         {
           const char *label = nb_schema_get_request_row_label (ck->edition, r);
           const char *english = nb_schema_get_request_row_english (ck->edition, r);
@@ -163,20 +193,18 @@ check_result_sums (Checker *ck)
 
   for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
     {
-      double sum = 0, total, v;
-      gboolean all = TRUE;
+      double sum, total, v;
+      int parts[MAX_RESULT_ROWS];
+      guint n_parts = 0;
+      gboolean all;
       int ct = nb_schema_request_cell (ck->edition, r_total, c);
 
       if (!val (ck, ct, &total))
         continue;
-      for (int r = r_public; r < r_total; r++)
-        {
-          if (val (ck, nb_schema_request_cell (ck->edition, r, c), &v))
-            sum += v;
-          else
-            all = FALSE;
-        }
-      if ((all && fabs (sum - total) > 1e-9) || (!all && sum > total + 1e-9))
+      for (int r = r_public; r < r_total && n_parts < MAX_RESULT_ROWS; r++)
+        parts[n_parts++] = nb_schema_request_cell (ck->edition, r, c);
+      all = sum_cells (ck, parts, n_parts, &sum);
+      if (parts_disagree (all, sum, total))
         {
           g_autofree char *s_sum = fmt (sum), *s_total = fmt (total);
           g_autofree char *zh = g_strdup_printf ("“%s”列：（一）至（六）各项办理结果之和为 %s，"
@@ -188,13 +216,9 @@ check_result_sums (Checker *ck)
           NbFinding *f = add (ck, "requests.result_sum", NB_SEVERITY_ERROR, zh, en);
 
           add_cell (ck, f, ct);
-          for (int r = r_public; r < r_total; r++)
-            {
-              int cell = nb_schema_request_cell (ck->edition, r, c);
-
-              if (val (ck, cell, &v) && v != 0)
-                add_cell (ck, f, cell);
-            }
+          for (guint k = 0; k < n_parts; k++)
+            if (val (ck, parts[k], &v) && v != 0)
+              add_cell (ck, f, parts[k]);
         }
     }
 }
@@ -204,20 +228,16 @@ check_appeals (Checker *ck)
 {
   for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
     {
-      double sum = 0, total, v;
-      gboolean all = TRUE;
-      int ct = nb_schema_appeal_cell (ck->edition, g, NB_APPEAL_FIELD_TOTAL);
+      double sum, total;
+      int parts[NB_APPEAL_FIELD_TOTAL];
+      gboolean all;
 
-      if (!val (ck, ct, &total))
+      if (!val (ck, nb_schema_appeal_cell (ck->edition, g, NB_APPEAL_FIELD_TOTAL), &total))
         continue;
       for (guint k = 0; k < NB_APPEAL_FIELD_TOTAL; k++)
-        {
-          if (val (ck, nb_schema_appeal_cell (ck->edition, g, k), &v))
-            sum += v;
-          else
-            all = FALSE;
-        }
-      if ((all && fabs (sum - total) > 1e-9) || (!all && sum > total + 1e-9))
+        parts[k] = nb_schema_appeal_cell (ck->edition, g, k);
+      all = sum_cells (ck, parts, NB_APPEAL_FIELD_TOTAL, &sum);
+      if (parts_disagree (all, sum, total))
         {
           g_autofree char *s_sum = fmt (sum), *s_total = fmt (total);
           g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
@@ -237,6 +257,25 @@ check_appeals (Checker *ck)
 /* ------------------------------------------------------------------ */
 /* Cells                                                               */
 
+/* A non-negative whole number, a signed one for 本年增/减, a decimal for amounts */
+static gboolean
+value_fits (const NbCellDef *def,
+            double           v)
+{
+  return (def->kind == NB_CELL_SIGNED || v >= 0) && (def->kind == NB_CELL_AMOUNT || v == floor (v));
+}
+
+static void
+note_cell (Checker    *ck,
+           guint       cell,
+           const char *rule,
+           NbSeverity  severity,
+           const char *zh,
+           const char *en)
+{
+  add_cell (ck, add (ck, rule, severity, zh, en), cell);
+}
+
 static void
 check_cells (Checker *ck)
 {
@@ -246,71 +285,44 @@ check_cells (Checker *ck)
     {
       NbCell *c = &report->cells[i];
       const NbCellDef *def = nb_schema_get_cell (ck->edition, i);
-      g_autofree char *zh_name = NULL, *en_name = NULL;
+      g_autofree char *zh_name = NULL, *en_name = NULL, *v = NULL, *zh = NULL, *en = NULL;
 
       if (def->kind == NB_CELL_UNIT || !c->was_present)
         continue;
-      if (!c->corrected && c->origin == NB_ORIGIN_SOURCE && (def->kind == NB_CELL_SIGNED || c->value >= 0) &&
-          (def->kind == NB_CELL_AMOUNT || c->value == floor (c->value)))
-        continue;  /* the common case: nothing to say */
+      /* a value read or typed in: only its form can be wrong */
+      if ((c->corrected || c->origin == NB_ORIGIN_SOURCE) && (!c->has_value || value_fits (def, c->value)))
+        continue;
+
       zh_name = nb_schema_describe_cell (ck->edition, i, FALSE);
       en_name = nb_schema_describe_cell (ck->edition, i, TRUE);
+      v = fmt (c->value);
 
-      if (c->corrected)
+      if (c->corrected || c->origin == NB_ORIGIN_SOURCE)
         {
-          if (c->has_value && ((def->kind != NB_CELL_SIGNED && c->value < 0) ||
-                               (def->kind != NB_CELL_AMOUNT && c->value != floor (c->value))))
-            goto invalid;
-          continue;
+          zh = g_strdup_printf ("%s 为 %s，应为非负整数。", zh_name, v);
+          en = g_strdup_printf ("%s is %s; it must be a non-negative whole number.", en_name, v);
+          note_cell (ck, i, "cell.invalid", NB_SEVERITY_ERROR, zh, en);
         }
-
-      if (c->origin == NB_ORIGIN_MISSING && nb_span_is_set (c->span))
+      else if (c->origin == NB_ORIGIN_MISSING && nb_span_is_set (c->span))
         {
-          g_autofree char *zh = g_strdup_printf ("%s 处填写的不是数字。", zh_name);
-          g_autofree char *en = g_strdup_printf ("%s does not hold a number.", en_name);
-          NbFinding *f = add (ck, "cell.invalid", NB_SEVERITY_WARNING, zh, en);
-
-          add_cell (ck, f, i);
-          continue;
+          zh = g_strdup_printf ("%s 处填写的不是数字。", zh_name);
+          en = g_strdup_printf ("%s does not hold a number.", en_name);
+          note_cell (ck, i, "cell.invalid", NB_SEVERITY_WARNING, zh, en);
         }
-      if (c->origin == NB_ORIGIN_INFERRED)
+      else if (c->origin == NB_ORIGIN_INFERRED)
         {
-          g_autofree char *v = fmt (c->value);
-          g_autofree char *zh = g_strdup_printf ("%s 在报告中为空，按表格的勾稽关系只能是 %s，已据此推算。",
-                                                 zh_name, v);
-          g_autofree char *en = g_strdup_printf ("%s is empty in the report; the table’s equations "
-                                                 "determine it as %s.", en_name, v);
-          NbFinding *f = add (ck, "cell.missing", NB_SEVERITY_INFO, zh, en);
-
-          add_cell (ck, f, i);
-          continue;
+          zh = g_strdup_printf ("%s 在报告中为空，按表格的勾稽关系只能是 %s，已据此推算。", zh_name, v);
+          en = g_strdup_printf ("%s is empty in the report; the table’s equations determine it as %s.",
+                                en_name, v);
+          note_cell (ck, i, "cell.missing", NB_SEVERITY_INFO, zh, en);
         }
-      if (c->origin == NB_ORIGIN_MISSING)
+      else
         {
-          g_autofree char *zh = g_strdup_printf ("%s 在报告中为空，表格的勾稽关系也不能确定它的值。", zh_name);
-          g_autofree char *en = g_strdup_printf ("%s is empty in the report and the table’s equations "
-                                                 "do not determine it.", en_name);
-          NbFinding *f = add (ck, "cell.missing", NB_SEVERITY_WARNING, zh, en);
-
-          add_cell (ck, f, i);
-          continue;
+          zh = g_strdup_printf ("%s 在报告中为空，表格的勾稽关系也不能确定它的值。", zh_name);
+          en = g_strdup_printf ("%s is empty in the report and the table’s equations do not determine it.",
+                                en_name);
+          note_cell (ck, i, "cell.missing", NB_SEVERITY_WARNING, zh, en);
         }
-      if (c->origin == NB_ORIGIN_SOURCE &&
-          ((def->kind != NB_CELL_SIGNED && c->value < 0) ||
-           (def->kind != NB_CELL_AMOUNT && c->value != floor (c->value))))
-        goto invalid;
-      continue;
-
-    invalid:
-      {
-        g_autofree char *v = fmt (c->value);
-        g_autofree char *zh = g_strdup_printf ("%s 为 %s，应为非负整数。", zh_name, v);
-        g_autofree char *en = g_strdup_printf ("%s is %s; it must be a non-negative whole number.",
-                                               en_name, v);
-        NbFinding *f = add (ck, "cell.invalid", NB_SEVERITY_ERROR, zh, en);
-
-        add_cell (ck, f, i);
-      }
     }
 }
 
@@ -834,7 +846,6 @@ check_year (Checker    *ck,
   NbReport *report = ck->report;
   int year = report->year;
   NbFinding *f = NULL;
-  g_autoptr(GString) seen = g_string_new (NULL);
 
   if (year == 0)
     return;
@@ -864,7 +875,7 @@ check_year (Checker    *ck,
       k = i;
       while (k > from && t_space (t->s[k - 1]))
         k--;
-      after_stop = k == from || is_stop (t->s[k - 1]) || t->s[k - 1] == ':' || t->s[k - 1] == 0x3002;
+      after_stop = k == from || is_stop (t->s[k - 1]) || t->s[k - 1] == ':';
 
       /* "2021年，…" / "2021年度…" / "2021年政府信息公开工作年度报告" / "2021年<agency>…" at a sentence start */
       if (after_stop)
@@ -905,7 +916,6 @@ check_year (Checker    *ck,
             }
           nb_finding_add_span (f, span_of (ck, i, i + 4));
         }
-      (void) seen;
     }
 }
 
