@@ -65,13 +65,6 @@ val (Checker *ck,
   return c->has_value;
 }
 
-static char *
-fmt (double v)
-{
-  if (v == floor (v) && fabs (v) < 1e15)
-    return g_strdup_printf ("%.0f", v);
-  return g_strdup_printf ("%g", v);
-}
 
 /* Adds up the cells that have values; returns whether they all had one. */
 static gboolean
@@ -137,7 +130,7 @@ check_row_sums (Checker *ck)
         {
           const char *label = nb_schema_get_request_row_label (ck->edition, r);
           const char *english = nb_schema_get_request_row_english (ck->edition, r);
-          g_autofree char *s_sum = fmt (sum), *s_total = fmt (total), *s_diff = fmt (fabs (sum - total));
+          g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total), *s_diff = nb_format_number (fabs (sum - total));
           g_autofree char *zh = g_strdup_printf ("“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
                                                  label, s_sum, s_total, s_diff);
           g_autofree char *en = g_strdup_printf ("Row “%s” (%s): the six applicant columns add up to %s "
@@ -164,8 +157,8 @@ check_balance (Checker *ck)
         continue;
       if (fabs ((vn + vi) - (vt + vo)) > 1e-9)
         {
-          g_autofree char *a = fmt (vn + vi), *b = fmt (vt + vo);
-          g_autofree char *sn = fmt (vn), *si = fmt (vi), *st = fmt (vt), *so = fmt (vo);
+          g_autofree char *a = nb_format_number (vn + vi), *b = nb_format_number (vt + vo);
+          g_autofree char *sn = nb_format_number (vn), *si = nb_format_number (vi), *st = nb_format_number (vt), *so = nb_format_number (vo);
           g_autofree char *zh = g_strdup_printf (
             "“%s”列：第一项加第二项为 %s（新收 %s + 上年结转 %s），第三项（七）总计加第四项为 %s"
             "（办理结果总计 %s + 结转下年度 %s），二者应当相等。",
@@ -206,7 +199,7 @@ check_result_sums (Checker *ck)
       all = sum_cells (ck, parts, n_parts, &sum);
       if (parts_disagree (all, sum, total))
         {
-          g_autofree char *s_sum = fmt (sum), *s_total = fmt (total);
+          g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total);
           g_autofree char *zh = g_strdup_printf ("“%s”列：（一）至（六）各项办理结果之和为 %s，"
                                                  "（七）总计却为 %s。",
                                                  nb_schema_get_request_column_label (c), s_sum, s_total);
@@ -239,7 +232,7 @@ check_appeals (Checker *ck)
       all = sum_cells (ck, parts, NB_APPEAL_FIELD_TOTAL, &sum);
       if (parts_disagree (all, sum, total))
         {
-          g_autofree char *s_sum = fmt (sum), *s_total = fmt (total);
+          g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total);
           g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
                                                  "总计却为 %s。",
                                                  nb_schema_get_appeal_group_label (g), s_sum, s_total);
@@ -295,7 +288,7 @@ check_cells (Checker *ck)
 
       zh_name = nb_schema_describe_cell (ck->edition, i, FALSE);
       en_name = nb_schema_describe_cell (ck->edition, i, TRUE);
-      v = fmt (c->value);
+      v = nb_format_number (c->value);
 
       if (c->corrected || c->origin == NB_ORIGIN_SOURCE)
         {
@@ -583,7 +576,7 @@ check_prose_requests (Checker    *ck,
                     }
                   if (saw_request && q.value != v_new && q.value != v_new + v_in)
                     {
-                      g_autofree char *n = fmt (q.value), *tn = fmt (v_new);
+                      g_autofree char *n = nb_format_number (q.value), *tn = nb_format_number (v_new);
                       g_autofree char *zh = g_strdup_printf ("正文说收到申请 %s 件，表格“本年新收政府信息公开申请数量”"
                                                              "总计为 %s。", n, tn);
                       g_autofree char *en = g_strdup_printf ("The text says %s requests were received; the "
@@ -642,7 +635,7 @@ check_prose_requests (Checker    *ck,
               if ((last_year ? c_in >= 0 : TRUE) && q.value != tv &&
                   ck->report->cells[cell].has_value)
                 {
-                  g_autofree char *n = fmt (q.value), *tn = fmt (tv);
+                  g_autofree char *n = nb_format_number (q.value), *tn = nb_format_number (tv);
                   g_autofree char *zh = g_strdup_printf (last_year ? "正文说上年结转 %s 件，表格“上年结转”总计为 %s。"
                                                                    : "正文说结转 %s 件，表格“结转下年度继续办理”总计为 %s。",
                                                          n, tn);
@@ -669,7 +662,7 @@ check_prose_requests (Checker    *ck,
               about_last_year = TRUE;
           if (!about_last_year)
             {
-              g_autofree char *tn = fmt (v_over);
+              g_autofree char *tn = nb_format_number (v_over);
               g_autofree char *zh = g_strdup_printf ("正文说申请已全部办结，表格却有 %s 件“结转下年度继续办理”。", tn);
               g_autofree char *en = g_strdup_printf ("The text says every request was settled, but the table "
                                                      "carries %s over to next year.", tn);
@@ -685,7 +678,7 @@ check_prose_requests (Checker    *ck,
       if (t_match (t, i, "全部予以公开") && val (ck, c_public, &v_public) && val (ck, c_results, &v_results) &&
           v_public != v_results)
         {
-          g_autofree char *a = fmt (v_public), *b = fmt (v_results);
+          g_autofree char *a = nb_format_number (v_public), *b = nb_format_number (v_results);
           g_autofree char *zh = g_strdup_printf ("正文说申请全部予以公开，表格中予以公开为 %s，办理结果总计为 %s。", a, b);
           g_autofree char *en = g_strdup_printf ("The text says every request was disclosed in full, but the "
                                                  "table has %s disclosed of %s handled.", a, b);
@@ -784,14 +777,14 @@ check_prose_sums (Checker    *ck,
 
       if (n_parts >= 2 && sum != total.value && (sum > total.value || explicit_total))
         {
-          g_autofree char *st = fmt (total.value), *ss_ = fmt (sum);
+          g_autofree char *st = nb_format_number (total.value), *ss_ = nb_format_number (sum);
           g_autoptr(GString) list = g_string_new (NULL);
           g_autofree char *zh = NULL, *en = NULL;
           NbFinding *f;
 
           for (guint k = 0; k < parts->len; k++)
             {
-              g_autofree char *v = fmt (g_array_index (parts, Quantity, k).value);
+              g_autofree char *v = nb_format_number (g_array_index (parts, Quantity, k).value);
 
               g_string_append_printf (list, "%s%s", k ? " + " : "", v);
             }

@@ -48,7 +48,8 @@ void       nb_parser_parse         (NbReport    *report);
 /* nb-checker.c */
 GPtrArray *nb_checker_run          (NbReport    *report);
 
-/* helpers shared by parser and checker */
+/* helpers shared by parser, checker and export */
+char      *nb_format_number        (double       value);
 NbSpan     nb_report_norm_span     (NbReport    *report,
                                     guint        norm_start,
                                     guint        norm_end);

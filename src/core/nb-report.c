@@ -177,18 +177,8 @@ nb_report_new_from_bytes (const guint8  *data,
   NbText *text;
   g_autofree char *utf8 = NULL;
 
-  if (len == 0)
-    {
-      g_set_error_literal (error, NB_ERROR, NB_ERROR_EMPTY, _("The file is empty"));
-      return NULL;
-    }
-  if (len > NB_MAX_REPORT_SIZE)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large for a report (more than %d MB)"),
-                   NB_MAX_REPORT_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!nb_text_check_size (len, error))
+    return NULL;
 
   format = nb_format_sniff (data, len, filename);
   switch (format)
@@ -255,13 +245,10 @@ nb_report_new_from_file (GFile         *file,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("It is a folder, not a file"));
       return NULL;
     }
-  if (type == G_FILE_TYPE_REGULAR && g_file_info_get_size (info) > NB_MAX_REPORT_SIZE)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large for a report (more than %d MB)"),
-                   NB_MAX_REPORT_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  /* refuse a large file before reading it; an empty one is refused once read */
+  if (type == G_FILE_TYPE_REGULAR && g_file_info_get_size (info) > 0 &&
+      !nb_text_check_size (g_file_info_get_size (info), error))
+    return NULL;
 
   {
     g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
@@ -488,20 +475,30 @@ nb_report_format_value (NbReport *self,
     return g_strdup (self->procurement_unit ? self->procurement_unit : "");
   if (!c->has_value)
     return g_strdup ("");
-  if (c->value == floor (c->value) && fabs (c->value) < 1e15)
-    return g_strdup_printf ("%.0f", c->value);
-  {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    char *s = g_strdup_printf ("%.6f", c->value);
-    char *e = s + strlen (s) - 1;
+  return nb_format_number (c->value);
+}
 
-    while (e > s && *e == '0')
-      *e-- = '\0';
-    if (*e == '.')
-      *e = '\0';
-    (void) buf;
-    return s;
-  }
+/**
+ * nb_format_number:
+ *
+ * Returns: (transfer full): @value as a report prints it, "12" or "96171.6":
+ *   at most six decimals, no trailing zeros, a point whatever the locale
+ */
+char *
+nb_format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *e;
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    return g_strdup_printf ("%.0f", value);
+  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
+  e = buf + strlen (buf) - 1;
+  while (e > buf && *e == '0')
+    *e-- = '\0';
+  if (*e == '.')
+    *e = '\0';
+  return g_strdup (buf);
 }
 
 /**

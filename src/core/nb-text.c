@@ -302,6 +302,32 @@ text_new_take (char       *utf8,
 }
 
 /**
+ * nb_text_check_size:
+ * @len: the size of a file, in bytes
+ *
+ * Returns: %TRUE when a file of @len bytes can be a report: not empty, and
+ *   not larger than %NB_MAX_REPORT_SIZE; otherwise %FALSE with @error set
+ */
+gboolean
+nb_text_check_size (guint64   len,
+                    GError  **error)
+{
+  if (len == 0)
+    {
+      g_set_error_literal (error, NB_ERROR, NB_ERROR_EMPTY, _("The file is empty"));
+      return FALSE;
+    }
+  if (len > NB_MAX_REPORT_SIZE)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The file is too large for a report (more than %d MB)"),
+                   NB_MAX_REPORT_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * nb_text_new_from_bytes:
  *
  * Decodes a report: UTF-8 with or without BOM, UTF-16 LE/BE (with BOM, or
@@ -319,18 +345,8 @@ nb_text_new_from_bytes (const guint8  *data,
   gsize n_bad = 0, out_len = 0;
   char *utf8;
 
-  if (len == 0)
-    {
-      g_set_error_literal (error, NB_ERROR, NB_ERROR_EMPTY, _("The file is empty"));
-      return NULL;
-    }
-  if (len > NB_MAX_REPORT_SIZE)
-    {
-      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                   _("The file is too large for a report (more than %d MB)"),
-                   NB_MAX_REPORT_SIZE / (1024 * 1024));
-      return NULL;
-    }
+  if (!nb_text_check_size (len, error))
+    return NULL;
 
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     {

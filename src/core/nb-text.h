@@ -29,6 +29,8 @@ struct _NbText
   guint      n_norm;
 };
 
+gboolean    nb_text_check_size     (guint64        len,
+                                    GError       **error);
 NbText     *nb_text_new_from_bytes (const guint8  *data,
                                     gsize          len,
                                     GError       **error);
