@@ -457,3 +457,20 @@ row_line_trimmed (const char *line)
     copy[--n] = '\0';
   return copy;
 }
+
+/* Adds /core/readers/FORMAT/sample/NAME running @func on each sample's name */
+void
+add_sample_tests (const char    *format,
+                  GTestDataFunc  func)
+{
+  GStrv samples = sample_list ();
+
+  /* each test owns its sample's name */
+  for (guint i = 0; samples[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/readers/%s/sample/%s", format, samples[i]);
+
+      g_test_add_data_func_full (path, samples[i], func, g_free);
+    }
+  g_free (samples);
+}

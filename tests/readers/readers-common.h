@@ -36,6 +36,8 @@ Sample    *sample_load            (const char  *name);
 void       sample_free            (Sample      *sample);
 GPtrArray *sample_dup_rows        (Sample      *sample);   /* ExpectedRow */
 GStrv      sample_list            (void);
+void       add_sample_tests       (const char  *format,
+                                   GTestDataFunc func);
 char      *sample_dir             (void);
 gboolean   cell_is_number         (const char  *cell);
 char      *cell_normalize         (const char  *cell);

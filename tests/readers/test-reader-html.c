@@ -318,18 +318,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_auto(GStrv) samples = NULL;
-
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  samples = sample_list ();
-  for (guint i = 0; samples[i] != NULL; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/core/readers/html/sample/%s", samples[i]);
-
-      g_test_add_data_func (path, samples[i], test_sample);
-    }
+  add_sample_tests ("html", test_sample);
   g_test_add_func ("/core/readers/html/ruzhou-row", test_ruzhou_row);
   g_test_add_func ("/core/readers/html/spans", test_spans);
   g_test_add_func ("/core/readers/html/layout-table", test_layout_table);

@@ -1,4 +1,7 @@
-/* fuzz-docx.c — libFuzzer target for nb_reader_docx_extract
+/* fuzz-reader.c — libFuzzer target for one format reader
+ *
+ * Built once per reader, with NB_FUZZ_EXTRACT naming its function
+ * (nb_reader_pdf_extract, nb_reader_docx_extract, nb_reader_html_extract).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +22,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  text = nb_reader_docx_extract (data, size, &error);
+  text = NB_FUZZ_EXTRACT (data, size, &error);
   if (text != NULL)
     g_assert (g_utf8_validate (text, -1, NULL));
   else
