@@ -235,6 +235,26 @@ test_inferred_placement (void)
                    NB_ORIGIN_SOURCE);
   g_assert_cmpfloat (value_of (mianchi, "requests.public.natural_person"), ==, 9);
   g_assert_cmpfloat (value_of (mianchi, "requests.public.total"), ==, 9);
+
+  /* a reviewer accepts an inferred value: recorded, exported, and withdrawn by undo */
+  {
+    int cell = nb_schema_lookup (ed, "requests.public.natural_person");
+    g_autofree char *json = NULL;
+
+    g_assert_true (nb_report_can_accept (ruzhou, cell));
+    nb_report_set_accepted (ruzhou, cell, TRUE);
+    g_assert_true (nb_report_get_accepted (ruzhou, cell));
+    g_assert_false (nb_report_can_accept (ruzhou, cell));
+    g_assert_true (nb_report_get_modified (ruzhou));
+    g_assert_cmpfloat (value_of (ruzhou, "requests.public.natural_person"), ==, 1);
+    json = nb_report_to_json (ruzhou, FALSE, NULL);
+    g_assert_nonnull (strstr (json, "\"requests.public.natural_person\":{\"span\":null,"
+                                    "\"origin\":\"inferred\",\"accepted\":true}"));
+    nb_report_set_accepted (ruzhou, cell, FALSE);
+    g_assert_true (nb_report_can_accept (ruzhou, cell));
+    /* a cell read from the text is no inferred value to accept */
+    g_assert_false (nb_report_can_accept (ruzhou, nb_schema_lookup (ed, "requests.public.total")));
+  }
 }
 
 /* A row with a number the equations cannot place stays missing: nothing is guessed */

@@ -72,10 +72,10 @@ nb_finding_row_new (void)
 void
 nb_finding_row_set_finding (NbFindingRow *self,
                             NbFinding    *finding,
-                            NbReport     *report,
-                            GHashTable   *accepted)
+                            NbReport     *report)
 {
   static const char *const classes[] = { "nb-error", "nb-warning", "nb-info" };
+  g_autoptr(GArray) acceptable = NULL;
   NbSeverity severity;
 
   g_return_if_fail (NB_IS_FINDING_ROW (self));
@@ -92,20 +92,13 @@ nb_finding_row_set_finding (NbFindingRow *self,
   gtk_label_set_text (self->message_label, nb_finding_get_message (finding, NULL));
   gtk_label_set_text (self->rule_label, nb_finding_get_rule (finding));
 
-  if (report != NULL && nb_finding_can_accept (finding, report, accepted))
+  acceptable = report != NULL ? nb_finding_dup_acceptable (finding, report) : NULL;
+  if (acceptable != NULL && acceptable->len > 0)
     {
-      g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("au"));
-      const guint *cells;
-      guint n_cells;
+      GVariant *target = g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, acceptable->data,
+                                                    acceptable->len, sizeof (guint));
 
-      cells = nb_finding_get_cells (finding, &n_cells);
-      for (guint i = 0; i < n_cells; i++)
-        if (cells[i] < nb_report_get_n_cells (report) &&
-            nb_report_get_origin (report, cells[i]) == NB_ORIGIN_INFERRED &&
-            (accepted == NULL || !g_hash_table_contains (accepted, GUINT_TO_POINTER (cells[i]))))
-          g_variant_builder_add (builder, "u", cells[i]);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->accept_button),
-                                              g_variant_builder_end (builder));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->accept_button), target);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->accept_button), "win.accept-cells");
       gtk_widget_set_visible (GTK_WIDGET (self->accept_button), TRUE);
     }

@@ -15,8 +15,7 @@ G_DECLARE_FINAL_TYPE (NbFindingRow, nb_finding_row, NB, FINDING_ROW, GtkWidget)
 GtkWidget  *nb_finding_row_new         (void);
 void        nb_finding_row_set_finding (NbFindingRow *self,
                                         NbFinding    *finding,
-                                        NbReport     *report,
-                                        GHashTable   *accepted);
+                                        NbReport     *report);
 NbFinding  *nb_finding_row_get_finding (NbFindingRow *self);
 
 G_END_DECLS

@@ -39,7 +39,6 @@ struct _NbTableView
   GtkWidget   parent_instance;
 
   NbReport   *report;
-  GHashTable *accepted;     /* cells whose inferred value the user accepted */
   GtkWidget  *box;
   GPtrArray  *cells;        /* NbCellWidget or NULL, indexed by cell */
   GArray     *highlighted;  /* guint */
@@ -274,10 +273,7 @@ show_menu (NbCellWidget *cw,
   g_menu_append_item (menu, item);
   g_clear_object (&item);
 
-  if (nb_report_get_origin (report, cw->cell) == NB_ORIGIN_INFERRED &&
-      !nb_report_get_corrected (report, cw->cell, &had_value, &original) &&
-      (cw->view->accepted == NULL ||
-       !g_hash_table_contains (cw->view->accepted, GUINT_TO_POINTER (cw->cell))))
+  if (nb_report_can_accept (report, cw->cell))
     {
       item = g_menu_item_new (_("_Accept Inferred Value"), NULL);
       g_menu_item_set_action_and_target_value (item, "win.accept-inferred",
@@ -450,7 +446,7 @@ update_cell (NbCellWidget *cw)
 {
   NbCellState state;
 
-  nb_cell_state_init (&state, cw->view->report, cw->cell, cw->view->accepted);
+  nb_cell_state_init (&state, cw->view->report, cw->cell);
   gtk_label_set_text (GTK_LABEL (cw->label), state.text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (cw), state.tooltip);
   for (guint bit = 0; bit < NB_CELL_STATE_N_CLASSES; bit++)
@@ -718,7 +714,6 @@ nb_table_view_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->report);
-  g_clear_pointer (&self->accepted, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_table_view_parent_class)->dispose (object);
 }
@@ -802,18 +797,6 @@ nb_table_view_set_report (NbTableView *self,
   build_requests (self, edition);
   build_appeals (self, edition);
   nb_table_view_refresh (self);
-}
-
-void
-nb_table_view_set_accepted (NbTableView *self,
-                            GHashTable  *accepted)
-{
-  g_return_if_fail (NB_IS_TABLE_VIEW (self));
-
-  if (accepted != NULL)
-    g_hash_table_ref (accepted);
-  g_clear_pointer (&self->accepted, g_hash_table_unref);
-  self->accepted = accepted;
 }
 
 void

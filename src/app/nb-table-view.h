@@ -15,8 +15,6 @@ G_DECLARE_FINAL_TYPE (NbTableView, nb_table_view, NB, TABLE_VIEW, GtkWidget)
 GtkWidget  *nb_table_view_new             (void);
 void        nb_table_view_set_report      (NbTableView *self,
                                            NbReport    *report);
-void        nb_table_view_set_accepted    (NbTableView *self,
-                                           GHashTable  *accepted);
 void        nb_table_view_refresh         (NbTableView *self);
 void        nb_table_view_highlight_cells (NbTableView *self,
                                            const guint *cells,

@@ -45,14 +45,13 @@ format_number (double value)
 
 /**
  * nb_cell_state_init:
- * @accepted: (nullable): the cells whose inferred value the user accepted (a set of
- *   GUINT_TO_POINTER (cell))
+ *
+ * How a cell shows: its text, its CSS classes and its tooltip.
  */
 void
 nb_cell_state_init (NbCellState *state,
                     NbReport    *report,
-                    guint        cell,
-                    GHashTable  *accepted)
+                    guint        cell)
 {
   g_autofree char *description = NULL;
   g_autofree char *value = NULL;
@@ -108,7 +107,7 @@ nb_cell_state_init (NbCellState *state,
       switch (origin)
         {
         case NB_ORIGIN_INFERRED:
-          if (accepted != NULL && g_hash_table_contains (accepted, GUINT_TO_POINTER (cell)))
+          if (nb_report_get_accepted (report, cell))
             {
               state->flags |= NB_CELL_STATE_ACCEPTED;
               note = _("Inferred from the table’s equations and accepted");
@@ -277,21 +276,19 @@ nb_format_window_title (const char *name,
   return g_strdup_printf (_("%s — Nianbao"), name);
 }
 
-/* A finding whose cells include an inferred value the user can accept as it is. */
-gboolean
-nb_finding_can_accept (NbFinding  *finding,
-                       NbReport   *report,
-                       GHashTable *accepted)
+/* The cells of a finding whose inferred value the user can still accept as it is
+ * (a guint each); empty when there is none. */
+GArray *
+nb_finding_dup_acceptable (NbFinding *finding,
+                           NbReport  *report)
 {
+  GArray *acceptable = g_array_new (FALSE, FALSE, sizeof (guint));
   const guint *cells;
   guint n_cells;
 
   cells = nb_finding_get_cells (finding, &n_cells);
   for (guint i = 0; i < n_cells; i++)
-    if (cells[i] < nb_report_get_n_cells (report) &&
-        nb_report_get_origin (report, cells[i]) == NB_ORIGIN_INFERRED &&
-        !nb_report_get_corrected (report, cells[i], NULL, NULL) &&
-        (accepted == NULL || !g_hash_table_contains (accepted, GUINT_TO_POINTER (cells[i]))))
-      return TRUE;
-  return FALSE;
+    if (nb_report_can_accept (report, cells[i]))
+      g_array_append_val (acceptable, cells[i]);
+  return acceptable;
 }

@@ -32,8 +32,7 @@ typedef struct
 
 void         nb_cell_state_init          (NbCellState      *state,
                                           NbReport         *report,
-                                          guint             cell,
-                                          GHashTable       *accepted);
+                                          guint             cell);
 void         nb_cell_state_clear         (NbCellState      *state);
 const char  *nb_cell_state_class_name    (guint             bit);
 
@@ -59,8 +58,7 @@ gboolean     nb_request_results_range    (NbEdition         edition,
 char        *nb_format_window_title      (const char       *name,
                                           gboolean          modified);
 gboolean     nb_ui_language_is_chinese   (void);
-gboolean     nb_finding_can_accept       (NbFinding        *finding,
-                                          NbReport         *report,
-                                          GHashTable       *accepted);
+GArray      *nb_finding_dup_acceptable   (NbFinding        *finding,
+                                          NbReport         *report);
 
 G_END_DECLS

@@ -20,7 +20,6 @@ struct _NbWindow
   NbReport             *report;
   GCancellable         *cancellable;
   NbHistory            *history;
-  GHashTable           *accepted;        /* cells whose inferred value the user accepted */
   GtkSingleSelection   *selection;
   GtkNativeDialog      *chooser;
   guint                 toast_source;

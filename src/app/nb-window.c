@@ -196,7 +196,7 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
                  NbWindow                 *self)
 {
   nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item), self->report, self->accepted);
+                              gtk_list_item_get_item (item), self->report);
 }
 
 static void
@@ -204,7 +204,7 @@ unbind_finding_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    NbWindow                 *self)
 {
-  nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)), NULL, NULL, NULL);
+  nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -346,7 +346,6 @@ set_report (NbWindow *self,
     g_signal_handlers_disconnect_by_data (self->report, self);
   g_set_object (&self->report, report);
   nb_history_clear (self->history);
-  g_hash_table_remove_all (self->accepted);
   g_signal_connect_object (report, "notify::modified", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
   findings = nb_report_get_findings (report);
@@ -577,7 +576,6 @@ nb_window_finalize (GObject *object)
   NbWindow *self = NB_WINDOW (object);
 
   g_clear_pointer (&self->history, nb_history_free);
-  g_clear_pointer (&self->accepted, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -639,8 +637,6 @@ nb_window_init (NbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = nb_history_new ();
-  self->accepted = g_hash_table_new (NULL, NULL);
-  nb_table_view_set_accepted (self->table_view, self->accepted);
   self->cancellable = g_cancellable_new ();
   self->settings = nb_settings_new ();
   self->quit_after_first_frame = g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "1") == 0;
@@ -813,9 +809,8 @@ nb_window_apply_edit (NbWindow *self,
   nb_window_update_state (self);
 }
 
-/* Accepting an inferred value confirms it as the report's, without changing it. The
- * core has no notion of this yet, so the window keeps the set; a re-check rebinds the
- * findings list so that their Accept buttons follow. */
+/* Accepting an inferred value confirms it as the report's, without changing it; the
+ * report records it, and its re-check rebinds the findings so their Accept buttons follow. */
 void
 nb_window_accept_cell (NbWindow *self,
                        guint     cell)
@@ -824,16 +819,12 @@ nb_window_accept_cell (NbWindow *self,
 
   g_return_if_fail (self->report != NULL);
 
-  if (cell >= nb_report_get_n_cells (self->report) ||
-      nb_report_get_origin (self->report, cell) != NB_ORIGIN_INFERRED ||
-      nb_report_get_corrected (self->report, cell, NULL, NULL) ||
-      g_hash_table_contains (self->accepted, GUINT_TO_POINTER (cell)))
+  if (!nb_report_can_accept (self->report, cell))
     return;
   nb_report_get_value (self->report, cell, &edit.old_value);
   edit.new_value = edit.old_value;
   nb_history_push (self->history, &edit);
-  g_hash_table_add (self->accepted, GUINT_TO_POINTER (cell));
-  nb_report_set_modified (self->report, TRUE);
+  nb_report_set_accepted (self->report, cell, TRUE);
 }
 
 /* Undoes (@undo) or redoes an edit from the history. */
@@ -843,13 +834,7 @@ nb_window_replay_edit (NbWindow     *self,
                        gboolean      undo)
 {
   if (edit->kind == NB_EDIT_ACCEPT)
-    {
-      if (undo)
-        g_hash_table_remove (self->accepted, GUINT_TO_POINTER (edit->cell));
-      else
-        g_hash_table_add (self->accepted, GUINT_TO_POINTER (edit->cell));
-      nb_report_check (self->report);
-    }
+    nb_report_set_accepted (self->report, edit->cell, !undo);
   else if (undo)
     nb_report_set_value (self->report, edit->cell, edit->old_has_value, edit->old_value);
   else

@@ -276,6 +276,12 @@ report_to_json (NbReport   *self,
             g_string_append_c (out, ',');
             json_key (out, "origin");
             json_string (out, nb_origin_to_string (c->origin));
+            if (c->accepted)
+              {
+                g_string_append_c (out, ',');
+                json_key (out, "accepted");
+                g_string_append (out, "true");
+              }
           }
         g_string_append_c (out, '}');
       }

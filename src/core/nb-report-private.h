@@ -19,6 +19,7 @@ typedef struct
   guint     corrected : 1;
   guint     orig_has_value : 1;
   guint     was_present : 1;  /* the row was found in the text */
+  guint     accepted : 1;     /* an inferred value the reviewer took as it is */
   double    orig_value;
 } NbCell;
 

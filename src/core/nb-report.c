@@ -623,32 +623,59 @@ nb_report_set_value (NbReport *self,
 }
 
 /**
- * nb_report_accept_inferred:
+ * nb_report_can_accept:
  *
- * Takes an inferred value as the reviewer's own: the cell becomes a
- * correction (the report had no value there) and the checks run again.
- *
- * Returns: %TRUE when the cell was inferred and is now accepted
+ * Returns: %TRUE when @cell holds an inferred value that the reviewer has
+ *   neither accepted nor corrected yet
  */
 gboolean
-nb_report_accept_inferred (NbReport *self,
-                           guint     cell)
+nb_report_can_accept (NbReport *self,
+                      guint     cell)
 {
   NbCell *c;
 
   g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
-  g_return_val_if_fail (cell < self->n_cells, FALSE);
+
+  if (cell >= self->n_cells)
+    return FALSE;
+  c = &self->cells[cell];
+  return c->origin == NB_ORIGIN_INFERRED && c->has_value && !c->corrected && !c->accepted;
+}
+
+/**
+ * nb_report_set_accepted:
+ * @accepted: whether the reviewer takes the inferred value as the report's
+ *
+ * Records (or, for undo, withdraws) that a reviewer accepted an inferred
+ * value as it is. The value does not change; the export says it was accepted.
+ */
+void
+nb_report_set_accepted (NbReport *self,
+                        guint     cell,
+                        gboolean  accepted)
+{
+  NbCell *c;
+
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (cell < self->n_cells);
 
   c = &self->cells[cell];
-  if (c->origin != NB_ORIGIN_INFERRED || c->corrected || !c->has_value)
-    return FALSE;
-  c->corrected = TRUE;
-  c->orig_has_value = FALSE;
-  c->orig_value = 0;
+  accepted = !!accepted;
+  if (c->origin != NB_ORIGIN_INFERRED || c->accepted == (guint) accepted)
+    return;
+  c->accepted = accepted;
   nb_report_set_modified (self, TRUE);
   nb_report_check (self);
   g_signal_emit (self, signals[CHANGED], 0, cell);
-  return TRUE;
+}
+
+gboolean
+nb_report_get_accepted (NbReport *self,
+                        guint     cell)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (cell < self->n_cells, FALSE);
+  return self->cells[cell].accepted;
 }
 
 /**

@@ -71,7 +71,12 @@ gboolean     nb_report_parse_value         (NbReport            *self,
                                             const char          *input,
                                             gboolean            *has_value,
                                             double              *value);
-gboolean     nb_report_accept_inferred     (NbReport            *self,
+gboolean     nb_report_can_accept          (NbReport            *self,
+                                            guint                cell);
+void         nb_report_set_accepted        (NbReport            *self,
+                                            guint                cell,
+                                            gboolean             accepted);
+gboolean     nb_report_get_accepted        (NbReport            *self,
                                             guint                cell);
 gboolean     nb_report_get_corrected       (NbReport            *self,
                                             guint                cell,

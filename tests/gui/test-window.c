@@ -237,6 +237,18 @@ test_accept_inferred (void)
   g_assert_true (nb_report_get_modified (report));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_true (nb_table_view_cell_has_class (window->table_view, inferred, "nb-inferred"));
+  g_assert_false (nb_report_get_accepted (report, inferred));
+
+  /* the findings' Accept button takes all of a finding's cells at once */
+  {
+    guint32 cells[] = { (guint32) inferred };
+
+    gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.accept-cells",
+                                        g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, cells, 1,
+                                                                   sizeof cells[0]));
+    g_assert_true (nb_report_get_accepted (report, inferred));
+    g_assert_true (nb_table_view_cell_has_class (window->table_view, inferred, "nb-accepted"));
+  }
 
   close_window (window);
 }
