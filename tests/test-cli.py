@@ -47,6 +47,37 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--json", samples[0], missing)
     ok(p.returncode == 2 and len(p.stdout.decode().splitlines()) == 1, "a bad file among good ones: exit 2, the good one still printed")
 
+# The readers are modules, loaded only for their formats: found in the build tree when run
+# from it, and a clear error when absent (NIANBAO_READER_DIR points elsewhere)
+readers = os.environ.get("NB_READERS", "").split()
+with tempfile.TemporaryDirectory() as tmp:
+    page = os.path.join(tmp, "report.html")
+    with open(samples[0], encoding="utf-8") as f:
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in line.split("\t")) + "</tr>\n"
+                       if "\t" in line else f"<p>{line}</p>\n" for line in f.read().splitlines())
+    with open(page, "w", encoding="utf-8") as f:
+        f.write('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body><table>\n' + body +
+                "</table></body></html>\n")
+    p = run("--json", page)
+    if "html" in readers:
+        doc = json.loads(p.stdout or b"{}")
+        ok(p.returncode in (0, 1) and doc.get("encoding") == "HTML", "a web page is read by the HTML module")
+    else:
+        ok(p.returncode == 2 and b"HTML" in p.stderr, "a web page without the HTML reader: exit 2")
+    p = subprocess.run([cli, page], capture_output=True, timeout=60,
+                       env=dict(os.environ, NIANBAO_READER_DIR=tmp))
+    ok(p.returncode == 2 and (b"HTML support is not installed" in p.stderr or "html" not in readers),
+       f"a missing reader module: a clear error ({p.stderr.decode().strip()})")
+    p = subprocess.run([cli, "--json", samples[0]], capture_output=True, timeout=60,
+                       env=dict(os.environ, NIANBAO_READER_DIR=tmp))
+    ok(p.returncode in (0, 1) and json.loads(p.stdout)["encoding"] == "UTF-8", "plain text needs no reader module")
+pdf = os.path.join(shared, "samples", "huaian_2024.pdf")
+if "pdf" in readers and os.path.exists(pdf):
+    p = run("--json", pdf)
+    doc = json.loads(p.stdout or b"{}")
+    ok(p.returncode == 0 and doc.get("encoding") == "PDF" and doc.get("year") == 2024,
+       "a PDF is read by the PDF module")
+
 p = run("--csv", samples[0])
 ok(p.stdout.startswith(b"\xef\xbb\xbf") and len(p.stdout.decode("utf-8-sig").splitlines()) == 1 + 6 + 25 + 3,
    "CSV: BOM and one line per table row")

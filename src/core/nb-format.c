@@ -1,12 +1,15 @@
-/* nb-format.c — recognising a document's format by its content
+/* nb-format.c — recognising a document's format by its content, and reading it with the
+ * format's reader module
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "nb-error.h"
 #include "nb-readers-private.h"
@@ -92,49 +95,191 @@ nb_format_to_string (NbFormat format)
     }
 }
 
-G_GNUC_UNUSED static char *
-unsupported (const char  *what,
-             GError     **error)
+/* Readers ------------------------------------------------------------------------------ */
+
+/* Which module and symbol read each format. A module is loaded the first time a file of
+ * one of its formats comes, and stays loaded; a module may hold several readers. */
+typedef char *(*ExtractFunc) (const guint8 *data, gsize len, GError **error);
+
+typedef struct
 {
-  g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
-               _("This build of Nianbao cannot read %s files"), what);
+  const char *module;
+  GModule    *handle;
+  char       *failure;  /* why it could not be loaded, once tried */
+  gboolean    tried;
+} ReaderModule;
+
+enum { MODULE_PDF, MODULE_WORD, MODULE_HTML, N_MODULES };
+
+static ReaderModule modules[N_MODULES] = {
+  [MODULE_PDF] = { "pdf" },
+  [MODULE_WORD] = { "word" },
+  [MODULE_HTML] = { "html" },
+};
+
+#ifdef HAVE_PDF
+# define BUILT_PDF TRUE
+#else
+# define BUILT_PDF FALSE
+#endif
+#ifdef HAVE_DOCX
+# define BUILT_WORD TRUE
+#else
+# define BUILT_WORD FALSE
+#endif
+#ifdef HAVE_HTML
+# define BUILT_HTML TRUE
+#else
+# define BUILT_HTML FALSE
+#endif
+
+static const struct
+{
+  NbFormat    format;
+  guint       module;
+  const char *symbol;
+  gboolean    built;   /* whether this build has the reader at all */
+} readers[] = {
+  { NB_FORMAT_PDF, MODULE_PDF, "nb_reader_pdf_extract", BUILT_PDF },
+  { NB_FORMAT_DOCX, MODULE_WORD, "nb_reader_docx_extract", BUILT_WORD },
+  { NB_FORMAT_DOC, MODULE_WORD, "nb_reader_doc_extract", BUILT_WORD },
+  { NB_FORMAT_HTML, MODULE_HTML, "nb_reader_html_extract", BUILT_HTML },
+};
+
+static GMutex modules_lock;
+
+/* Whether this program runs from the build tree (tests, ./build/src/cli/nianbao-check):
+ * then it loads the modules built beside it, not ones an earlier install left. */
+static gboolean
+running_uninstalled (void)
+{
+  static gsize result;
+
+  if (g_once_init_enter (&result))
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree char *root = realpath (NB_BUILD_ROOT, NULL);
+      gboolean uninstalled;
+
+      if (exe == NULL)
+        uninstalled = TRUE;  /* cannot tell: the build tree is tried after the install */
+      else
+        uninstalled = root != NULL && g_str_has_prefix (exe, root) && exe[strlen (root)] == '/';
+      g_once_init_leave (&result, uninstalled ? 2 : 1);
+    }
+  return result == 2;
+}
+
+/* Where to look for a module, in order: $NIANBAO_READER_DIR; the build tree when running
+ * from it; the installed directory. */
+static GPtrArray *
+dup_module_paths (const char *name)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *file = g_strconcat ("nianbao-reader-", name, ".", G_MODULE_SUFFIX, NULL);
+  const char *env = g_getenv ("NIANBAO_READER_DIR");
+
+  if (env != NULL && *env != '\0')
+    {
+      g_ptr_array_add (paths, g_build_filename (env, file, NULL));
+      return paths;
+    }
+  if (running_uninstalled ())
+    g_ptr_array_add (paths, g_build_filename (NB_READER_BUILD_DIR, file, NULL));
+  g_ptr_array_add (paths, g_build_filename (NB_READER_DIR, file, NULL));
+  return paths;
+}
+
+static gboolean
+load_module (ReaderModule *m)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (m->tried)
+    return m->handle != NULL;
+  m->tried = TRUE;
+
+  paths = dup_module_paths (m->module);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      /* local binding: the module's copies of core symbols stay its own. Never unloaded,
+       * as libraries like poppler keep state that dlclose would leave dangling. */
+      m->handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      if (m->handle == NULL)
+        {
+          m->failure = g_strdup (g_module_error ());
+          return FALSE;
+        }
+      g_module_make_resident (m->handle);
+      g_debug ("Loaded reader module %s", path);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+fail (GError     **error,
+      NbFormat     format,
+      const char  *reason)
+{
+  const char *what = nb_format_to_string (format);
+
+  if (reason == NULL)
+    /* Translators: %s is a format: PDF, DOCX, DOC or HTML */
+    g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("%s support is not installed"), what);
+  else
+    /* Translators: the first %s is a format (PDF, DOCX, DOC, HTML), the second why its
+     * reader could not be loaded */
+    g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("%s support could not be loaded: %s"),
+                 what, reason);
   return NULL;
 }
 
-#ifndef HAVE_PDF
+/**
+ * nb_format_extract:
+ * @format: a format other than %NB_FORMAT_TEXT
+ *
+ * Reads a document with its format's reader, loading the reader's module the first time.
+ *
+ * Returns: (transfer full): the document's text as the reader gives it (see
+ *   nb-readers-private.h), or %NULL with @error set
+ */
 char *
-nb_reader_pdf_extract (const guint8  *data,
-                       gsize          len,
-                       GError       **error)
+nb_format_extract (NbFormat       format,
+                   const guint8  *data,
+                   gsize          len,
+                   GError       **error)
 {
-  return unsupported ("PDF", error);
-}
-#endif
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      ReaderModule *m = &modules[readers[i].module];
+      ExtractFunc extract = NULL;
+      g_autofree char *failure = NULL;
 
-#ifndef HAVE_DOCX
-char *
-nb_reader_docx_extract (const guint8  *data,
-                        gsize          len,
-                        GError       **error)
-{
-  return unsupported ("DOCX", error);
-}
+      if (readers[i].format != format)
+        continue;
+      if (!readers[i].built)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
+                       _("This build of Nianbao cannot read %s files"), nb_format_to_string (format));
+          return NULL;
+        }
 
-char *
-nb_reader_doc_extract (const guint8  *data,
-                       gsize          len,
-                       GError       **error)
-{
-  return unsupported ("DOC", error);
-}
-#endif
+      g_mutex_lock (&modules_lock);
+      if (load_module (m) && !g_module_symbol (m->handle, readers[i].symbol, (gpointer *) &extract))
+        failure = g_strdup (g_module_error ());
+      else if (m->handle == NULL)
+        failure = g_strdup (m->failure);
+      g_mutex_unlock (&modules_lock);
 
-#ifndef HAVE_HTML
-char *
-nb_reader_html_extract (const guint8  *data,
-                        gsize          len,
-                        GError       **error)
-{
-  return unsupported ("HTML", error);
+      if (extract == NULL)
+        return fail (error, format, failure);
+      return extract (data, len, error);
+    }
+
+  g_return_val_if_reached (NULL);
 }
-#endif

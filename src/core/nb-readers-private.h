@@ -21,10 +21,15 @@ NbFormat  nb_format_sniff        (const guint8  *data,
                                   gsize          len,
                                   const char    *filename);
 const char *nb_format_to_string  (NbFormat       format);
+char     *nb_format_extract      (NbFormat       format,
+                                  const guint8  *data,
+                                  gsize          len,
+                                  GError       **error);
 
 /* Each returns newly allocated, valid UTF-8 text with "\n" line ends (table rows one a line,
- * cells separated by tabs), or NULL with an NB_ERROR set. Available when the build has the
- * reader (HAVE_PDF, HAVE_DOCX, HAVE_HTML); otherwise they set NB_ERROR_UNSUPPORTED_FORMAT. */
+ * cells separated by tabs), or NULL with an NB_ERROR set. They live in the reader modules
+ * (nianbao-reader-pdf, -word, -html), not in libnianbao: the core calls them through
+ * nb_format_extract(), which loads the module; the reader tests link their sources. */
 char     *nb_reader_pdf_extract  (const guint8  *data,
                                   gsize          len,
                                   GError       **error);

@@ -181,24 +181,8 @@ nb_report_new_from_bytes (const guint8  *data,
     return NULL;
 
   format = nb_format_sniff (data, len, filename);
-  switch (format)
-    {
-    case NB_FORMAT_PDF:
-      utf8 = nb_reader_pdf_extract (data, len, error);
-      break;
-    case NB_FORMAT_DOCX:
-      utf8 = nb_reader_docx_extract (data, len, error);
-      break;
-    case NB_FORMAT_DOC:
-      utf8 = nb_reader_doc_extract (data, len, error);
-      break;
-    case NB_FORMAT_HTML:
-      utf8 = nb_reader_html_extract (data, len, error);
-      break;
-    case NB_FORMAT_TEXT:
-    default:
-      break;
-    }
+  if (format != NB_FORMAT_TEXT)
+    utf8 = nb_format_extract (format, data, len, error);
 
   if (format != NB_FORMAT_TEXT)
     {
