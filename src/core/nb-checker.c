@@ -280,8 +280,8 @@ check_cells (Checker *ck)
       const NbCellDef *def = nb_schema_get_cell (ck->edition, i);
       g_autofree char *zh_name = NULL, *en_name = NULL, *v = NULL, *zh = NULL, *en = NULL;
 
-      if (def->kind == NB_CELL_UNIT || !c->was_present)
-        continue;
+      if (def->kind == NB_CELL_UNIT || !c->was_present || (c->unsplit && !c->corrected))
+        continue;  /* an unsplit cell has its cell.ambiguous finding */
       /* a value read or typed in: only its form can be wrong */
       if ((c->corrected || c->origin == NB_ORIGIN_SOURCE) && (!c->has_value || value_fits (def, c->value)))
         continue;

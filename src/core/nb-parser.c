@@ -39,7 +39,14 @@ typedef struct
   guint   is_integer : 1;
   guint   negative : 1;
   guint   unit : 2;  /* 0 none, 1 元, 2 万元 */
+  guint   plain : 1;      /* digits only: no sign, separator, decimals or unit */
+  guint   lead_zero : 1;  /* plain, more than one digit, starting with 0 */
+  guint   too_long : 1;   /* plain but too long to be one number: only cells run together */
+  guint8  n_digits;
 } Token;
+
+#define MAX_DIGITS 15      /* the longest number a cell holds */
+#define MAX_RUN_DIGITS 96  /* the longest run of digits read as cells written together */
 
 typedef struct
 {
@@ -72,7 +79,9 @@ is_cjk (gunichar c)
 }
 
 /* Parses norm[start, end) as a number: [-]digits[,ddd]*[.digits][元|万元].
- * Returns the end of the numeric part, or 0 when it is not a number. */
+ * Returns the end of the numeric part, or 0 when it is not a number. A run
+ * of digits too long for one number is a number token marked too_long (its
+ * value 0): it can only be cells whose separators were lost. */
 static guint
 scan_number (const gunichar *s,
              guint           start,
@@ -124,9 +133,17 @@ scan_number (const gunichar *s,
       else
         break;
     }
-  if (digits == 0 || digits > 15)
+  if (digits == 0 || digits > MAX_RUN_DIGITS)
     return 0;
   num_end = i;
+  tok->plain = !neg && !dot && !commas && num_end - start == digits;
+  tok->lead_zero = tok->plain && digits > 1 && s[start] == '0';
+  tok->too_long = digits > MAX_DIGITS;
+  tok->n_digits = digits;
+  if (tok->too_long && !tok->plain)
+    return 0;
+  if (tok->too_long)
+    value = 0;
 
   tok->unit = 0;
   if (i < end)
@@ -140,6 +157,10 @@ scan_number (const gunichar *s,
       else
         return 0;
     }
+  if (i < end && tok->too_long)
+    return 0;
+  if (i < end)
+    tok->plain = tok->lead_zero = FALSE;
 
   tok->kind = TOK_NUMBER;
   tok->value = neg ? -value : value;
@@ -165,9 +186,102 @@ is_placeholder_chunk (const gunichar *s,
   return FALSE;
 }
 
+/* A character a label can end with, just before digits glued to it */
+static gboolean
+ends_label (gunichar c)
+{
+  return (is_cjk (c) && c != 0x7B2C /* 第 */) || c == ')' || c == 0x3011 || c == 0x201D ||
+         c == 0x2019 || c == 0x300D || c == 0x300F || c == ':';
+}
+
+/* What may follow a cell's digits glued inside a chunk: the next row's
+ * numbering, "(六)…" or "二、…". Digits followed by "." or "、" are
+ * numbering themselves, by other characters a date or a unit. */
+static gboolean
+starts_row_label (const gunichar *s,
+                  guint           i,
+                  guint           end)
+{
+  static const gunichar numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+  guint j = i;
+
+  if (s[i] == '(')
+    return TRUE;
+  while (j < end)
+    {
+      gboolean numeral = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (numerals); k++)
+        numeral |= s[j] == numerals[k];
+      if (!numeral)
+        break;
+      j++;
+    }
+  return j > i && j < end && s[j] == 0x3001;
+}
+
+/* Splits a chunk in which labels and numbers are written together
+ * ("数量230000023", "秘密0000000(六)其他处理0000000") into LABEL and NUMBER
+ * tokens. FALSE when the chunk holds no such number. */
+static gboolean
+split_glued (Parser *p,
+             guint   cs,
+             guint   ce,
+             GArray *tokens)
+{
+  const gunichar *s = p->norm;
+  guint seg = cs, i = cs + 1;
+  gboolean any = FALSE;
+
+  while (i < ce)
+    {
+      guint ds = i, de, next;
+      Token tok = { 0 };
+
+      if (!is_digit (s[i]) || !ends_label (s[i - 1]))
+        {
+          i++;
+          continue;
+        }
+      de = ds;
+      while (de < ce && (is_digit (s[de]) || (s[de] == '.' && de + 1 < ce && is_digit (s[de + 1]))))
+        de++;
+      if ((next = scan_number (s, ds, ce, &tok)) != 0)
+        de = next, next = ce;  /* the number ends the chunk, a unit after it belongs to it */
+      else if (de < ce && starts_row_label (s, de, ce) && scan_number (s, ds, de, &tok) == de)
+        next = de;             /* the next row's label follows */
+      else
+        {
+          i = de;
+          continue;
+        }
+
+      if (ds > seg)
+        {
+          Token label = { TOK_LABEL, seg, ds };
+
+          g_array_append_val (tokens, label);
+        }
+      tok.start = ds;
+      tok.end = de;
+      g_array_append_val (tokens, tok);
+      any = TRUE;
+      seg = i = next;
+    }
+  if (!any)
+    return FALSE;
+  if (seg < ce)
+    {
+      Token label = { TOK_LABEL, seg, ce };
+
+      g_array_append_val (tokens, label);
+    }
+  return TRUE;
+}
+
 /* Tokenises norm[start, end). Chunks are runs of non-space characters; a
- * chunk that is a number is a NUMBER; one that ends in digits after a label
- * ("数量230000023", "行政许可447228") is split into a LABEL and a NUMBER. */
+ * chunk that is a number is a NUMBER; one in which digits are glued to a
+ * label ("数量230000023", "行政许可447228") is split into LABELs and NUMBERs. */
 static GArray *
 tokenize (Parser *p,
           guint   start,
@@ -208,26 +322,8 @@ tokenize (Parser *p,
           continue;
         }
 
-      /* a label with digits glued to its end */
-      {
-        guint ds = ce;
-
-        while (ds > cs && (is_digit (s[ds - 1]) || s[ds - 1] == '.'))
-          ds--;
-        while (ds < ce && s[ds] == '.')
-          ds++;
-        if (ds < ce && ds > cs && (is_cjk (s[ds - 1]) || s[ds - 1] == ')' || s[ds - 1] == 0x3011) &&
-            s[ds - 1] != 0x7B2C /* 第 */ && scan_number (s, ds, ce, &tok) == ce)
-          {
-            Token label = { TOK_LABEL, cs, ds };
-
-            g_array_append_val (tokens, label);
-            tok.start = ds;
-            tok.end = ce;
-            g_array_append_val (tokens, tok);
-            continue;
-          }
-      }
+      if (split_glued (p, cs, ce, tokens))
+        continue;
 
       tok.kind = TOK_LABEL;
       tok.start = cs;
@@ -396,7 +492,7 @@ set_source (Parser      *p,
     return;
   c = &p->report->cells[cell];
   c->was_present = TRUE;
-  if (tok->kind == TOK_PLACEHOLDER)
+  if (tok->kind == TOK_PLACEHOLDER || tok->too_long)
     {
       c->has_value = FALSE;
       c->origin = NB_ORIGIN_MISSING;
@@ -597,6 +693,249 @@ classify_request_row (NbEdition   edition,
 }
 
 /* ------------------------------------------------------------------ */
+/* Cells written without separators                                    */
+
+#define MAX_SPLITS 64           /* splits kept; more make a row ambiguous anyway */
+#define MAX_SPLIT_STEPS 200000  /* bound on the search, whatever the input */
+#define MAX_CELL_DIGITS 7       /* no count in these tables has more digits */
+#define MAX_SPLIT_CELLS 15
+
+/* Cells whose separators were lost ("230000023" for 23 0 0 0 0 0 23) are
+ * split by the table's equations: each group of cells adds up to its last
+ * cell. The search goes cell by cell; a group's total is not chosen but
+ * read: it must be the decimal digits of the sum of the parts before it,
+ * which prunes almost every wrong split at once. */
+typedef struct
+{
+  const gunichar *norm;
+  const Token    *vals;
+  guint           n_vals;
+  guint           min_run;
+  guint           n_cells;
+  guint           group;
+  Token           cur[MAX_SPLIT_CELLS];
+  GArray         *out;     /* Token, n_cells per split */
+  guint           n_found;
+  guint           steps;
+} Splitter;
+
+static gboolean
+is_run (const Token *t,
+        guint        min_run)
+{
+  return t->kind == TOK_NUMBER && t->plain && (t->too_long || t->lead_zero || t->n_digits >= min_run);
+}
+
+static void
+split_part (Splitter *sp,
+            guint     ci,
+            guint     start,
+            guint     len,
+            double    value)
+{
+  Token *t = &sp->cur[ci];
+
+  memset (t, 0, sizeof *t);
+  t->kind = TOK_NUMBER;
+  t->start = start;
+  t->end = start + len;
+  t->value = value;
+  t->is_integer = t->plain = TRUE;
+  t->n_digits = len;
+}
+
+static void
+split_search (Splitter *sp,
+              guint     vi,
+              guint     off,
+              guint     ci,
+              double    sum)
+{
+  const Token *t;
+  gboolean total;
+  guint rem, min_cells = 0, max_cells = 0;
+
+  if (sp->n_found > MAX_SPLITS || ++sp->steps > MAX_SPLIT_STEPS)
+    return;
+  if (ci == sp->n_cells || vi == sp->n_vals)
+    {
+      if (ci == sp->n_cells && vi == sp->n_vals)
+        {
+          if (sp->n_found < MAX_SPLITS)
+            g_array_append_vals (sp->out, sp->cur, sp->n_cells);
+          sp->n_found++;
+        }
+      return;
+    }
+
+  /* enough input left for the cells left, and not too much */
+  for (guint i = vi; i < sp->n_vals; i++)
+    {
+      const Token *u = &sp->vals[i];
+      guint digits = u->end - u->start - (i == vi ? off : 0);
+
+      min_cells += is_run (u, sp->min_run) && (i != vi || off == 0) ? 2 : 1;
+      max_cells += is_run (u, sp->min_run) ? digits : 1;
+    }
+  if (sp->n_cells - ci < min_cells || sp->n_cells - ci > max_cells)
+    return;
+
+  t = &sp->vals[vi];
+  total = ci % sp->group == sp->group - 1;
+
+  if (!is_run (t, sp->min_run))
+    {
+      if (total && t->value != sum)
+        return;
+      sp->cur[ci] = *t;
+      split_search (sp, vi + 1, 0, ci + 1, total ? 0 : sum + t->value);
+      return;
+    }
+
+  rem = t->end - t->start - off;
+  if (total)
+    {
+      char digits[32];
+      guint len = g_snprintf (digits, sizeof digits, "%.0f", sum);
+
+      if (len > rem || (off == 0 && len == rem))
+        return;
+      for (guint k = 0; k < len; k++)
+        if (sp->norm[t->start + off + k] != (gunichar) digits[k])
+          return;
+      split_part (sp, ci, t->start + off, len, sum);
+      if (len == rem)
+        split_search (sp, vi + 1, 0, ci + 1, 0);
+      else
+        split_search (sp, vi, off + len, ci + 1, 0);
+      return;
+    }
+
+  {
+    double value = 0;
+
+    for (guint len = 1; len <= MIN (rem - (off == 0 ? 1 : 0), MAX_CELL_DIGITS); len++)
+      {
+        gunichar c = sp->norm[t->start + off + len - 1];
+
+        if (len > 1 && sp->norm[t->start + off] == '0')
+          break;  /* only 0 itself begins with 0 */
+        value = value * 10 + (c - '0');
+        split_part (sp, ci, t->start + off, len, value);
+        if (len == rem)
+          split_search (sp, vi + 1, 0, ci + 1, sum + value);
+        else
+          split_search (sp, vi, off + len, ci + 1, sum + value);
+      }
+  }
+}
+
+/* Whether vals hold cells written together; if so, every split of them
+ * into n_cells cells that fits the groups' sums goes to out (n_cells tokens
+ * each, at most MAX_SPLITS), and the number of splits is returned in
+ * n_splits (more than MAX_SPLITS: too many to tell). */
+static gboolean
+split_runs (Parser      *p,
+            const Token *vals,
+            guint        n_vals,
+            guint        min_run,
+            guint        n_cells,
+            guint        group,
+            GArray      *out,
+            guint       *n_splits)
+{
+  Splitter sp = { p->norm, vals, n_vals, min_run, n_cells, group };
+  gboolean any_run = FALSE;
+
+  g_return_val_if_fail (n_cells <= MAX_SPLIT_CELLS, FALSE);
+
+  if (n_vals == 0 || n_vals >= n_cells)
+    return FALSE;
+  for (guint i = 0; i < n_vals; i++)
+    {
+      if (vals[i].kind != TOK_NUMBER || !vals[i].plain)
+        return FALSE;
+      any_run |= is_run (&vals[i], min_run);
+    }
+  if (!any_run)
+    return FALSE;
+
+  sp.out = out;
+  split_search (&sp, 0, 0, 0, 0);
+  *n_splits = sp.steps > MAX_SPLIT_STEPS ? MAX_SPLITS + 1 : sp.n_found;
+  return TRUE;
+}
+
+static char *
+runs_text (Parser      *p,
+           const Token *vals,
+           guint        n_vals)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_vals; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      append_norm (out, p->norm, vals[i].start, vals[i].end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* cell.unseparated (one split) or cell.ambiguous (none or several) */
+static void
+note_split (Parser      *p,
+            const char  *what_zh,
+            const char  *what_en,
+            const Token *vals,
+            guint        n_vals,
+            const Token *split,
+            guint        n_cells,
+            guint        n_splits,
+            int          first_cell)
+{
+  g_autofree char *runs = runs_text (p, vals, n_vals);
+  g_autofree char *zh = NULL, *en = NULL;
+  NbFinding *f;
+
+  if (n_splits == 1)
+    {
+      g_autofree char *cells = runs_text (p, split, n_cells);
+
+      zh = g_strdup_printf ("%s的数字没有分隔（%s），按表格的勾稽关系只有一种拆分：%s。",
+                            what_zh, runs, cells);
+      en = g_strdup_printf ("%s has its numbers run together (%s); the table’s equations allow "
+                            "one split only: %s.", what_en, runs, cells);
+      f = nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+    }
+  else
+    {
+      if (n_splits == 0)
+        {
+          zh = g_strdup_printf ("%s的数字没有分隔（%s），没有一种拆分符合表格的勾稽关系，各单元格无法确定。",
+                                what_zh, runs);
+          en = g_strdup_printf ("%s has its numbers run together (%s) and no split fits the "
+                                "table’s equations; its cells are left empty.", what_en, runs);
+        }
+      else
+        {
+          g_autofree char *count = n_splits > MAX_SPLITS ? g_strdup_printf ("%u+", MAX_SPLITS)
+                                                         : g_strdup_printf ("%u", n_splits);
+
+          zh = g_strdup_printf ("%s的数字没有分隔（%s），有 %s 种拆分都符合表格的勾稽关系，各单元格无法确定。",
+                                what_zh, runs, count);
+          en = g_strdup_printf ("%s has its numbers run together (%s) and %s splits fit the "
+                                "table’s equations; its cells are left empty.", what_en, runs, count);
+        }
+      f = nb_report_add_parse_finding (p->report, "cell.ambiguous", NB_SEVERITY_WARNING, zh, en);
+    }
+  for (guint i = 0; i < n_cells && first_cell >= 0; i++)
+    nb_finding_add_cell (f, first_cell + i);
+  for (guint i = 0; i < n_vals; i++)
+    nb_finding_add_span (f, nb_report_norm_span (p->report, vals[i].start, vals[i].end));
+}
+
+/* ------------------------------------------------------------------ */
 /* Section 三: the requests table                                     */
 
 #define N_COLS NB_N_REQUEST_COLUMNS
@@ -605,7 +944,11 @@ classify_request_row (NbEdition   edition,
 typedef struct
 {
   gboolean found;
-  GArray  *vals;   /* Token */
+  GArray  *vals;      /* Token; after n_written of them, the splits of a run-together row */
+  gboolean run;       /* the values were written without separators */
+  guint    n_written;
+  guint    n_splits;  /* splits that fit the row sum, MAX_SPLITS + 1 for too many */
+  guint    chosen;    /* the vals index of the first cell of the split taken */
 } RowValues;
 
 typedef struct
@@ -835,6 +1178,92 @@ candidates_same (const Candidate *a,
   return TRUE;
 }
 
+/* A row written without separators: its cells come from the one split
+ * that fits the table, or stay missing (cell.ambiguous). TRUE when split. */
+static gboolean
+place_run_row (Parser          *p,
+               guint            r,
+               RowValues       *row,
+               const Candidate *chosen,
+               guint64          best_set)
+{
+  NbEdition edition = p->report->edition;
+  const Token *written = (const Token *) (gpointer) row->vals->data;
+  guint n_best = 0;
+  gboolean unique;
+
+  for (guint64 b = best_set; b; b &= b - 1)
+    n_best++;
+  unique = row->n_splits == 1 || (row->n_splits >= 2 && row->n_splits <= MAX_SPLITS && n_best == 1);
+  if (unique)
+    row->chosen = chosen->tok[0];
+
+  for (guint k = 0; k < N_COLS; k++)
+    {
+      int cell = nb_schema_request_cell (edition, r, k);
+      NbCell *cc = &p->report->cells[cell];
+
+      cc->was_present = TRUE;
+      cc->has_value = FALSE;
+      cc->origin = NB_ORIGIN_MISSING;
+      cc->span = NB_SPAN_NONE;
+      cc->unsplit = !unique;
+      if (unique)
+        set_source (p, cell, &written[chosen->tok[k]]);
+    }
+  if (!unique)
+    note_split (p, nb_schema_get_request_row_label (edition, r), nb_schema_get_request_row_english (edition, r),
+                written, row->n_written, NULL, N_COLS, row->n_splits <= 1 || n_best < 2 ? row->n_splits : n_best,
+                nb_schema_request_cell (edition, r, 0));
+  return unique;
+}
+
+/* cell.unseparated for the rows of the requests table that were split: one
+ * finding for them all, since a page that lost its separators lost them in
+ * every row. */
+static void
+note_split_rows (Parser          *p,
+                 const RowValues *rows,
+                 const guint     *split,
+                 guint            n_split)
+{
+  NbEdition edition = p->report->edition;
+  const RowValues *row0 = &rows[split[0]];
+  const Token *parts0 = &g_array_index (row0->vals, Token, row0->chosen);
+  g_autofree char *example = runs_text (p, (const Token *) (gpointer) row0->vals->data, row0->n_written);
+  g_autofree char *example_cells = runs_text (p, parts0, N_COLS);
+  g_autofree char *zh = NULL, *en = NULL;
+  NbFinding *f;
+
+  if (n_split == 1)
+    {
+      note_split (p, nb_schema_get_request_row_label (edition, split[0]),
+                  nb_schema_get_request_row_english (edition, split[0]),
+                  (const Token *) (gpointer) row0->vals->data, row0->n_written, parts0, N_COLS, 1,
+                  nb_schema_request_cell (edition, split[0], 0));
+      return;
+    }
+  zh = g_strdup_printf ("第三部分表格有 %u 行的数字没有分隔（如“%s”），按表格的勾稽关系每行只有一种拆分，"
+                        "已据此拆分（如 %s）。", n_split, example, example_cells);
+  en = g_strdup_printf ("%u rows of the requests table (section 3) have their numbers run together "
+                        "(e.g. “%s”); the table’s equations allow one split for each, and they were split "
+                        "so (e.g. %s).", n_split, example, example_cells);
+  f = nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+  for (guint i = 0; i < n_split; i++)
+    {
+      const RowValues *row = &rows[split[i]];
+
+      for (guint k = 0; k < N_COLS; k++)
+        nb_finding_add_cell (f, nb_schema_request_cell (edition, split[i], k));
+      for (guint j = 0; j < row->n_written; j++)
+        {
+          const Token *t = &g_array_index (row->vals, Token, j);
+
+          nb_finding_add_span (f, nb_report_norm_span (p->report, t->start, t->end));
+        }
+    }
+}
+
 static void
 place_requests (Parser    *p,
                 RowValues *rows,
@@ -851,13 +1280,38 @@ place_requests (Parser    *p,
   guint best_choice[MAX_ROWS] = { 0 };
   gboolean cell_agrees[MAX_ROWS][N_COLS];
   guint choice[MAX_ROWS] = { 0 };
+  guint64 best_set[MAX_ROWS] = { 0 };  /* the candidates of each row in a best placement */
+  guint split[MAX_ROWS], n_split = 0;
 
   for (guint r = 0; r < n_rows; r++)
     {
       GArray *vals = rows[r].vals;
 
       cands[r] = g_array_new (FALSE, TRUE, sizeof (Candidate));
-      if (vals->len >= N_COLS)
+      if (rows[r].run && rows[r].n_splits >= 1 && rows[r].n_splits <= MAX_SPLITS)
+        {
+          for (guint j = 0; j < rows[r].n_splits; j++)
+            {
+              Candidate c;
+
+              for (guint k = 0; k < N_COLS; k++)
+                {
+                  c.tok[k] = rows[r].n_written + j * N_COLS + k;
+                  c.known[k] = TRUE;
+                  c.v[k] = g_array_index (vals, Token, c.tok[k]).value;
+                }
+              g_array_append_val (cands[r], c);
+            }
+        }
+      else if (rows[r].run || vals->len == 0)
+        {
+          Candidate c;
+
+          for (guint k = 0; k < N_COLS; k++)
+            c.tok[k] = -1, c.known[k] = FALSE, c.v[k] = 0;
+          g_array_append_val (cands[r], c);
+        }
+      else if (vals->len >= N_COLS)
         {
           Candidate c;
 
@@ -869,14 +1323,6 @@ place_requests (Parser    *p,
               c.known[k] = t->kind == TOK_NUMBER;
               c.v[k] = c.known[k] ? t->value : 0;
             }
-          g_array_append_val (cands[r], c);
-        }
-      else if (vals->len == 0)
-        {
-          Candidate c;
-
-          for (guint k = 0; k < N_COLS; k++)
-            c.tok[k] = -1, c.known[k] = FALSE, c.v[k] = 0;
           g_array_append_val (cands[r], c);
         }
       else
@@ -956,9 +1402,13 @@ place_requests (Parser    *p,
           best_violations = violations;
           best_grid = g;
           memcpy (best_choice, choice, sizeof choice);
+          for (guint r = 0; r < n_rows; r++)
+            best_set[r] = G_GUINT64_CONSTANT (1) << MIN (choice[r], 63);
         }
       else if (violations == best_violations)
         {
+          for (guint r = 0; r < n_rows; r++)
+            best_set[r] |= G_GUINT64_CONSTANT (1) << MIN (choice[r], 63);
           for (guint r = 0; r < n_rows; r++)
             for (guint c = 0; c < N_COLS; c++)
               if (g.known[r][c] != best_grid.known[r][c] ||
@@ -981,6 +1431,14 @@ place_requests (Parser    *p,
   for (guint r = 0; r < n_rows; r++)
     {
       const Candidate *c = &g_array_index (cands[r], Candidate, best_choice[r]);
+
+      if (rows[r].run)
+        {
+          if (place_run_row (p, r, &rows[r], c, cell_agrees[r][0] ? best_set[r] : 0))
+            split[n_split++] = r;
+          g_array_unref (cands[r]);
+          continue;
+        }
 
       for (guint k = 0; k < N_COLS; k++)
         {
@@ -1009,6 +1467,8 @@ place_requests (Parser    *p,
         }
       g_array_unref (cands[r]);
     }
+  if (n_split > 0)
+    note_split_rows (p, rows, split, n_split);
 }
 
 /* Picks 7 of the row's values when it holds more: the first run of seven whose
@@ -1056,6 +1516,26 @@ trim_extra_values (Parser     *p,
   }
 }
 
+/* A row whose values were written together: every split that fits its sum
+ * is kept after its written values, for place_requests () to choose from. */
+static void
+split_row (Parser    *p,
+           RowValues *row)
+{
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Token));
+  guint n_splits = 0;
+
+  /* in a row short of cells, six digits or more are far likelier cells written
+   * together than one count: if no split fits, the row is left empty, not misread */
+  if (!split_runs (p, (const Token *) (gpointer) row->vals->data, row->vals->len, N_COLS - 1, N_COLS, N_COLS,
+                   parts, &n_splits))
+    return;
+  row->run = TRUE;
+  row->n_written = row->vals->len;
+  row->n_splits = n_splits;
+  g_array_append_vals (row->vals, parts->data, parts->len);
+}
+
 static void
 parse_requests (Parser *p,
                 guint   start,
@@ -1073,6 +1553,7 @@ parse_requests (Parser *p,
     {
       rows[r].found = FALSE;
       rows[r].vals = g_array_new (FALSE, TRUE, sizeof (Token));
+      rows[r].run = FALSE;
     }
 
   for (guint i = 0; i < tokens->len; i++)
@@ -1113,6 +1594,7 @@ parse_requests (Parser *p,
                           nb_schema_get_request_row_english (edition, r),
                           nb_schema_request_cell (edition, r, 0), N_COLS);
       trim_extra_values (p, edition, r, &rows[r], N_COLS, TRUE);
+      split_row (p, &rows[r]);
     }
 
   place_requests (p, rows, n_rows);
@@ -1177,6 +1659,33 @@ parse_appeals (Parser *p,
         set_source (p, first + i, &g_array_index (vals, Token, i));
       return;
     }
+
+  /* numbers written without separators: "10203120001200000" */
+  {
+    g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Token));
+    guint n_splits = 0;
+
+    if (split_runs (p, (const Token *) (gpointer) vals->data, vals->len, NB_N_APPEAL_FIELDS, n_cells,
+                    NB_N_APPEAL_FIELDS, parts, &n_splits))
+      {
+        for (guint i = 0; i < n_cells; i++)
+          {
+            NbCell *c = &p->report->cells[first + i];
+
+            c->was_present = TRUE;
+            c->has_value = FALSE;
+            c->origin = NB_ORIGIN_MISSING;
+            c->span = NB_SPAN_NONE;
+            c->unsplit = n_splits != 1;
+            if (n_splits == 1)
+              set_source (p, first + i, &g_array_index (parts, Token, i));
+          }
+        note_split (p, "第四部分（行政复议、行政诉讼）表格", "The appeals table (section 4)",
+                    (const Token *) (gpointer) vals->data, vals->len,
+                    n_splits == 1 ? (const Token *) (gpointer) parts->data : NULL, n_cells, n_splits, first);
+        return;
+      }
+  }
   if (vals->len == 0)
     {
       note_missing_row (p, "政府信息公开行政复议、行政诉讼情况", "appeals", first, n_cells);

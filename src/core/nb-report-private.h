@@ -20,6 +20,7 @@ typedef struct
   guint     orig_has_value : 1;
   guint     was_present : 1;  /* the row was found in the text */
   guint     accepted : 1;     /* an inferred value the reviewer took as it is */
+  guint     unsplit : 1;      /* written run together with its row, and not split (cell.ambiguous) */
   double    orig_value;
 } NbCell;
 
