@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """The command line as a user runs it: JSON per SCHEMA.md (checked with shared/tools/check-json.py
 when present), exit codes, several reports at once, and unreadable input. TAP output."""
-import json, os, subprocess, sys, tempfile
+import json
+import re
+import os
+import subprocess
+import sys
+import tempfile
 
 cli, samples_dir = sys.argv[1], sys.argv[2]
 shared = os.environ.get("NB_SHARED_DIR", "")
@@ -28,6 +33,59 @@ for path in samples:
     errors = [f for f in doc["findings"] if f["severity"] == "error"]
     ok(p.returncode == (1 if errors else 0), f"exit status follows the errors for {os.path.basename(path)}")
     ok(len(doc["requests"]["rows"]) == 25, f"25 request rows for {os.path.basename(path)}")
+
+# The 2019 edition and run-together rows, through check-json.py too
+fixtures_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+fixtures = sorted(os.path.join(fixtures_dir, f) for f in os.listdir(fixtures_dir) if f.endswith(".txt"))
+
+
+def run_together(text):
+    """Tables 三 and 四 with each row's numbers written without separators."""
+    out, inside = [], False
+    for line in text.split("\n"):
+        t = line.strip()
+        if re.match(r"^三[、.]", t) and "申请" in t:
+            inside = True
+        elif re.match(r"^五[、.]", t):
+            inside = False
+        fields = re.split(r"[\t ]+", t)
+        numbers = [f for f in fields if re.fullmatch(r"\d+", f)]
+        if inside and len(numbers) >= 2 and fields[len(fields) - len(numbers):] == numbers:
+            line = "".join(fields[:len(fields) - len(numbers)]) + "".join(numbers)
+        out.append(line)
+    return "\n".join(out)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    glued = []
+    for path in fixtures + [s for s in samples if "office" in s or "zhicheng" in s]:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        together = run_together(text)
+        if together == text:
+            continue
+        target = os.path.join(tmp, "glued-" + os.path.basename(path))
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(together)
+        glued.append((path, target))
+    ok(len(glued) >= 3, f"run-together versions made of {len(glued)} reports")
+    if os.path.exists(checker):
+        p = subprocess.run([sys.executable, checker, cli, *fixtures, *[g for _, g in glued]],
+                           capture_output=True, text=True)
+        ok(p.returncode == 0, "check-json.py accepts the 2019 and run-together JSON: "
+           + p.stdout.strip().replace("\n", "; "))
+    for path, target in glued:
+        a = json.loads(run("--json", path).stdout)
+        b = json.loads(run("--json", target).stdout)
+        rules = {f["rule"] for f in b["findings"]}
+        ok(a["requests"] == b["requests"] and a["appeals"] == b["appeals"] and "cell.unseparated" in rules
+           and "cell.ambiguous" not in rules,
+           f"run-together {os.path.basename(path)} gives the same values, split (cell.unseparated)")
+
+for path in fixtures:
+    doc = json.loads(run("--json", path).stdout)
+    ok(doc["template"] == "2019" and len(doc["requests"]["rows"]) == 23 and "other" in doc["requests"]["rows"]
+       and "other_services" in doc["active"], f"{os.path.basename(path)}: 2019 edition, 23 rows, its own ids")
 
 p = run("--json", *samples)
 lines = [l for l in p.stdout.decode().splitlines() if l.strip()]

@@ -72,9 +72,9 @@ static const Sample samples[] = {
 };
 
 static NbReport *
-load_sample (const char *name)
+load_path (const char *path,
+           const char *name)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("NB_SAMPLES_DIR"), name, NULL);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
@@ -86,6 +86,14 @@ load_sample (const char *name)
   g_assert_no_error (error);
   g_assert_nonnull (report);
   return report;
+}
+
+static NbReport *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("NB_SAMPLES_DIR"), name, NULL);
+
+  return load_path (path, name);
 }
 
 static double
@@ -124,6 +132,23 @@ assert_span_holds (NbReport *report,
       g_string_append_c (compact, *p);
   g_assert_true (nb_report_get_value (report, cell, &v));
   g_assert_cmpfloat (g_ascii_strtod (compact->str, NULL), ==, v);
+}
+
+/* The 15 cells of section 四, in the order of the table */
+static void
+assert_appeals (NbReport   *report,
+                char      **appeals)
+{
+  NbEdition ed = nb_report_get_edition (report);
+
+  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
+    for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
+      {
+        double v;
+
+        g_assert_true (nb_report_get_value (report, nb_schema_appeal_cell (ed, g, f), &v));
+        g_assert_cmpfloat (v, ==, g_ascii_strtod (appeals[g * 5 + f], NULL));
+      }
 }
 
 static void
@@ -173,14 +198,7 @@ test_sample (gconstpointer data)
         }
     }
 
-  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
-    for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
-      {
-        double v;
-
-        g_assert_true (nb_report_get_value (report, nb_schema_appeal_cell (ed, g, f), &v));
-        g_assert_cmpfloat (v, ==, g_ascii_strtod (appeals[g * 5 + f], NULL));
-      }
+  assert_appeals (report, appeals);
 
   for (guint i = 0; i < nb_report_get_n_cells (report); i++)
     {
@@ -216,6 +234,217 @@ test_sample (gconstpointer data)
                  nb_finding_get_message (f, "en"));
     }
   g_assert_cmpuint (n_errors, ==, g_strv_length ((char **) s->errors));
+}
+
+/* ------------------------------------------------------------------ */
+/* The 2019 edition: fixtures written to its template (tests/data)     */
+
+typedef struct
+{
+  const char *file;
+  const char *agency;
+  int         year;
+  const char *active;      /* "id=value …" for every cell of section 二 */
+  const char *unit;        /* of the procurement amount */
+  const Row   rows[14];    /* rows that are not all zero */
+  const char *appeals;
+} Sample2019;
+
+static const Sample2019 samples_2019[] = {
+  { "county-2019.txt", "青川县人民政府办公室", 2019,
+    "regulations.created=0 regulations.published=0 regulations.total=0 "
+    "normative_documents.created=8 normative_documents.published=8 normative_documents.total=45 "
+    "licensing.previous=156 licensing.change=-12 licensing.decisions=2347 "
+    "other_services.previous=23 other_services.change=2 other_services.decisions=418 "
+    "punishment.previous=312 punishment.change=-18 punishment.decisions=1025 "
+    "enforcement.previous=27 enforcement.change=0 enforcement.decisions=36 "
+    "fees.previous=14 fees.change=-3 procurement.projects=42 procurement.amount=3856.27", "万元",
+    { { "new", { 45, 6, 0, 1, 2, 0, 54 } },
+      { "carried_in", { 3, 0, 0, 0, 0, 0, 3 } },
+      { "public", { 20, 2, 0, 0, 1, 0, 23 } },
+      { "partial", { 5, 1, 0, 0, 0, 0, 6 } },
+      { "withheld.three_safety", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "withheld.internal_affairs", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "withheld.process_info", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "unavailable.not_held", { 10, 1, 0, 1, 0, 0, 12 } },
+      { "unavailable.needs_creation", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "unavailable.unclear", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "not_processed.complaint", { 3, 0, 0, 0, 0, 0, 3 } },
+      { "not_processed.duplicate", { 1, 1, 0, 0, 0, 0, 2 } },
+      { "other", { 1, 0, 0, 0, 1, 0, 2 } } },
+    "2 1 0 0 3 1 0 0 1 2 0 0 0 0 0" },
+  { "bureau-2020.txt", "市生态环境局", 2020,
+    "regulations.created=0 regulations.published=0 regulations.total=0 "
+    "normative_documents.created=2 normative_documents.published=2 normative_documents.total=17 "
+    "licensing.previous=18 licensing.change=1 licensing.decisions=264 "
+    "other_services.previous=5 other_services.change=0 other_services.decisions=31 "
+    "punishment.previous=97 punishment.change=-4 punishment.decisions=58 "
+    "enforcement.previous=6 enforcement.change=0 enforcement.decisions=3 "
+    "fees.previous=0 fees.change=0 procurement.projects=7 procurement.amount=251000", "元",
+    { { "new", { 19, 3, 0, 0, 1, 0, 23 } },
+      { "public", { 8, 2, 0, 0, 0, 0, 10 } },
+      { "partial", { 2, 0, 0, 0, 0, 0, 2 } },
+      { "withheld.third_party", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "unavailable.not_held", { 6, 1, 0, 0, 1, 0, 8 } },
+      { "unavailable.unclear", { 1, 0, 0, 0, 0, 0, 1 } },
+      { "not_processed.complaint", { 1, 0, 0, 0, 0, 0, 1 } } },
+    "1 0 0 0 1 0 0 0 1 1 0 0 0 0 0" },
+};
+
+static NbReport *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return load_path (path, name);
+}
+
+/* The rows 结转 and 总计 follow from the others; they are checked through
+ * the equations (no error finding), every other cell by its hand value. */
+static void
+test_sample_2019 (gconstpointer data)
+{
+  const Sample2019 *s = data;
+  g_autoptr(NbReport) report = load_fixture (s->file);
+  NbEdition ed = nb_report_get_edition (report);
+  g_auto(GStrv) active = g_strsplit (s->active, " ", -1);
+  g_auto(GStrv) appeals = g_strsplit (s->appeals, " ", -1);
+  g_autofree char *json = NULL;
+  GListModel *findings;
+  guint n_active = 0;
+
+  g_assert_cmpint (ed, ==, NB_EDITION_2019);
+  g_assert_cmpuint (nb_schema_get_n_request_rows (ed), ==, 23);
+  g_assert_cmpint (nb_schema_lookup (ed, "requests.other.total"), >=, 0);
+  g_assert_cmpint (nb_schema_lookup (ed, "requests.other.other.total"), <, 0);
+  g_assert_cmpstr (nb_report_get_agency (report), ==, s->agency);
+  g_assert_cmpint (nb_report_get_year (report), ==, s->year);
+
+  for (guint i = 0; active[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (active[i], "=", 2);
+      g_autofree char *id = g_strconcat ("active.", kv[0], NULL);
+
+      g_assert_cmpfloat (value_of (report, id), ==, g_ascii_strtod (kv[1], NULL));
+      assert_span_holds (report, nb_schema_lookup (ed, id));
+      n_active++;
+    }
+  g_assert_cmpuint (n_active, ==, 22);
+
+  for (guint r = 0; r < nb_schema_get_n_request_rows (ed); r++)
+    {
+      const char *row = nb_schema_get_request_row_id (ed, r);
+      const int zero[7] = { 0 };
+      const int *want = zero;
+      gboolean derived = strcmp (row, "result_total") == 0 || strcmp (row, "carried_over") == 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (s->rows) && s->rows[k].row; k++)
+        if (strcmp (s->rows[k].row, row) == 0)
+          want = s->rows[k].v;
+      for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
+        {
+          int cell = nb_schema_request_cell (ed, r, c);
+          double v;
+
+          g_assert_cmpint (nb_report_get_origin (report, cell), ==, NB_ORIGIN_SOURCE);
+          assert_span_holds (report, cell);
+          if (!derived && (!nb_report_get_value (report, cell, &v) || v != want[c]))
+            g_error ("%s: %s is %g, not %d", s->file, nb_schema_get_cell (ed, cell)->id, v, want[c]);
+        }
+    }
+
+  assert_appeals (report, appeals);
+
+  /* consistent, and of the edition its year calls for */
+  findings = nb_report_get_findings (report);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (nb_finding_get_severity (f) != NB_SEVERITY_INFO)
+        g_error ("%s: unexpected %s: %s", s->file, nb_finding_get_rule (f), nb_finding_get_message (f, "en"));
+    }
+
+  /* the JSON names the edition and carries the 2019 objects and the unit */
+  json = nb_report_to_json (report, FALSE, NULL);
+  g_assert_nonnull (strstr (json, "\"template\":\"2019\""));
+  g_assert_nonnull (strstr (json, "\"other_services\":{\"previous\":"));
+  {
+    g_autofree char *unit = g_strdup_printf ("\"unit\":\"%s\"", s->unit);
+
+    g_assert_nonnull (strstr (json, unit));
+  }
+}
+
+/* A report for 2021 in the 2019 layout, and one for 2020 in the 2021 layout */
+static void
+test_edition_mismatch (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) moved = NULL;
+  g_autoptr(NbReport) report = NULL;
+  GListModel *findings;
+  gboolean edition = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  moved = g_string_new (text);
+  g_string_replace (moved, "2019", "2021", 0);
+  g_string_replace (moved, "2020年", "2022年", 0);
+  report = nb_report_new_from_bytes ((const guint8 *) moved->str, moved->len, "moved.txt", NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
+  findings = nb_report_get_findings (report);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (strcmp (nb_finding_get_rule (f), "template.edition") == 0)
+        {
+          edition = TRUE;
+          g_assert_cmpint (nb_finding_get_severity (f), ==, NB_SEVERITY_WARNING);
+        }
+    }
+  g_assert_true (edition);
+}
+
+/* One figure changed in a 2019 table: the checks run on its rows */
+static void
+test_injection_2019 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(NbReport) report = NULL;
+  GListModel *findings;
+  int other_total;
+  gboolean row_sum = FALSE, result_sum = FALSE, group_sum = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "（六）其他处理\t1\t0\t0\t0\t1\t0\t2", "（六）其他处理\t1\t0\t0\t0\t1\t0\t3", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (changed, "\n2\t1\t0\t0\t3\t", "\n2\t1\t0\t0\t4\t", 1), ==, 1);
+  report = nb_report_new_from_bytes ((const guint8 *) changed->str, changed->len, "changed.txt", NULL);
+  g_assert_nonnull (report);
+  other_total = nb_schema_lookup (NB_EDITION_2019, "requests.other.total");
+  findings = nb_report_get_findings (report);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+      const char *rule = nb_finding_get_rule (f);
+      guint n = 0;
+      const guint *cells = nb_finding_get_cells (f, &n);
+      gboolean has_other = FALSE;
+
+      for (guint k = 0; k < n; k++)
+        has_other |= (int) cells[k] == other_total;
+      row_sum |= strcmp (rule, "requests.row_sum") == 0 && has_other;
+      result_sum |= strcmp (rule, "requests.result_sum") == 0 && has_other;
+      group_sum |= strcmp (rule, "appeals.group_sum") == 0;
+    }
+  g_assert_true (row_sum);
+  g_assert_true (result_sum);
+  g_assert_true (group_sum);
 }
 
 /* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */
@@ -325,6 +554,14 @@ main (int   argc,
 
       g_test_add_data_func (path, &samples[i], test_sample);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (samples_2019); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/parser/2019/%s", samples_2019[i].file);
+
+      g_test_add_data_func (path, &samples_2019[i], test_sample_2019);
+    }
+  g_test_add_func ("/core/parser/2019/edition-mismatch", test_edition_mismatch);
+  g_test_add_func ("/core/parser/2019/injection", test_injection_2019);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
   g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
   g_test_add_func ("/core/parser/not-a-report", test_not_a_report);
