@@ -447,6 +447,27 @@ test_injection_2019 (void)
   g_assert_true (group_sum);
 }
 
+/* The procurement amount's unit given in the header, not after the number */
+static void
+test_procurement_unit_2019 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "采购总金额\n", "采购总金额（万元）\n", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (changed, "3856.27万元", "3856.27", 1), ==, 1);
+  report = nb_report_new_from_bytes ((const guint8 *) changed->str, changed->len, "unit.txt", NULL);
+  g_assert_nonnull (report);
+  g_assert_cmpfloat (value_of (report, "active.procurement.amount"), ==, 3856.27);
+  json = nb_report_to_json (report, FALSE, NULL);
+  g_assert_nonnull (strstr (json, "\"procurement\":{\"projects\":42,\"amount\":3856.27,\"unit\":\"万元\"}"));
+}
+
 /* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */
 static void
 test_inferred_placement (void)
@@ -562,6 +583,7 @@ main (int   argc,
     }
   g_test_add_func ("/core/parser/2019/edition-mismatch", test_edition_mismatch);
   g_test_add_func ("/core/parser/2019/injection", test_injection_2019);
+  g_test_add_func ("/core/parser/2019/procurement-unit", test_procurement_unit_2019);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
   g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
   g_test_add_func ("/core/parser/not-a-report", test_not_a_report);

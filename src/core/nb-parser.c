@@ -1846,6 +1846,7 @@ parse_active (Parser *p,
   gboolean found[16] = { 0 };
   GArray *vals[16];
   int current = -1;
+  guint header_unit[16] = { 0 };  /* a unit the item's header gives: "采购总金额(万元)" */
 
   for (guint i = 0; i < n_items; i++)
     vals[i] = g_array_new (FALSE, TRUE, sizeof (Token));
@@ -1877,6 +1878,10 @@ parse_active (Parser *p,
             {
               current = item;
               found[item] = TRUE;
+              if (strstr (label->str, "万元"))
+                header_unit[item] = 2;
+              else if (strstr (label->str, "(元)") || strstr (label->str, "金额元") || strstr (label->str, "单位:元"))
+                header_unit[item] = 1;
             }
           else
             current = -1;  /* numbers in a header ("保留 4 位小数") belong to no item */
@@ -1912,11 +1917,13 @@ parse_active (Parser *p,
             {
               const Token *t = &g_array_index (vals[item], Token, k);
 
+              guint unit = t->unit ? t->unit : header_unit[item];
+
               set_source (p, first + k, t);
-              if (k == 1 && t->unit)
+              if (k == 1 && unit)
                 {
                   g_free (p->report->procurement_unit);
-                  p->report->procurement_unit = g_strdup (t->unit == 2 ? "万元" : "元");
+                  p->report->procurement_unit = g_strdup (unit == 2 ? "万元" : "元");
                 }
             }
           for (guint k = 0; k < n_fields; k++)
