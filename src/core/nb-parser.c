@@ -399,44 +399,62 @@ line_is_heading (const char *line,
   return !numbered_only && len <= 22 && first != '(' && !g_unichar_isdigit (first);
 }
 
+typedef struct
+{
+  guint  start;  /* normalised positions of the line, blanks trimmed */
+  guint  end;
+  char  *text;   /* without blanks, UTF-8 */
+} ShortLine;
+
+/* The headings are short lines: each line that could be one is made a
+ * string once, and the six sections are looked for among them in order. */
 static void
 find_sections (Parser *p)
 {
   const gunichar *s = p->norm;
-  guint search_from = 0;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (ShortLine));
+  g_autoptr(GString) buf = g_string_new (NULL);
+  guint from = 0;
+
+  for (guint pos = 0; pos < p->n_norm;)
+    {
+      guint ls = pos, le = pos, a, b;
+
+      while (le < p->n_norm && s[le] != '\n')
+        le++;
+      pos = le + 1;
+      a = ls;
+      b = le;
+      while (a < b && is_space (s[a]))
+        a++;
+      while (b > a && is_space (s[b - 1]))
+        b--;
+      if (a == b || b - a > 60)
+        continue;
+      g_string_truncate (buf, 0);
+      append_norm (buf, s, a, b);
+      g_array_append_val (lines, ((ShortLine) { a, b, g_strdup (buf->str) }));
+    }
 
   for (guint k = 0; k < NB_N_SECTIONS; k++)
     {
-      guint pos = search_from;
-
       p->heading[k] = p->heading_end[k] = G_MAXUINT;
-      while (pos < p->n_norm)
+      for (guint i = from; i < lines->len; i++)
         {
-          guint ls = pos, le = pos, a, b;
-          g_autoptr(GString) line = NULL;
+          const ShortLine *l = &g_array_index (lines, ShortLine, i);
 
-          while (le < p->n_norm && s[le] != '\n')
-            le++;
-          pos = le + 1;
-          a = ls;
-          b = le;
-          while (a < b && is_space (s[a]))
-            a++;
-          while (b > a && is_space (s[b - 1]))
-            b--;
-          if (a == b || b - a > 60)
-            continue;
-          line = g_string_new (NULL);
-          append_norm (line, s, a, b);
-          if (line_is_heading (line->str, k, FALSE))
+          if (line_is_heading (l->text, k, FALSE))
             {
-              p->heading[k] = a;
-              p->heading_end[k] = b;
-              search_from = b;
+              p->heading[k] = l->start;
+              p->heading_end[k] = l->end;
+              from = i + 1;
               break;
             }
         }
     }
+
+  for (guint i = 0; i < lines->len; i++)
+    g_free (g_array_index (lines, ShortLine, i).text);
 }
 
 /* The end of the region that starts with section k: the next found heading. */
@@ -1950,25 +1968,53 @@ parse_active (Parser *p,
 /* ------------------------------------------------------------------ */
 /* Edition, agency and year                                            */
 
+/* Labels only one edition's tables print */
+static const char *const edition_markers[] = {
+  /* 2019 */
+  "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项",
+  "第二十条第(九)项", "政府集中采购", "采购总金额",
+  /* 2021 */
+  "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
+  "逾期不补正", "缴纳费用",
+};
+#define N_MARKERS_2019 8
+
+/* Counts the markers of each edition in one pass over the text. */
 static NbEdition
 detect_edition (Parser *p)
 {
-  static const char *const markers_2019[] = {
-    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项",
-    "第二十条第(九)项", "政府集中采购", "采购总金额",
-  };
-  static const char *const markers_2021[] = {
-    "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-    "逾期不补正", "缴纳费用",
-  };
+  static gunichar markers[G_N_ELEMENTS (edition_markers)][12];
+  static guint marker_len[G_N_ELEMENTS (edition_markers)];
+  static gsize init;
+  gboolean seen[G_N_ELEMENTS (edition_markers)] = { 0 };
   int score = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (markers_2019); i++)
-    if (find_text (p, markers_2019[i], 0, p->n_norm) != G_MAXUINT)
-      score++;
-  for (guint i = 0; i < G_N_ELEMENTS (markers_2021); i++)
-    if (find_text (p, markers_2021[i], 0, p->n_norm) != G_MAXUINT)
-      score--;
+  if (g_once_init_enter (&init))
+    {
+      for (guint m = 0; m < G_N_ELEMENTS (edition_markers); m++)
+        {
+          const char *c = edition_markers[m];
+
+          for (marker_len[m] = 0; *c && marker_len[m] < G_N_ELEMENTS (markers[m]); c = g_utf8_next_char (c))
+            markers[m][marker_len[m]++] = g_utf8_get_char (c);
+        }
+      g_once_init_leave (&init, 1);
+    }
+
+  for (guint i = 0; i < p->n_norm; i++)
+    {
+      gunichar c = p->norm[i];
+
+      if (c < 0x4E00)
+        continue;
+      for (guint m = 0; m < G_N_ELEMENTS (edition_markers); m++)
+        if (markers[m][0] == c && !seen[m] && i + marker_len[m] <= p->n_norm &&
+            memcmp (p->norm + i, markers[m], marker_len[m] * sizeof (gunichar)) == 0)
+          {
+            seen[m] = TRUE;
+            score += m < N_MARKERS_2019 ? 1 : -1;
+          }
+    }
   return score > 0 ? NB_EDITION_2019 : NB_EDITION_2021;
 }
 
