@@ -468,6 +468,36 @@ test_procurement_unit_2019 (void)
   g_assert_nonnull (strstr (json, "\"procurement\":{\"projects\":42,\"amount\":3856.27,\"unit\":\"万元\"}"));
 }
 
+/* The agency and year from the ways titles are written */
+static void
+test_title_variants (void)
+{
+  static const struct { const char *title; const char *agency; } cases[] = {
+    { "青川县人民政府办公室2019年政府信息公开工作年度报告", "青川县人民政府办公室" },
+    { "关于青川县人民政府办公室2019年度政府信息公开工作的报告", "青川县人民政府办公室" },
+    { "青川县人民政府办公室\n2019年度政府信息公开工作报告", "青川县人民政府办公室" },
+    { "2019年青川县人民政府办公室政府信息公开工作年度报告", "青川县人民政府办公室" },
+    { "青川县人民政府办公室政府信息公开工作2019年度报告", "青川县人民政府办公室" },
+    { "2019年度青川县人民政府信息公开工作年度报告", "青川县人民政府" },
+    { "首页 > 政务公开 > 年报\n青川县人民政府办公室\n\n2019 年政府信息公开工作年度报告", "青川县人民政府办公室" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
+  g_autofree char *text = NULL;
+  const char *body;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  body = strchr (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = g_strconcat (cases[i].title, body, NULL);
+      g_autoptr(NbReport) report = nb_report_new_from_bytes ((const guint8 *) doc, strlen (doc), "title.txt", NULL);
+
+      g_assert_nonnull (report);
+      g_assert_cmpstr (nb_report_get_agency (report), ==, cases[i].agency);
+      g_assert_cmpint (nb_report_get_year (report), ==, 2019);
+    }
+}
+
 /* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */
 static void
 test_inferred_placement (void)
@@ -584,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/core/parser/2019/edition-mismatch", test_edition_mismatch);
   g_test_add_func ("/core/parser/2019/injection", test_injection_2019);
   g_test_add_func ("/core/parser/2019/procurement-unit", test_procurement_unit_2019);
+  g_test_add_func ("/core/parser/title-variants", test_title_variants);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
   g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
   g_test_add_func ("/core/parser/not-a-report", test_not_a_report);
