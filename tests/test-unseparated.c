@@ -302,6 +302,24 @@ test_appeals_ambiguous (void)
   g_assert_cmpuint (count_rule (report, "cell.missing", NB_SEVERITY_WARNING), ==, 0);
 }
 
+/* Section 二 has no equations: one digit a cell is the only split it allows */
+static void
+test_active_runs (void)
+{
+  g_autofree char *a = replace_line (fixture, "规章\t0\t0\t0", "规章000");
+  g_autofree char *b = replace_line (a, "规范性文件\t8\t8\t45", "规范性文件0845");
+  g_autoptr(NbReport) report = parse_text (b);
+  double v = -1;
+
+  g_assert_true (nb_report_get_value (report, cell (report, "active.regulations.total"), &v));
+  g_assert_cmpfloat (v, ==, 0);
+  g_assert_cmpint (nb_report_get_origin (report, cell (report, "active.regulations.total")), ==, NB_ORIGIN_SOURCE);
+  g_assert_false (nb_report_get_value (report, cell (report, "active.normative_documents.created"), NULL));
+  g_assert_true (finding_has_cell (report, "cell.unseparated", cell (report, "active.regulations.created")));
+  g_assert_true (finding_has_cell (report, "cell.ambiguous", cell (report, "active.normative_documents.total")));
+  g_assert_cmpuint (count_rule (report, "cell.missing", NB_SEVERITY_WARNING), ==, 0);
+}
+
 /* Long and hostile runs end quickly in a finding, whatever their length. */
 static void
 test_long_runs (void)
@@ -350,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/core/unseparated/appeals-one-split", test_appeals_one_split);
   g_test_add_func ("/core/unseparated/appeals-glued-to-header", test_appeals_glued_to_header);
   g_test_add_func ("/core/unseparated/appeals-ambiguous", test_appeals_ambiguous);
+  g_test_add_func ("/core/unseparated/active-runs", test_active_runs);
   g_test_add_func ("/core/unseparated/long-runs", test_long_runs);
 
   ret = g_test_run ();

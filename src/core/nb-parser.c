@@ -1852,6 +1852,66 @@ unit_of_label (Parser      *p,
   return 0;
 }
 
+/* Section 二 has no equations to split run-together digits by: "规章000"
+ * is 0 0 0, one digit a cell, and that is all that can be said. A run of
+ * more digits than cells ("规范性文件0845") stays missing (cell.ambiguous). */
+static gboolean
+split_active_run (Parser       *p,
+                  guint         item,
+                  int           first,
+                  guint         n_fields,
+                  const GArray *vals)
+{
+  NbEdition edition = p->report->edition;
+  const Token *t = &g_array_index (vals, Token, 0);
+  const char *label = nb_schema_get_active_item_label (edition, item);
+  const char *id = nb_schema_get_active_item_id (edition, item);
+  g_autofree char *run = NULL, *zh = NULL, *en = NULL;
+  gboolean one_each;
+  NbFinding *f;
+
+  if (vals->len != 1 || !t->plain || !(t->lead_zero || t->too_long) || n_fields > 8)
+    return FALSE;
+
+  run = runs_text (p, t, 1);
+  one_each = t->end - t->start == n_fields;
+  if (one_each)
+    {
+      zh = g_strdup_printf ("“%s”一行的数字没有分隔（%s），位数与单元格数相同，每格一位。", label, run);
+      en = g_strdup_printf ("The row “%s” (active.%s) has its numbers run together (%s); it has one digit "
+                            "for each cell, so each cell takes one.", label, id, run);
+      f = nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+    }
+  else
+    {
+      zh = g_strdup_printf ("“%s”一行的数字没有分隔（%s），这部分表格没有勾稽关系可据以拆分，各单元格无法确定。",
+                            label, run);
+      en = g_strdup_printf ("The row “%s” (active.%s) has its numbers run together (%s), and this table has "
+                            "no equations to split them by; its cells are left empty.", label, id, run);
+      f = nb_report_add_parse_finding (p->report, "cell.ambiguous", NB_SEVERITY_WARNING, zh, en);
+    }
+  nb_finding_add_span (f, nb_report_norm_span (p->report, t->start, t->end));
+
+  for (guint k = 0; k < n_fields; k++)
+    {
+      nb_finding_add_cell (f, first + k);
+      if (one_each)
+        {
+          Token part = *t;
+
+          part.start = t->start + k;
+          part.end = part.start + 1;
+          part.value = p->norm[part.start] - '0';
+          part.lead_zero = part.too_long = FALSE;
+          part.n_digits = 1;
+          set_source (p, first + k, &part);
+        }
+      else
+        p->report->cells[first + k].unsplit = TRUE;
+    }
+  return TRUE;
+}
+
 static void
 parse_active (Parser *p,
               guint   start,
@@ -1955,6 +2015,11 @@ parse_active (Parser *p,
 
       for (guint k = 0; k < n_fields; k++)
         p->report->cells[first + k].was_present = TRUE;
+      if (n_fields > 1 && split_active_run (p, item, first, n_fields, vals[item]))
+        {
+          g_array_unref (vals[item]);
+          continue;
+        }
       for (guint k = 0; k < vals[item]->len && k < n_fields; k++)
         set_source (p, first + k, &g_array_index (vals[item], Token, k));
       if (vals[item]->len > n_fields)
