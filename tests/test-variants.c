@@ -44,6 +44,9 @@ static Sample samples[] = {
   /* the 2019 edition: a county office (tabs) and a bureau (one cell a line) */
   { "county-2019", "county-2019.txt", "",           NB_EDITION_2019, TRUE, TRUE },
   { "bureau-2020", "bureau-2020.txt", "",           NB_EDITION_2019, TRUE, TRUE },
+  /* the county's table filled with two-digit counts: run together, most rows fit
+   * several splits and only the column equations leave one */
+  { "county-busy", "county-busy-2019.txt", "",      NB_EDITION_2019, TRUE, TRUE },
 };
 
 static char *

@@ -1196,6 +1196,88 @@ candidates_same (const Candidate *a,
   return TRUE;
 }
 
+/* The search for the placements that break the fewest equations: one
+ * candidate per ambiguous row, depth first. The equations broken with only
+ * some rows chosen (the others unknown) are a lower bound for every way to
+ * choose the rest, so a branch that already breaks more than the best
+ * found is cut: for a consistent table, every branch that breaks one. */
+typedef struct
+{
+  guint            n_rows;
+  GArray         **cands;        /* Candidate, per row */
+  const guint     *ambiguous;    /* the rows with several candidates, in search order */
+  guint            n_ambiguous;
+  const Equation  *eqs;
+  guint            n_eqs;
+  gboolean       (*cell_agrees)[N_COLS];
+  guint           *choice;       /* per row, its candidate now */
+  Grid            *best_grid;    /* cells on which all best placements agree */
+  guint           *best_violations;
+  guint           *best_choice;
+  guint64         *best_set;     /* per row, the candidates some best placement takes */
+  guint            nodes;
+} Search;
+
+static void
+search_placements (Search *s,
+                   guint   depth)
+{
+  Grid g = { s->n_rows };
+  guint violations;
+
+  if (++s->nodes > MAX_COMBINATIONS)
+    return;
+
+  for (guint r = 0; r < s->n_rows; r++)
+    {
+      const Candidate *c = &g_array_index (s->cands[r], Candidate, s->choice[r]);
+      gboolean chosen = TRUE;
+
+      for (guint i = depth; i < s->n_ambiguous; i++)
+        chosen &= s->ambiguous[i] != r;
+      for (guint k = 0; k < N_COLS; k++)
+        {
+          g.x[r][k] = c->v[k];
+          g.known[r][k] = chosen && c->known[k] && s->cell_agrees[r][k];
+        }
+    }
+  violations = propagate (&g.x[0][0], &g.known[0][0], s->eqs, s->n_eqs);
+  if (violations > *s->best_violations)
+    return;
+
+  if (depth < s->n_ambiguous)
+    {
+      guint r = s->ambiguous[depth];
+
+      for (guint k = 0; k < s->cands[r]->len; k++)
+        {
+          s->choice[r] = k;
+          search_placements (s, depth + 1);
+        }
+      s->choice[r] = 0;
+      return;
+    }
+
+  if (violations < *s->best_violations)
+    {
+      *s->best_violations = violations;
+      *s->best_grid = g;
+      memcpy (s->best_choice, s->choice, s->n_rows * sizeof (guint));
+      for (guint r = 0; r < s->n_rows; r++)
+        s->best_set[r] = G_GUINT64_CONSTANT (1) << MIN (s->choice[r], 63);
+    }
+  else
+    {
+      for (guint r = 0; r < s->n_rows; r++)
+        s->best_set[r] |= G_GUINT64_CONSTANT (1) << MIN (s->choice[r], 63);
+      for (guint r = 0; r < s->n_rows; r++)
+        for (guint c = 0; c < N_COLS; c++)
+          if (g.known[r][c] != s->best_grid->known[r][c] ||
+              (g.known[r][c] && g.x[r][c] != s->best_grid->x[r][c]))
+            s->best_grid->known[r][c] = FALSE;  /* the placements disagree: not determined */
+    }
+}
+
 /* A row written without separators: its cells come from the one split
  * that fits the table, or stay missing (cell.ambiguous). TRUE when split. */
 static gboolean
@@ -1292,7 +1374,6 @@ place_requests (Parser    *p,
   guint n_eqs = request_equations (edition, eqs);
   GArray *cands[MAX_ROWS];
   guint ambiguous[MAX_ROWS], n_ambiguous = 0;
-  guint64 combos = 1;
   Grid best_grid = { 0 };
   guint best_violations = G_MAXUINT;
   guint best_choice[MAX_ROWS] = { 0 };
@@ -1372,78 +1453,60 @@ place_requests (Parser    *p,
             }
         }
       if (cands[r]->len > 1)
-        {
-          ambiguous[n_ambiguous++] = r;
-          combos *= cands[r]->len;
-          if (combos > MAX_COMBINATIONS)
-            combos = MAX_COMBINATIONS + 1;
-        }
+        ambiguous[n_ambiguous++] = r;
     }
 
   for (guint r = 0; r < n_rows; r++)
     for (guint c = 0; c < N_COLS; c++)
       cell_agrees[r][c] = TRUE;
 
-  if (combos > MAX_COMBINATIONS)
-    {
-      /* Too many ways to place the values: leave those rows unplaced. */
-      for (guint i = 0; i < n_ambiguous; i++)
+  /* the rows of the 勾稽关系 first: they constrain every column at once */
+  {
+    int first_rows[4] = { nb_schema_request_row_index (edition, "new"),
+                          nb_schema_request_row_index (edition, "carried_in"),
+                          nb_schema_request_row_index (edition, "result_total"),
+                          nb_schema_request_row_index (edition, "carried_over") };
+    guint n = 0;
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint i = n; i < n_ambiguous; i++)
         {
-          guint r = ambiguous[i];
+          gboolean first = FALSE;
 
-          for (guint c = 0; c < N_COLS; c++)
-            cell_agrees[r][c] = FALSE;
-        }
-      n_ambiguous = 0;
-      combos = 1;
-    }
-
-  for (guint64 iter = 0; iter < combos; iter++)
-    {
-      Grid g = { n_rows };
-      guint violations;
-
-      for (guint r = 0; r < n_rows; r++)
-        {
-          const Candidate *c = &g_array_index (cands[r], Candidate, choice[r]);
-
-          for (guint k = 0; k < N_COLS; k++)
+          for (guint k = 0; k < G_N_ELEMENTS (first_rows); k++)
+            first |= (int) ambiguous[i] == first_rows[k];
+          if (first == (pass == 0))
             {
-              g.x[r][k] = c->v[k];
-              g.known[r][k] = c->known[k] && cell_agrees[r][k];
+              guint tmp = ambiguous[n];
+
+              ambiguous[n++] = ambiguous[i];
+              ambiguous[i] = tmp;
             }
         }
-      violations = propagate (&g.x[0][0], &g.known[0][0], eqs, n_eqs);
+  }
 
-      if (violations < best_violations)
-        {
-          best_violations = violations;
-          best_grid = g;
-          memcpy (best_choice, choice, sizeof choice);
-          for (guint r = 0; r < n_rows; r++)
-            best_set[r] = G_GUINT64_CONSTANT (1) << MIN (choice[r], 63);
-        }
-      else if (violations == best_violations)
-        {
-          for (guint r = 0; r < n_rows; r++)
-            best_set[r] |= G_GUINT64_CONSTANT (1) << MIN (choice[r], 63);
-          for (guint r = 0; r < n_rows; r++)
+  {
+    Search search = { n_rows, cands, ambiguous, n_ambiguous, eqs, n_eqs, cell_agrees, choice,
+                      &best_grid, &best_violations, best_choice, best_set, 0 };
+
+    search_placements (&search, 0);
+    if (search.nodes > MAX_COMBINATIONS)
+      {
+        /* Too many ways to place the values: leave those rows unplaced. */
+        for (guint i = 0; i < n_ambiguous; i++)
+          {
+            guint r = ambiguous[i];
+
             for (guint c = 0; c < N_COLS; c++)
-              if (g.known[r][c] != best_grid.known[r][c] ||
-                  (g.known[r][c] && g.x[r][c] != best_grid.x[r][c]))
-                best_grid.known[r][c] = FALSE;  /* the placements disagree: not determined */
-        }
-
-      /* next combination */
-      for (guint i = 0; i < n_ambiguous; i++)
-        {
-          guint r = ambiguous[i];
-
-          if (++choice[r] < cands[r]->len)
-            break;
-          choice[r] = 0;
-        }
-    }
+              cell_agrees[r][c] = FALSE;
+            choice[r] = 0;
+          }
+        best_violations = G_MAXUINT;
+        search.n_ambiguous = 0;
+        search.nodes = 0;
+        search_placements (&search, 0);
+      }
+  }
 
   /* Write the cells */
   for (guint r = 0; r < n_rows; r++)
