@@ -4,11 +4,16 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "nb-error.h"
 #include "nb-readers-private.h"
@@ -202,6 +207,46 @@ nb_report_new_from_bytes (const guint8  *data,
   return report_new_from_text (text, filename, error);
 }
 
+/* A local regular file of a report's size, read in one go into a buffer of its size.
+ * NULL for anything else (missing, unreadable, a folder, a special or empty file, too
+ * large, changing while read): the GIO path then reads it or says why it cannot. */
+static GBytes *
+read_local_file (const char *path)
+{
+  struct stat st;
+  guint8 *buf;
+  gsize size, got = 0;
+  int fd;
+
+  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size <= 0 || st.st_size > NB_MAX_REPORT_SIZE)
+    {
+      close (fd);
+      return NULL;
+    }
+  size = st.st_size;
+  buf = g_malloc (size + 1);
+  /* one byte more than its size: a file that grew is left to the GIO path */
+  while (got < size + 1)
+    {
+      gssize r = read (fd, buf + got, size + 1 - got);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        break;
+      got += r;
+    }
+  close (fd);
+  if (got != size)
+    {
+      g_free (buf);
+      return NULL;
+    }
+  return g_bytes_new_take (buf, size);
+}
+
 /**
  * nb_report_new_from_file:
  *
@@ -218,6 +263,13 @@ nb_report_new_from_file (GFile         *file,
   GFileType type;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* most reports: a plain local file, read without GIO's streams and its size-limit buffer */
+  if (!g_cancellable_is_cancelled (cancellable))
+    bytes = read_local_file (g_file_peek_path (file));
+  if (bytes != NULL)
+    return nb_report_new_from_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     g_file_peek_path (file), error);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
