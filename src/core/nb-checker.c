@@ -428,6 +428,47 @@ t_match_any (const Text        *t,
   return FALSE;
 }
 
+/* A set of a few characters, with a bit mask of their low six bits to turn most others away
+ * at once */
+typedef struct
+{
+  gunichar c[16];
+  guint    n;
+  guint64  mask;
+} CharSet;
+
+static void
+char_set_add_firsts (CharSet           *set,
+                     const char *const *words)
+{
+  for (guint i = 0; words[i]; i++)
+    {
+      gunichar c = first_char (words[i]);
+      guint k = 0;
+
+      while (k < set->n && set->c[k] != c)
+        k++;
+      if (k == set->n)
+        {
+          g_assert (set->n < G_N_ELEMENTS (set->c));
+          set->c[set->n++] = c;
+          set->mask |= G_GUINT64_CONSTANT (1) << (c & 63);
+        }
+    }
+}
+
+static inline gboolean
+char_set_has (const CharSet *set,
+              gunichar       c)
+{
+  if (!((set->mask >> (c & 63)) & 1))
+    return FALSE;
+  for (guint i = 0; i < set->n; i++)
+    if (c == set->c[i])
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_counter (gunichar c)
 {
@@ -538,14 +579,24 @@ check_prose_requests (Checker    *ck,
   int c_over = req (ck, "carried_over", NB_REQUEST_COLUMN_TOTAL);
   int c_public = req (ck, "public", NB_REQUEST_COLUMN_TOTAL);
   int c_results = req (ck, "result_total", NB_REQUEST_COLUMN_TOTAL);
+  static const char *const others[] = { "结转", "全部予以公开", NULL };
   double v_new = 0, v_in = 0, v_over = 0, v_public, v_results;
   gboolean have_new = val (ck, c_new, &v_new);
   gboolean have_over = val (ck, c_over, &v_over);
+  CharSet firsts = { { 0 } };
 
   val (ck, c_in, &v_in);
 
+  /* every phrase looked for starts with one of a few characters; most positions start none */
+  char_set_add_firsts (&firsts, triggers);
+  char_set_add_firsts (&firsts, all_done);
+  char_set_add_firsts (&firsts, others);
+
   for (guint i = from; i < to; i++)
     {
+      if (!char_set_has (&firsts, t->s[i]))
+        continue;
+
       /* 收到 … 申请 N 件 (no comma between) */
       if (have_new && t_match_any (t, i, triggers))
         {
@@ -706,7 +757,7 @@ check_prose_sums (Checker    *ck,
       guint n_parts = 0;
       GArray *parts;
 
-      if (!t_match (t, i, "其中"))
+      if (t->s[i] != 0x5176 /* 其 */ || !t_match (t, i, "其中"))
         continue;
 
       ss = sentence_start (t, i);
