@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -23,6 +24,7 @@ typedef struct
 {
   char     *path;
   char     *out;    /* what to print on stdout */
+  gsize     out_len;
   char     *err;    /* what to print on stderr */
   int       status; /* 0, 1 or 2 */
   gboolean  done;
@@ -87,6 +89,7 @@ run_job (Job *job)
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->path);
   g_autoptr(NbReport) report = nb_report_new_from_file (file, NULL, &error);
   char *out = NULL, *err = NULL;
+  gsize out_len = 0;
   int status;
 
   if (report == NULL)
@@ -100,28 +103,24 @@ run_job (Job *job)
       switch (output)
         {
         case OUTPUT_JSON:
-          {
-            gsize len = 0;
-            char *doc = nb_report_to_json_as (report, job->path, &len);
-
-            /* the file as the user named it; one document a line */
-            out = g_realloc (doc, len + 2);
-            out[len] = '\n';
-            out[len + 1] = '\0';
-          }
+          /* the file as the user named it; one document a line (the newline is added
+           * when it is printed) */
+          out = nb_report_to_json_as (report, job->path, &out_len);
           break;
         case OUTPUT_CSV:
-          out = nb_report_to_csv (report, lang, NULL);
+          out = nb_report_to_csv (report, lang, &out_len);
           break;
         case OUTPUT_TEXT:
         default:
           out = describe_report (report);
+          out_len = strlen (out);
           break;
         }
     }
 
   g_mutex_lock (&lock);
   job->out = out;
+  job->out_len = out_len;
   job->err = err;
   job->status = status;
   job->done = TRUE;
@@ -210,6 +209,10 @@ main (int   argc,
           break;
     }
 
+  /* a batch's output goes out in large writes */
+  if (!isatty (STDOUT_FILENO))
+    setvbuf (stdout, NULL, _IOFBF, 256 * 1024);
+
   n_files = g_strv_length (files);
   all = g_new0 (Job, n_files);
   for (guint i = 0; i < n_files; i++)
@@ -243,14 +246,15 @@ main (int   argc,
       if (job->out)
         {
           const char *s = job->out;
+          gsize len = job->out_len;
 
           /* one BOM at the start of CSV output, not one per report */
           if (output == OUTPUT_CSV && i > 0 && g_str_has_prefix (s, "\xEF\xBB\xBF"))
-            s += 3;
+            s += 3, len -= 3;
           if (output == OUTPUT_CSV && i > 0)
             fputs ("\r\n", stdout);
-          fputs (s, stdout);
-          if (output == OUTPUT_TEXT && i + 1 < n_files)
+          fwrite (s, 1, len, stdout);
+          if (output == OUTPUT_JSON || (output == OUTPUT_TEXT && i + 1 < n_files))
             fputc ('\n', stdout);
         }
       status = MAX (status, job->status);

@@ -17,6 +17,32 @@
  * command line writes thousands of them, and a tree of JsonNodes costs more
  * than the parsing. nb_report_to_json_node() reads the same text back. */
 
+/* g_string_append_len() without the call when the string has room (most appends) */
+static inline void
+put_len (GString    *out,
+         const char *s,
+         gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+#define put_literal(out, s) put_len ((out), "" s, sizeof (s) - 1)
+
+/* Bytes that end a run of plain characters in a JSON string: controls (NUL ends the
+ * string), the quote and the backslash */
+static const guint8 json_special[256] = {
+  [0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  [0x10] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1,
+};
+
 static void
 json_string (GString    *out,
              const char *s)
@@ -27,19 +53,19 @@ json_string (GString    *out,
       const guchar *run = p;
 
       /* copy runs that need no escaping in one go */
-      while (*p >= 0x20 && *p != '"' && *p != '\\')
+      while (!json_special[*p])
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        put_len (out, (const char *) run, p - run);
       if (*p == '\0')
         break;
       switch (*p)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"': put_literal (out, "\\\""); break;
+        case '\\': put_literal (out, "\\\\"); break;
+        case '\n': put_literal (out, "\\n"); break;
+        case '\r': put_literal (out, "\\r"); break;
+        case '\t': put_literal (out, "\\t"); break;
         default:
           if (*p < 0x20)
             g_string_append_printf (out, "\\u%04x", *p);
@@ -50,26 +76,40 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A whole number in decimal; returns where it starts in buf (written from the end) */
+static char *
+format_integer (char    *buf_end,
+                gint64   n)
+{
+  char *p = buf_end;
+  gboolean neg = n < 0;
+  guint64 u = neg ? -(guint64) n : (guint64) n;
+
+  *--p = '\0';
+  do
+    *--p = '0' + u % 10;
+  while ((u /= 10) > 0);
+  if (neg)
+    *--p = '-';
+  return p;
+}
+
+static void
+json_integer (GString *out,
+              gint64   n)
+{
+  char buf[32];
+  char *p = format_integer (buf + sizeof buf, n);
+
+  put_len (out, p, buf + sizeof buf - 1 - p);
+}
+
 static void
 json_number (GString *out,
              double   v)
 {
   if (v == floor (v) && fabs (v) < 1e15)
-    {
-      char buf[32];
-      gint64 n = (gint64) v;
-      int i = sizeof buf;
-      gboolean neg = n < 0;
-      guint64 u = neg ? (guint64) -n : (guint64) n;
-
-      buf[--i] = '\0';
-      do
-        buf[--i] = '0' + u % 10;
-      while ((u /= 10) > 0);
-      if (neg)
-        buf[--i] = '-';
-      g_string_append (out, buf + i);
-    }
+    json_integer (out, (gint64) v);
   else
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -91,10 +131,10 @@ json_value (GString  *out,
       if (self->procurement_unit)
         json_string (out, self->procurement_unit);
       else
-        g_string_append (out, "null");
+        put_literal (out, "null");
     }
   else if (!c->has_value)
-    g_string_append (out, "null");
+    put_literal (out, "null");
   else
     json_number (out, c->value);
 }
@@ -104,9 +144,15 @@ json_span (GString *out,
            NbSpan   span)
 {
   if (!nb_span_is_set (span))
-    g_string_append (out, "null");
+    put_literal (out, "null");
   else
-    g_string_append_printf (out, "[%d,%d]", span.start, span.end);
+    {
+      g_string_append_c (out, '[');
+      json_integer (out, span.start);
+      g_string_append_c (out, ',');
+      json_integer (out, span.end);
+      g_string_append_c (out, ']');
+    }
 }
 
 static void
@@ -117,40 +163,43 @@ json_key (GString    *out,
   g_string_append_c (out, ':');
 }
 
+/* A key written in the code: nothing in it to escape */
+#define json_key_literal(out, key) put_literal ((out), "\"" key "\":")
+
 static char *
 report_to_json (NbReport   *self,
                 const char *filename,
                 gsize      *length)
 {
-  GString *out = g_string_sized_new (16384);
+  GString *out = g_string_sized_new (32768);
   NbEdition ed = self->edition;
   guint n_items, n_rows, n_findings;
   GListModel *findings = G_LIST_MODEL (self->findings);
 
   g_string_append_c (out, '{');
-  json_key (out, "file");
+  json_key_literal (out, "file");
   json_string (out, filename ? filename : self->filename ? self->filename : "");
   g_string_append_c (out, ',');
-  json_key (out, "encoding");
+  json_key_literal (out, "encoding");
   json_string (out, self->text->encoding);
   g_string_append_c (out, ',');
-  json_key (out, "template");
+  json_key_literal (out, "template");
   json_string (out, nb_edition_to_string (ed));
   g_string_append_c (out, ',');
-  json_key (out, "agency");
+  json_key_literal (out, "agency");
   if (self->agency)
     json_string (out, self->agency);
   else
-    g_string_append (out, "null");
+    put_literal (out, "null");
   g_string_append_c (out, ',');
-  json_key (out, "year");
+  json_key_literal (out, "year");
   if (self->year)
     json_number (out, self->year);
   else
-    g_string_append (out, "null");
+    put_literal (out, "null");
 
   g_string_append_c (out, ',');
-  json_key (out, "active");
+  json_key_literal (out, "active");
   g_string_append_c (out, '{');
   n_items = nb_schema_get_n_active_items (ed);
   for (guint item = 0; item < n_items; item++)
@@ -180,11 +229,11 @@ report_to_json (NbReport   *self,
         }
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "},");
+  put_literal (out, "},");
 
-  json_key (out, "requests");
+  json_key_literal (out, "requests");
   g_string_append_c (out, '{');
-  json_key (out, "columns");
+  json_key_literal (out, "columns");
   g_string_append_c (out, '[');
   for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
     {
@@ -192,8 +241,8 @@ report_to_json (NbReport   *self,
         g_string_append_c (out, ',');
       json_string (out, nb_schema_get_request_column_id (c));
     }
-  g_string_append (out, "],");
-  json_key (out, "rows");
+  put_literal (out, "],");
+  json_key_literal (out, "rows");
   g_string_append_c (out, '{');
   n_rows = nb_schema_get_n_request_rows (ed);
   for (guint r = 0; r < n_rows; r++)
@@ -210,9 +259,9 @@ report_to_json (NbReport   *self,
         }
       g_string_append_c (out, ']');
     }
-  g_string_append (out, "}},");
+  put_literal (out, "}},");
 
-  json_key (out, "appeals");
+  json_key_literal (out, "appeals");
   g_string_append_c (out, '{');
   for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
     {
@@ -229,9 +278,9 @@ report_to_json (NbReport   *self,
         }
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "},");
+  put_literal (out, "},");
 
-  json_key (out, "cells");
+  json_key_literal (out, "cells");
   g_string_append_c (out, '{');
   {
     gboolean first = TRUE;
@@ -248,47 +297,47 @@ report_to_json (NbReport   *self,
         first = FALSE;
         json_key (out, def->id);
         g_string_append_c (out, '{');
-        json_key (out, "span");
+        json_key_literal (out, "span");
         if (c->corrected)
           {
             /* a corrected value no longer stands in the text: no span */
-            g_string_append (out, "null,");
-            json_key (out, "origin");
+            put_literal (out, "null,");
+            json_key_literal (out, "origin");
             json_string (out, c->has_value ? "inferred" : "missing");
             g_string_append_c (out, ',');
-            json_key (out, "corrected");
-            g_string_append (out, "true,");
-            json_key (out, "original");
+            json_key_literal (out, "corrected");
+            put_literal (out, "true,");
+            json_key_literal (out, "original");
             if (c->orig_has_value)
               json_number (out, c->orig_value);
             else
-              g_string_append (out, "null");
+              put_literal (out, "null");
             g_string_append_c (out, ',');
-            json_key (out, "original_origin");
+            json_key_literal (out, "original_origin");
             json_string (out, nb_origin_to_string (c->origin));
             g_string_append_c (out, ',');
-            json_key (out, "source_span");
+            json_key_literal (out, "source_span");
             json_span (out, c->span);
           }
         else
           {
             json_span (out, c->origin == NB_ORIGIN_SOURCE ? c->span : NB_SPAN_NONE);
             g_string_append_c (out, ',');
-            json_key (out, "origin");
+            json_key_literal (out, "origin");
             json_string (out, nb_origin_to_string (c->origin));
             if (c->accepted)
               {
                 g_string_append_c (out, ',');
-                json_key (out, "accepted");
-                g_string_append (out, "true");
+                json_key_literal (out, "accepted");
+                put_literal (out, "true");
               }
           }
         g_string_append_c (out, '}');
       }
   }
-  g_string_append (out, "},");
+  put_literal (out, "},");
 
-  json_key (out, "findings");
+  json_key_literal (out, "findings");
   g_string_append_c (out, '[');
   n_findings = g_list_model_get_n_items (findings);
   for (guint i = 0; i < n_findings; i++)
@@ -301,13 +350,13 @@ report_to_json (NbReport   *self,
       if (i)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
-      json_key (out, "rule");
+      json_key_literal (out, "rule");
       json_string (out, nb_finding_get_rule (f));
       g_string_append_c (out, ',');
-      json_key (out, "severity");
+      json_key_literal (out, "severity");
       json_string (out, nb_severity_to_string (nb_finding_get_severity (f)));
       g_string_append_c (out, ',');
-      json_key (out, "cells");
+      json_key_literal (out, "cells");
       g_string_append_c (out, '[');
       for (guint k = 0; k < n_cells; k++)
         {
@@ -315,8 +364,8 @@ report_to_json (NbReport   *self,
             g_string_append_c (out, ',');
           json_string (out, nb_schema_get_cell (ed, cells[k])->id);
         }
-      g_string_append (out, "],");
-      json_key (out, "spans");
+      put_literal (out, "],");
+      json_key_literal (out, "spans");
       g_string_append_c (out, '[');
       for (guint k = 0; k < n_spans; k++)
         {
@@ -324,17 +373,17 @@ report_to_json (NbReport   *self,
             g_string_append_c (out, ',');
           json_span (out, spans[k]);
         }
-      g_string_append (out, "],");
-      json_key (out, "message");
+      put_literal (out, "],");
+      json_key_literal (out, "message");
       g_string_append_c (out, '{');
-      json_key (out, "zh_CN");
+      json_key_literal (out, "zh_CN");
       json_string (out, nb_finding_get_message (f, "zh_CN"));
       g_string_append_c (out, ',');
-      json_key (out, "en");
+      json_key_literal (out, "en");
       json_string (out, nb_finding_get_message (f, "en"));
-      g_string_append (out, "}}");
+      put_literal (out, "}}");
     }
-  g_string_append (out, "]}");
+  put_literal (out, "]}");
 
   if (length)
     *length = out->len;
@@ -429,7 +478,7 @@ csv_line (GString     *out,
         g_string_append_c (out, ',');
       csv_field (out, fields[i] ? fields[i] : "");
     }
-  g_string_append (out, "\r\n");
+  put_literal (out, "\r\n");
 }
 
 /**
