@@ -498,6 +498,51 @@ test_title_variants (void)
     }
 }
 
+/* Tables printed with their cells empty: rows that are there, not missing;
+ * one blank row is filled by the equations, a blank table is an error. */
+static void
+test_blank_cells (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) one = NULL;
+  g_autoptr(GString) all = NULL;
+  g_autoptr(NbReport) r1 = NULL;
+  g_autoptr(NbReport) r2 = NULL;
+  g_autoptr(GRegex) numbers = g_regex_new ("\t-?[0-9.]+(万元)?(?=\t|\n)", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) appeals = g_regex_new ("^[0-9\t]+$", G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *blank1 = NULL, *blank2 = NULL;
+  GListModel *findings;
+  guint missing_row = 0;
+  int state_secret = nb_schema_lookup (NB_EDITION_2019, "requests.withheld.state_secret.total");
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  one = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (one, "1．属于国家秘密\t0\t0\t0\t0\t0\t0\t0", "1．属于国家秘密\t\t\t\t\t\t\t", 1), ==, 1);
+  r1 = nb_report_new_from_bytes ((const guint8 *) one->str, one->len, "one.txt", NULL);
+  g_assert_nonnull (r1);
+  g_assert_cmpint (nb_report_get_origin (r1, state_secret), ==, NB_ORIGIN_INFERRED);
+  g_assert_cmpfloat (value_of (r1, "requests.withheld.state_secret.total"), ==, 0);
+
+  blank1 = g_regex_replace (numbers, text, -1, 0, "\t", 0, NULL);
+  blank2 = g_regex_replace (appeals, blank1, -1, 0, "", 0, NULL);
+  all = g_string_new (blank2);
+  r2 = nb_report_new_from_bytes ((const guint8 *) all->str, all->len, "blank.txt", NULL);
+  g_assert_nonnull (r2);
+  for (guint i = 0; i < nb_report_get_n_cells (r2); i++)
+    g_assert_cmpint (nb_report_get_origin (r2, i), !=, NB_ORIGIN_SOURCE);
+  findings = nb_report_get_findings (r2);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (strcmp (nb_finding_get_rule (f), "template.missing_row") == 0)
+        missing_row++;
+    }
+  /* one for each of the three tables, none for their rows */
+  g_assert_cmpuint (missing_row, ==, 3);
+}
+
 /* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */
 static void
 test_inferred_placement (void)
@@ -615,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/core/parser/2019/injection", test_injection_2019);
   g_test_add_func ("/core/parser/2019/procurement-unit", test_procurement_unit_2019);
   g_test_add_func ("/core/parser/title-variants", test_title_variants);
+  g_test_add_func ("/core/parser/blank-cells", test_blank_cells);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
   g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
   g_test_add_func ("/core/parser/not-a-report", test_not_a_report);

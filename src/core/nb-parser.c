@@ -1626,6 +1626,7 @@ parse_requests (Parser *p,
   guint n_rows = nb_schema_get_n_request_rows (edition);
   g_autoptr(GArray) tokens = tokenize (p, start, end, TRUE);
   g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) all_labels = g_string_new (NULL);
   RowValues rows[MAX_ROWS];
   gboolean found[MAX_ROWS] = { 0 };
   int current = -1;
@@ -1644,6 +1645,7 @@ parse_requests (Parser *p,
       if (t->kind == TOK_LABEL)
         {
           append_norm (label, p->norm, t->start, t->end);
+          append_norm (all_labels, p->norm, t->start, t->end);
           continue;
         }
 
@@ -1670,6 +1672,19 @@ parse_requests (Parser *p,
 
   for (guint r = 0; r < n_rows; r++)
     {
+      /* a row printed with all its cells empty is there, not missing */
+      static const RowKey numbered[] = {
+        { "other", "(六)其他处理" }, { "other.other", "3.其他" }, { "result_total", "(七)总计" },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (request_keys) && !rows[r].found; k++)
+        if (!request_keys[k].at_end && nb_schema_request_row_index (edition, request_keys[k].row) == (int) r &&
+            strstr (all_labels->str, request_keys[k].key) != NULL)
+          rows[r].found = TRUE;
+      for (guint k = 0; k < G_N_ELEMENTS (numbered) && !rows[r].found; k++)
+        if (nb_schema_request_row_index (edition, numbered[k].row) == (int) r &&
+            strstr (all_labels->str, numbered[k].key) != NULL)
+          rows[r].found = TRUE;
       if (!rows[r].found)
         note_missing_row (p, nb_schema_get_request_row_label (edition, r),
                           nb_schema_get_request_row_english (edition, r),
@@ -1769,7 +1784,21 @@ parse_appeals (Parser *p,
   }
   if (vals->len == 0)
     {
-      note_missing_row (p, "政府信息公开行政复议、行政诉讼情况", "appeals", first, n_cells);
+      gboolean printed = FALSE;
+
+      /* the table printed with its cells empty is there, not missing */
+      for (guint i = 0; i < tokens->len && !printed; i++)
+        {
+          const Token *t = &g_array_index (tokens, Token, i);
+
+          printed = t->kind == TOK_LABEL && t->end - t->start >= 4 &&
+                    find_text (p, "结果维持", t->start, t->end) != G_MAXUINT;
+        }
+      if (printed)
+        for (guint i = 0; i < n_cells; i++)
+          p->report->cells[first + i].was_present = TRUE;
+      else
+        note_missing_row (p, "政府信息公开行政复议、行政诉讼情况", "appeals", first, n_cells);
       return;
     }
 
@@ -1915,6 +1944,20 @@ unit_of_label (Parser      *p,
   return 0;
 }
 
+/* Whether the labels of section 二 name the item (printed, maybe with no numbers) */
+static gboolean
+active_item_printed (NbEdition   edition,
+                     guint       item,
+                     const char *labels)
+{
+  const char *id = nb_schema_get_active_item_id (edition, item);
+
+  for (guint i = 0; i < G_N_ELEMENTS (active_keys); i++)
+    if (strcmp (active_keys[i].item, id) == 0 && strstr (labels, active_keys[i].key) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Section 二 has no equations to split run-together digits by: "规章000"
  * is 0 0 0, one digit a cell, and that is all that can be said. A run of
  * more digits than cells ("规范性文件0845") stays missing (cell.ambiguous). */
@@ -1984,6 +2027,7 @@ parse_active (Parser *p,
   guint n_items = nb_schema_get_n_active_items (edition);
   g_autoptr(GArray) tokens = tokenize (p, start, end, TRUE);
   g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) all_labels = g_string_new (NULL);
   gboolean found[16] = { 0 };
   GArray *vals[16];
   int current = -1;
@@ -2008,6 +2052,7 @@ parse_active (Parser *p,
               continue;
             }
           append_norm (label, p->norm, t->start, t->end);
+          append_norm (all_labels, p->norm, t->start, t->end);
           continue;
         }
 
@@ -2044,6 +2089,14 @@ parse_active (Parser *p,
                         item_id) == 0)
         n_fields++;
 
+      if (!found[item] && active_item_printed (edition, item, all_labels->str))
+        {
+          /* printed with its cells empty: there, but without values */
+          for (guint k = 0; k < n_fields; k++)
+            p->report->cells[first + k].was_present = TRUE;
+          g_array_unref (vals[item]);
+          continue;
+        }
       if (!found[item])
         {
           note_missing_row (p, nb_schema_get_active_item_label (edition, item), item_id, first, n_fields);
@@ -2340,6 +2393,41 @@ find_title (Parser *p)
     }
 }
 
+/* A table printed without a single number is no table: one error for it,
+ * beside the cell.missing warnings of its cells. */
+static void
+note_empty_tables (Parser *p)
+{
+  static const struct { NbTableKind table; const char *zh, *en; } tables[] = {
+    { NB_TABLE_ACTIVE, "第二部分（主动公开政府信息情况）", "Section 2 (proactive disclosure)" },
+    { NB_TABLE_REQUESTS, "第三部分（收到和处理政府信息公开申请情况）", "Section 3 (requests)" },
+    { NB_TABLE_APPEALS, "第四部分（行政复议、行政诉讼情况）", "Section 4 (appeals)" },
+  };
+  NbReport *report = p->report;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      guint present = 0, read = 0;
+      g_autofree char *zh = NULL, *en = NULL;
+      NbFinding *f;
+
+      for (guint i = 0; i < report->n_cells; i++)
+        if (nb_schema_get_cell (report->edition, i)->table == tables[t].table)
+          {
+            present += report->cells[i].was_present;
+            read += report->cells[i].origin == NB_ORIGIN_SOURCE;
+          }
+      if (present == 0 || read > 0)
+        continue;
+      zh = g_strdup_printf ("%s的表格在报告中没有填写任何数字。", tables[t].zh);
+      en = g_strdup_printf ("%s: the table is printed but holds no numbers.", tables[t].en);
+      f = nb_report_add_parse_finding (report, "template.missing_row", NB_SEVERITY_ERROR, zh, en);
+      for (guint i = 0; i < report->n_cells; i++)
+        if (nb_schema_get_cell (report->edition, i)->table == tables[t].table && report->cells[i].was_present)
+          nb_finding_add_cell (f, i);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 
 void
@@ -2421,4 +2509,6 @@ nb_parser_parse (NbReport *report)
     }
   else
     parse_appeals (&p, 0, 0);
+
+  note_empty_tables (&p);
 }
