@@ -469,6 +469,40 @@ char_set_has (const CharSet *set,
   return FALSE;
 }
 
+/* Where the scans below jump to the next position that can start what they look for: tight
+ * loops of their own, out of line so that they keep their counters in registers */
+G_GNUC_NO_INLINE static guint
+skip_to_char (const Text *t,
+              guint       pos,
+              guint       end,
+              gunichar    c)
+{
+  while (pos < end && t->s[pos] != c)
+    pos++;
+  return pos;
+}
+
+G_GNUC_NO_INLINE static guint
+skip_to_digit (const Text *t,
+               guint       pos,
+               guint       end)
+{
+  while (pos < end && !t_digit (t->s[pos]))
+    pos++;
+  return pos;
+}
+
+G_GNUC_NO_INLINE static guint
+skip_to_char_set (const Text    *t,
+                  guint          pos,
+                  guint          end,
+                  const CharSet *set)
+{
+  while (pos < end && !char_set_has (set, t->s[pos]))
+    pos++;
+  return pos;
+}
+
 static gboolean
 is_counter (gunichar c)
 {
@@ -594,8 +628,8 @@ check_prose_requests (Checker    *ck,
 
   for (guint i = from; i < to; i++)
     {
-      if (!char_set_has (&firsts, t->s[i]))
-        continue;
+      if ((i = skip_to_char_set (t, i, to, &firsts)) >= to)
+        break;
 
       /* 收到 … 申请 N 件 (no comma between) */
       if (have_new && t_match_any (t, i, triggers))
@@ -757,7 +791,9 @@ check_prose_sums (Checker    *ck,
       guint n_parts = 0;
       GArray *parts;
 
-      if (t->s[i] != 0x5176 /* 其 */ || !t_match (t, i, "其中"))
+      if ((i = skip_to_char (t, i, to, 0x5176 /* 其 */)) + 2 > to)
+        break;
+      if (!t_match (t, i, "其中"))
         continue;
 
       ss = sentence_start (t, i);
@@ -900,6 +936,8 @@ check_year (Checker    *ck,
       int y;
       gboolean strong = FALSE, after_stop;
 
+      if ((i = skip_to_digit (t, i, to)) + 5 > to)
+        break;
       if (!t_digit (t->s[i]) || (i > 0 && t_digit (t->s[i - 1])))
         continue;
       if (i + 4 > to || !t_digit (t->s[i + 1]) || !t_digit (t->s[i + 2]) || !t_digit (t->s[i + 3]) ||
@@ -1046,12 +1084,22 @@ nb_checker_run (NbReport *report)
             nb_schema_get_cell (report->edition, i)->table == NB_TABLE_APPEALS)
           limit = MAX (limit, report->cells[i].span.end);
     if (limit >= 0)
-      for (guint i = 0; i < t.n; i++)
-        if (report->text->norm_to_src[i] >= (guint) limit)
+      {
+        /* the first character at or after it: the map never goes back, so a binary search */
+        const guint *map = report->text->norm_to_src;
+        guint lo = 0, hi = t.n;
+
+        while (lo < hi)
           {
-            prose_end = i;
-            break;
+            guint mid = lo + (hi - lo) / 2;
+
+            if (map[mid] >= (guint) limit)
+              hi = mid;
+            else
+              lo = mid + 1;
           }
+        prose_end = lo;
+      }
   }
   check_prose_requests (&ck, &t, 0, t.n);
   check_prose_sums (&ck, &t, 0, t.n);
