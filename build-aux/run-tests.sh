@@ -50,7 +50,7 @@ if command -v clang >/dev/null; then
   if CC=clang step meson setup _ci/fuzz -Dgui=false -Dtests=true -Db_sanitize=address,undefined \
        -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link >/dev/null && step ninja -C _ci/fuzz; then
     mkdir -p _ci/fuzz/corpus
-    cp data/samples/*.txt _ci/fuzz/corpus/
+    cp data/samples/*.txt tests/data/*.txt tests/fuzz/corpus/* _ci/fuzz/corpus/
     for target in _ci/fuzz/tests/fuzz/fuzz-* _ci/fuzz/tests/readers/fuzz-*; do
       [ -f "$target" ] && [ -x "$target" ] || continue
       if step "$target" -max_total_time="${NB_FUZZ_SECONDS:-45}" -rss_limit_mb=2048 -timeout=10 \

@@ -22,6 +22,8 @@
 #include "nb-schema.h"
 
 #define MAX_COMBINATIONS 20000
+#define MAX_SEARCH_NODES 20000  /* partial placements of ambiguous rows weighed by their bounds */
+#define MAX_SEARCH_LEAVES 2000  /* whole placements propagated */
 
 typedef enum
 {
@@ -714,7 +716,7 @@ classify_request_row (NbEdition   edition,
 /* Cells written without separators                                    */
 
 #define MAX_SPLITS 64           /* splits kept; more make a row ambiguous anyway */
-#define MAX_SPLIT_STEPS 200000  /* bound on the search, whatever the input */
+#define MAX_SPLIT_STEPS 50000   /* bound on the search, whatever the input */
 #define MAX_CELL_DIGITS 7       /* no count in these tables has more digits */
 #define MAX_SPLIT_CELLS 15
 
@@ -760,6 +762,16 @@ split_part (Splitter *sp,
   t->value = value;
   t->is_integer = t->plain = TRUE;
   t->n_digits = len;
+}
+
+static guint
+count_digits (double value)
+{
+  guint n = 1;
+
+  for (guint64 v = (guint64) value; v >= 10; v /= 10)
+    n++;
+  return n;
 }
 
 static void
@@ -813,8 +825,20 @@ split_search (Splitter *sp,
   rem = t->end - t->start - off;
   if (total)
     {
-      char digits[32];
-      guint len = g_snprintf (digits, sizeof digits, "%.0f", sum);
+      char digits[24];
+      guint len = 0;
+
+      /* the sum's decimal digits (parts have at most MAX_CELL_DIGITS, and
+       * there are at most MAX_SPLIT_CELLS of them: it fits a guint64) */
+      for (guint64 v = (guint64) sum; len == 0 || v > 0; v /= 10)
+        digits[len++] = '0' + v % 10;
+      for (guint k = 0; k < len / 2; k++)
+        {
+          char tmp = digits[k];
+
+          digits[k] = digits[len - 1 - k];
+          digits[len - 1 - k] = tmp;
+        }
 
       if (len > rem || (off == 0 && len == rem))
         return;
@@ -831,6 +855,8 @@ split_search (Splitter *sp,
 
   {
     double value = 0;
+    /* the run holds every cell left of this group, its total among them */
+    gboolean last_in_run = sp->n_cells - ci <= sp->group - ci % sp->group;
 
     for (guint len = 1; len <= MIN (rem - (off == 0 ? 1 : 0), MAX_CELL_DIGITS); len++)
       {
@@ -839,6 +865,17 @@ split_search (Splitter *sp,
         if (len > 1 && sp->norm[t->start + off] == '0')
           break;  /* only 0 itself begins with 0 */
         value = value * 10 + (c - '0');
+        /* when the group's total is in this run, after the parts left, it
+         * has at least the digits of the sum so far and at most one more
+         * than a cell can have */
+        if (vi == sp->n_vals - 1 && last_in_run)
+          {
+            guint left = rem - len, parts_left = sp->group - 2 - ci % sp->group;
+
+            if (left < parts_left + count_digits (sum + value) ||
+                left > parts_left * MAX_CELL_DIGITS + MAX_CELL_DIGITS + 1)
+              continue;
+          }
         split_part (sp, ci, t->start + off, len, value);
         if (len == rem)
           split_search (sp, vi + 1, 0, ci + 1, sum + value);
@@ -1197,10 +1234,12 @@ candidates_same (const Candidate *a,
 }
 
 /* The search for the placements that break the fewest equations: one
- * candidate per ambiguous row, depth first. The equations broken with only
- * some rows chosen (the others unknown) are a lower bound for every way to
- * choose the rest, so a branch that already breaks more than the best
- * found is cut: for a consistent table, every branch that breaks one. */
+ * candidate per ambiguous row, depth first. With some rows chosen, each
+ * equation's sides lie between bounds: exact for the cells known, the least
+ * and the most a row's candidates give for the rows not chosen yet. An
+ * equation whose sides cannot meet is broken by every way to choose the
+ * rest, so a branch that already breaks more than the best placement found
+ * is cut: for a consistent table, every branch that breaks one. */
 typedef struct
 {
   guint            n_rows;
@@ -1216,7 +1255,69 @@ typedef struct
   guint           *best_choice;
   guint64         *best_set;     /* per row, the candidates some best placement takes */
   guint            nodes;
+  guint            leaves;
+  double           lo[MAX_ROWS][N_COLS];  /* per cell, the least and the most its row's */
+  double           hi[MAX_ROWS][N_COLS];  /* candidates give (hi INFINITY: one leaves it unknown) */
 } Search;
+
+static void
+search_init_bounds (Search *s)
+{
+  for (guint r = 0; r < s->n_rows; r++)
+    for (guint k = 0; k < N_COLS; k++)
+      {
+        s->lo[r][k] = INFINITY;
+        s->hi[r][k] = -INFINITY;
+        for (guint i = 0; i < s->cands[r]->len; i++)
+          {
+            const Candidate *c = &g_array_index (s->cands[r], Candidate, i);
+            gboolean known = c->known[k] && s->cell_agrees[r][k];
+
+            s->lo[r][k] = MIN (s->lo[r][k], known ? c->v[k] : 0);
+            s->hi[r][k] = MAX (s->hi[r][k], known ? c->v[k] : INFINITY);
+          }
+      }
+}
+
+/* The equations that no choice of the rows left can satisfy */
+static guint
+bound_violations (const Search *s,
+                  const Grid   *g,
+                  guint         depth)
+{
+  guint violations = 0;
+  gboolean open[MAX_ROWS] = { 0 };
+
+  for (guint i = depth; i < s->n_ambiguous; i++)
+    open[s->ambiguous[i]] = TRUE;
+
+  for (guint e = 0; e < s->n_eqs; e++)
+    {
+      const Equation *eq = &s->eqs[e];
+      double lo[2] = { 0, 0 }, hi[2] = { 0, 0 };
+
+      for (guint side = 0; side < 2; side++)
+        {
+          const int *cells = side == 0 ? eq->lhs : eq->rhs;
+          guint n = side == 0 ? eq->n_lhs : eq->n_rhs;
+
+          for (guint i = 0; i < n; i++)
+            {
+              guint r = cells[i] / N_COLS, k = cells[i] % N_COLS;
+
+              if (g->known[r][k])
+                lo[side] += g->x[r][k], hi[side] += g->x[r][k];
+              else if (open[r])
+                lo[side] += s->lo[r][k], hi[side] += s->hi[r][k];
+              else
+                hi[side] = INFINITY;  /* an unknown cell: any value not below 0 */
+            }
+        }
+      if (lo[0] > hi[1] + 1e-9 || lo[1] > hi[0] + 1e-9)
+        violations++;
+    }
+  return violations;
+}
 
 static void
 search_placements (Search *s,
@@ -1225,7 +1326,7 @@ search_placements (Search *s,
   Grid g = { s->n_rows };
   guint violations;
 
-  if (++s->nodes > MAX_COMBINATIONS)
+  if (++s->nodes > MAX_SEARCH_NODES)
     return;
 
   for (guint r = 0; r < s->n_rows; r++)
@@ -1241,12 +1342,13 @@ search_placements (Search *s,
           g.known[r][k] = chosen && c->known[k] && s->cell_agrees[r][k];
         }
     }
-  violations = propagate (&g.x[0][0], &g.known[0][0], s->eqs, s->n_eqs);
-  if (violations > *s->best_violations)
+  /* the bounds alone, without propagating: cheap enough for every node */
+  if (bound_violations (s, &g, depth) > *s->best_violations)
     return;
 
   if (depth < s->n_ambiguous)
     {
+
       guint r = s->ambiguous[depth];
 
       for (guint k = 0; k < s->cands[r]->len; k++)
@@ -1258,6 +1360,14 @@ search_placements (Search *s,
       return;
     }
 
+  if (++s->leaves > MAX_SEARCH_LEAVES)
+    {
+      s->nodes = MAX_SEARCH_NODES + 1;  /* too many placements as good as each other */
+      return;
+    }
+  violations = propagate (&g.x[0][0], &g.known[0][0], s->eqs, s->n_eqs);
+  if (violations > *s->best_violations)
+    return;
   if (violations < *s->best_violations)
     {
       *s->best_violations = violations;
@@ -1489,8 +1599,9 @@ place_requests (Parser    *p,
     Search search = { n_rows, cands, ambiguous, n_ambiguous, eqs, n_eqs, cell_agrees, choice,
                       &best_grid, &best_violations, best_choice, best_set, 0 };
 
+    search_init_bounds (&search);
     search_placements (&search, 0);
-    if (search.nodes > MAX_COMBINATIONS)
+    if (search.nodes > MAX_SEARCH_NODES)
       {
         /* Too many ways to place the values: leave those rows unplaced. */
         for (guint i = 0; i < n_ambiguous; i++)
@@ -1503,7 +1614,7 @@ place_requests (Parser    *p,
           }
         best_violations = G_MAXUINT;
         search.n_ambiguous = 0;
-        search.nodes = 0;
+        search.nodes = search.leaves = 0;
         search_placements (&search, 0);
       }
   }
