@@ -164,7 +164,9 @@ count_chars (const char *s,
 }
 
 /* One pass over the decoded text, writing straight into arrays sized for one code point a
- * character (a few characters become several, or none: the arrays grow then). */
+ * character. A few characters become several (or none): the arrays then grow, keeping room
+ * for one code point for each character still to come, so that the common characters are
+ * written without a check. */
 static void
 build_normalised (NbText *text)
 {
@@ -216,9 +218,10 @@ build_normalised (NbText *text)
         n_out = cached[0];
         out = cached + 1;
       }
-      if (n + n_out > cap)
+      /* room for these and one for each character still to come */
+      if (n + n_out + (text->n_chars - index - 1) > cap)
         {
-          cap = MAX (cap * 2, n + n_out);
+          cap = MAX (cap * 2, n + n_out + (text->n_chars - index - 1));
           norm = g_renew (gunichar, norm, cap + 2);
           map = g_renew (guint, map, cap + 2);
         }
