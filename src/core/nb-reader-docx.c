@@ -1,4 +1,4 @@
-/* nb-reader-docx.c — Word documents (DOCX, and legacy DOC) to text
+/* nb-reader-docx.c — Word documents (DOCX) to text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -438,17 +438,4 @@ nb_reader_docx_extract (const guint8  *data,
     return NULL;
 
   return text_from_document_xml (xml, xml_len, error);
-}
-
-/* Legacy Word 97–2003 (.doc) -------------------------------------------------------- */
-
-char *
-nb_reader_doc_extract (const guint8  *data,
-                       gsize          len,
-                       GError       **error)
-{
-  g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
-                       _("Old Word documents (.doc) cannot be read yet; save the report as "
-                         "DOCX or PDF and open that"));
-  return NULL;
 }
