@@ -6,7 +6,22 @@
 
 #include <string.h>
 
+#include "nb-error.h"
 #include "readers-common.h"
+
+const char docx_content_types[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+  "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+  "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+  "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+  "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+const char docx_rels[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+  "relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
 
 static void
 sample_line_free (gpointer data)
@@ -137,12 +152,19 @@ is_blank (const char *text)
   return TRUE;
 }
 
-Sample *
-sample_load (const char *name)
+char *
+sample_path (const char *name)
 {
   g_autofree char *dir = sample_dir ();
   g_autofree char *file = g_strconcat (name, ".txt", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  return g_build_filename (dir, file, NULL);
+}
+
+Sample *
+sample_load (const char *name)
+{
+  g_autofree char *path = sample_path (name);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
@@ -364,6 +386,103 @@ random_bytes (gsize   len,
     data[i] = g_rand_int_range (rand, 0, 256);
   data[len] = 0;
   return data;
+}
+
+void
+assert_sample_table_lines (Sample     *sample,
+                           const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_hash_table_add (have, line_normalize (lines[i]));
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+      g_autofree char *want = NULL;
+
+      if (!line->is_row || line->cells[0] == NULL)
+        continue;
+      want = g_strjoinv ("\t", line->cells);
+      if (!g_hash_table_contains (have, want))
+        {
+          g_printerr ("---- extracted text ----\n%s\n------------------------\n", text);
+          g_error ("%s: row line “%s” not found", sample->name, want);
+        }
+    }
+}
+
+void
+assert_reads_truncated (ReaderFunc    read,
+                        const guint8 *data,
+                        gsize         len,
+                        guint         n_cuts)
+{
+  for (gsize cut = 0; cut < len; cut += MAX (len / n_cuts, 1))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = read (data, cut, &error);
+
+      if (text == NULL)
+        g_assert_nonnull (error);
+      else
+        g_assert_true (g_utf8_validate (text, -1, NULL));
+    }
+}
+
+void
+assert_refuses_random (ReaderFunc  read,
+                       const char *magic,
+                       gsize       magic_len,
+                       gint        code)
+{
+  for (guint32 seed = 1; seed <= 20; seed++)
+    {
+      g_autofree guint8 *data = random_bytes (2048 * seed, seed);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      memcpy (data, magic, magic_len);
+      text = read (data, 2048 * seed, &error);
+      g_assert_null (text);
+      g_assert_error (error, NB_ERROR, code);
+    }
+}
+
+guint
+table_plan_columns (GPtrArray *plan)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < plan->len; r++)
+    n = MAX (n, ((GArray *) g_ptr_array_index (plan, r))->len);
+  return n;
+}
+
+void
+sample_foreach (Sample              *sample,
+                SampleParagraphFunc  paragraph,
+                SampleTableFunc      table,
+                gpointer             user_data)
+{
+  guint done = 0;
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+
+      if (line->is_row && line->table != done)
+        {
+          g_autoptr(GPtrArray) plan = sample_table_plan (sample, line->table);
+
+          done = line->table;
+          table (plan, user_data);
+        }
+      else if (!line->is_row && *line->text != '\0')
+        paragraph (line->text, i, user_data);
+    }
 }
 
 GPtrArray *

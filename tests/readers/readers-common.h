@@ -39,6 +39,7 @@ GStrv      sample_list            (void);
 void       add_sample_tests       (const char  *format,
                                    GTestDataFunc func);
 char      *sample_dir             (void);
+char      *sample_path            (const char  *name);      /* its .txt file */
 gboolean   cell_is_number         (const char  *cell);
 char      *cell_normalize         (const char  *cell);
 char      *line_normalize         (const char  *line);
@@ -54,10 +55,31 @@ void       assert_text_has_row    (const char  *text,
                                    const char * const *numbers);
 void       assert_sample_rows     (Sample      *sample,
                                    const char  *text);
+/* Every table row of @sample is a line of @text, cell for cell (spaces normalised) */
+void       assert_sample_table_lines (Sample   *sample,
+                                   const char  *text);
 
 /* Random and hostile inputs shared by the bad-file tests */
+typedef char *(*ReaderFunc)      (const guint8  *data,
+                                   gsize          len,
+                                   GError       **error);
+
 guint8    *random_bytes           (gsize        len,
                                    guint32      seed);
+/* @read gives text or an error for every prefix of @data (@n_cuts of them) */
+void       assert_reads_truncated (ReaderFunc   read,
+                                   const guint8 *data,
+                                   gsize        len,
+                                   guint        n_cuts);
+/* @read refuses random bytes after @magic with @code */
+void       assert_refuses_random  (ReaderFunc   read,
+                                   const char  *magic,
+                                   gsize        magic_len,
+                                   gint         code);
+
+/* The parts of a DOCX besides word/document.xml */
+extern const char docx_content_types[];
+extern const char docx_rels[];
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sample, sample_free)
 
@@ -79,6 +101,21 @@ typedef struct
 
 GPtrArray *sample_table_plan      (Sample      *sample,
                                    guint        table);   /* GArray of PlanCell per row */
+guint      table_plan_columns     (GPtrArray   *plan);    /* the longest row's cells */
+
+/* Walks a sample as the fixture writers do: @paragraph for each line outside tables that
+ * is not blank (with its index in sample->lines), @table once for each table, with its
+ * plan */
+typedef void (*SampleParagraphFunc) (const char *text,
+                                     guint       index,
+                                     gpointer    user_data);
+typedef void (*SampleTableFunc)     (GPtrArray  *plan,
+                                     gpointer    user_data);
+
+void       sample_foreach         (Sample              *sample,
+                                   SampleParagraphFunc  paragraph,
+                                   SampleTableFunc      table,
+                                   gpointer             user_data);
 char      *row_line_trimmed       (const char  *line);
 
 G_END_DECLS

@@ -94,32 +94,6 @@ sample_to_html (Sample     *sample,
 }
 
 static void
-assert_sample_table_lines (Sample     *sample,
-                           const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GHashTable) have = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_hash_table_add (have, line_normalize (lines[i]));
-
-  for (guint i = 0; i < sample->lines->len; i++)
-    {
-      SampleLine *line = g_ptr_array_index (sample->lines, i);
-      g_autofree char *want = NULL;
-
-      if (!line->is_row || line->cells[0] == NULL)
-        continue;
-      want = g_strjoinv ("\t", line->cells);
-      if (!g_hash_table_contains (have, want))
-        {
-          g_printerr ("---- extracted text ----\n%s\n------------------------\n", text);
-          g_error ("%s: row line “%s” not found", sample->name, want);
-        }
-    }
-}
-
-static void
 test_sample (gconstpointer data)
 {
   const char *name = data;
