@@ -1,7 +1,8 @@
 /* fuzz-reader.c — libFuzzer target for one format reader
  *
  * Built once per reader, with NB_FUZZ_EXTRACT naming its function
- * (nb_reader_pdf_extract, nb_reader_docx_extract, nb_reader_html_extract).
+ * (nb_reader_pdf_extract, nb_reader_docx_extract, nb_reader_doc_extract,
+ * nb_reader_html_extract).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
