@@ -31,6 +31,7 @@ typedef struct
 {
   double   x1, y1, x2, y2;
   gunichar c;
+  gboolean space_before;  /* the page's text has white space just before it */
 } Glyph;
 
 typedef struct
@@ -210,6 +211,7 @@ collect_glyphs (PopplerPage *page,
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   const char *p;
+  gboolean space = FALSE;
 
   text = poppler_page_get_text (page);
   if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
@@ -227,7 +229,10 @@ collect_glyphs (PopplerPage *page,
         c = 0xFFFD;
       if (g_unichar_isspace (c) || c == 0x3000 || c < 0x20 || (c >= 0x7F && c < 0xA0) ||
           c == 0xFEFF || c == 0x200B)
-        continue;
+        {
+          space |= g_unichar_isspace (c) || c == 0x3000;
+          continue;
+        }
       if (!isfinite (r->x1) || !isfinite (r->x2) || !isfinite (r->y1) || !isfinite (r->y2))
         continue;
 
@@ -236,6 +241,8 @@ collect_glyphs (PopplerPage *page,
       g.y1 = MIN (r->y1, r->y2);
       g.y2 = MAX (r->y1, r->y2);
       g.c = c;
+      g.space_before = space;
+      space = FALSE;
       if (g.y2 - g.y1 < 0.1)
         g.y2 = g.y1 + 0.1;
       g_array_append_val (glyphs, g);
@@ -267,10 +274,12 @@ split_line (VLine *line,
           double w = MIN (prev->x2 - prev->x1, g->x2 - g->x1);
           double gap = g->x1 - frag->x2;
 
-          /* wide (CJK) characters sit close together; digits and latin letters less so */
+          /* wide (CJK) characters sit close together; digits and latin letters less so.
+           * A narrow space the text itself has ("规章 0 0 0") is kept: without it
+           * the numbers would run together. */
           if (w >= 0.8 * h ? gap > 1.2 * w : gap > 1.5 * MAX (w, 0.45 * h))
             frag = NULL;
-          else if (gap > 0.3 * h)
+          else if (gap > 0.3 * h || (g->space_before && gap > 0.05 * h))
             g_string_append_c (frag->text, ' ');
         }
       if (frag == NULL)
@@ -575,8 +584,9 @@ label_part_of (VLine    *line,
             same_column = g;
         }
 
-      /* a new label does not continue the one above it */
-      if (!above && starts_with_enumerator (f->text->str))
+      /* a new label does not continue the one above it; nor does text below a
+       * lone number (cells one a line): that is the next row's label */
+      if (!above && (starts_with_enumerator (f->text->str) || (first_text == NULL && row->frags->len == 1)))
         return FALSE;
       for (guint k = 0; above && k < closed->len; k += 2)
         if (intervals_overlap (f->x1, f->x2, g_array_index (closed, double, k),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nb-error.h"
+#include "nianbao.h"
 #include "readers-common.h"
 
 const char docx_content_types[] =
@@ -54,29 +55,39 @@ sample_dir (void)
                            "..", "..", "data", "samples", NULL);
 }
 
+/* The reports written for the tests themselves (tests/data: the 2019 edition) */
+static char *
+fixture_dir (void)
+{
+  return g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR") : ".",
+                           "..", "data", NULL);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The samples (data/samples) and the fixtures (tests/data), by name */
 GStrv
 sample_list (void)
 {
-  g_autofree char *dir = sample_dir ();
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
+  char *dirs[2] = { sample_dir (), fixture_dir () };
 
-  if (d != NULL)
-    while ((name = g_dir_read_name (d)) != NULL)
-      if (g_str_has_suffix (name, ".txt"))
-        g_ptr_array_add (names, g_strndup (name, strlen (name) - 4));
-  {
-    for (guint i = 1; i < names->len; i++)
-      for (guint j = i; j > 0 && strcmp (g_ptr_array_index (names, j - 1),
-                                         g_ptr_array_index (names, j)) > 0; j--)
-        {
-          gpointer tmp = names->pdata[j];
+  for (guint k = 0; k < G_N_ELEMENTS (dirs); k++)
+    {
+      g_autoptr(GDir) d = g_dir_open (dirs[k], 0, NULL);
+      const char *name;
 
-          names->pdata[j] = names->pdata[j - 1];
-          names->pdata[j - 1] = tmp;
-        }
-  }
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_suffix (name, ".txt"))
+          g_ptr_array_add (names, g_strndup (name, strlen (name) - 4));
+      g_free (dirs[k]);
+    }
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return (GStrv) g_ptr_array_steal (names, NULL);
 }
@@ -156,9 +167,14 @@ char *
 sample_path (const char *name)
 {
   g_autofree char *dir = sample_dir ();
+  g_autofree char *fixtures = fixture_dir ();
   g_autofree char *file = g_strconcat (name, ".txt", NULL);
+  char *path = g_build_filename (dir, file, NULL);
 
-  return g_build_filename (dir, file, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+  g_free (path);
+  return g_build_filename (fixtures, file, NULL);
 }
 
 Sample *
@@ -592,4 +608,45 @@ add_sample_tests (const char    *format,
       g_test_add_data_func_full (path, samples[i], func, g_free);
     }
   g_free (samples);
+}
+
+/* Every cell of the report read from the sample's text is read the same
+ * from @doc, the sample written in another format, with the same errors */
+void
+assert_same_values (const char *name,
+                    GBytes     *doc,
+                    const char *doc_name)
+{
+  g_autofree char *path = sample_path (name);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) want = NULL;
+  g_autoptr(NbReport) got = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  want = nb_report_new_from_bytes ((const guint8 *) contents, len, "report.txt", &error);
+  g_assert_no_error (error);
+  got = nb_report_new_from_bytes (g_bytes_get_data (doc, NULL), g_bytes_get_size (doc),
+                                  doc_name, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (nb_report_get_edition (got), ==, nb_report_get_edition (want));
+  g_assert_cmpint (nb_report_get_year (got), ==, nb_report_get_year (want));
+  g_assert_cmpuint (nb_report_get_n_cells (got), ==, nb_report_get_n_cells (want));
+  for (guint i = 0; i < nb_report_get_n_cells (want); i++)
+    {
+      double a = 0, b = 0;
+      gboolean has_a = nb_report_get_value (want, i, &a);
+      gboolean has_b = nb_report_get_value (got, i, &b);
+
+      if (has_a != has_b || a != b)
+        {
+          g_printerr ("---- text read from the document ----\n%s\n", nb_report_get_text (got));
+          g_error ("%s: cell %u is %s%g from the text but %s%g from %s", name, i,
+                   has_a ? "" : "empty ", a, has_b ? "" : "empty ", b, doc_name);
+        }
+    }
+  g_assert_cmpuint (nb_report_count_findings (got, NB_SEVERITY_ERROR), ==,
+                    nb_report_count_findings (want, NB_SEVERITY_ERROR));
 }

@@ -55,6 +55,11 @@ void       assert_text_has_row    (const char  *text,
                                    const char * const *numbers);
 void       assert_sample_rows     (Sample      *sample,
                                    const char  *text);
+/* Every cell of the report read from the sample's text is read the same
+ * from @doc (the sample in another format), with the same number of errors */
+void       assert_same_values     (const char  *name,
+                                   GBytes      *doc,
+                                   const char  *doc_name);
 /* Every table row of @sample is a line of @text, cell for cell (spaces normalised) */
 void       assert_sample_table_lines (Sample   *sample,
                                    const char  *text);

@@ -176,6 +176,7 @@ test_sample (gconstpointer data)
 
   assert_sample_rows (sample, text);
   assert_sample_table_lines (sample, text);
+  assert_same_values (name, docx, "report.docx");
 }
 
 static void

@@ -131,6 +131,13 @@ test_sample (gconstpointer data)
 
       assert_sample_rows (sample, text);
       assert_sample_table_lines (sample, text);
+
+      /* and through the whole core: the page checks as its text does */
+      {
+        g_autoptr(GBytes) page = g_bytes_new (bytes, len);
+
+        assert_same_values (name, page, "report.html");
+      }
     }
 }
 
