@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define NB_SCHEMA_ID "io.github.nianbao.Nianbao"
+#define NB_SCHEMA_ID APP_ID  /* config.h: with .Devel in a development build */
 
 #define NB_TYPE_APPLICATION (nb_application_get_type ())
 G_DECLARE_FINAL_TYPE (NbApplication, nb_application, NB, APPLICATION, GtkApplication)
