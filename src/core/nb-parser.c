@@ -336,15 +336,40 @@ tokenize (Parser *p,
   return tokens;
 }
 
+/* Appends norm[start, end) without its blanks, as UTF-8 (a hot path: the
+ * labels of every table go through here) */
 static void
 append_norm (GString        *out,
              const gunichar *s,
              guint           start,
              guint           end)
 {
+  char buf[256];
+  guint n = 0;
+
   for (guint i = start; i < end; i++)
-    if (!is_space (s[i]))
-      g_string_append_unichar (out, s[i]);
+    {
+      gunichar c = s[i];
+
+      if (is_space (c))
+        continue;
+      if (n + 4 > sizeof buf)
+        {
+          g_string_append_len (out, buf, n);
+          n = 0;
+        }
+      if (c < 0x80)
+        buf[n++] = c;
+      else if (c >= 0x800 && c < 0x10000 && (c < 0xD800 || c > 0xDFFF))
+        {
+          buf[n++] = 0xE0 | (c >> 12);
+          buf[n++] = 0x80 | ((c >> 6) & 0x3F);
+          buf[n++] = 0x80 | (c & 0x3F);
+        }
+      else
+        n += g_unichar_to_utf8 (c, buf + n);
+    }
+  g_string_append_len (out, buf, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2516,19 +2541,26 @@ note_empty_tables (Parser *p)
   };
   NbReport *report = p->report;
 
+  guint present[G_N_ELEMENTS (tables)] = { 0 }, read[G_N_ELEMENTS (tables)] = { 0 };
+
+  for (guint i = 0; i < report->n_cells; i++)
+    {
+      NbTableKind table = nb_schema_get_cell (report->edition, i)->table;
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        if (tables[t].table == table)
+          {
+            present[t] += report->cells[i].was_present;
+            read[t] += report->cells[i].origin == NB_ORIGIN_SOURCE;
+          }
+    }
+
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      guint present = 0, read = 0;
       g_autofree char *zh = NULL, *en = NULL;
       NbFinding *f;
 
-      for (guint i = 0; i < report->n_cells; i++)
-        if (nb_schema_get_cell (report->edition, i)->table == tables[t].table)
-          {
-            present += report->cells[i].was_present;
-            read += report->cells[i].origin == NB_ORIGIN_SOURCE;
-          }
-      if (present == 0 || read > 0)
+      if (present[t] == 0 || read[t] > 0)
         continue;
       zh = g_strdup_printf ("%s的表格在报告中没有填写任何数字。", tables[t].zh);
       en = g_strdup_printf ("%s: the table is printed but holds no numbers.", tables[t].en);
