@@ -46,28 +46,25 @@ format_number (double value)
 /**
  * nb_cell_state_init:
  *
- * How a cell shows: its text, its CSS classes and its tooltip.
+ * How a cell shows: its text and its states (the stylesheet's classes). Cheap enough
+ * for every cell after each edit; the tooltip is nb_cell_dup_tooltip().
  */
 void
 nb_cell_state_init (NbCellState *state,
                     NbReport    *report,
                     guint        cell)
 {
-  g_autofree char *description = NULL;
   g_autofree char *value = NULL;
-  g_autoptr(GString) tooltip = g_string_new (NULL);
   gboolean has_finding = FALSE;
   gboolean had_value = FALSE;
   double original = 0;
   NbSeverity severity;
-  NbOrigin origin;
 
   g_return_if_fail (NB_IS_REPORT (report));
   g_return_if_fail (cell < nb_report_get_n_cells (report));
 
   memset (state, 0, sizeof *state);
 
-  origin = nb_report_get_origin (report, cell);
   value = nb_report_format_value (report, cell);
   state->text = g_strdup (value != NULL ? value : "");
 
@@ -82,16 +79,57 @@ nb_cell_state_init (NbCellState *state,
         state->flags |= NB_CELL_STATE_INFO;
     }
 
+  if (nb_report_get_corrected (report, cell, &had_value, &original))
+    state->flags |= NB_CELL_STATE_CORRECTED;
+  else
+    switch (nb_report_get_origin (report, cell))
+      {
+      case NB_ORIGIN_INFERRED:
+        state->flags |= nb_report_get_accepted (report, cell) ? NB_CELL_STATE_ACCEPTED
+                                                              : NB_CELL_STATE_INFERRED;
+        break;
+      case NB_ORIGIN_MISSING:
+        state->flags |= NB_CELL_STATE_MISSING;
+        break;
+      case NB_ORIGIN_SOURCE:
+      default:
+        break;
+      }
+}
+
+/**
+ * nb_cell_dup_tooltip:
+ *
+ * What a cell's tooltip says: what it counts, then whether it was corrected, inferred
+ * or is missing.
+ */
+char *
+nb_cell_dup_tooltip (NbReport *report,
+                     guint     cell)
+{
+  g_autofree char *description = NULL;
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  gboolean had_value = FALSE;
+  double original = 0;
+  const char *note = NULL;
+  NbCellState state;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  g_return_val_if_fail (cell < nb_report_get_n_cells (report), NULL);
+
+  nb_cell_state_init (&state, report, cell);
+
   description = nb_schema_describe_cell (nb_report_get_edition (report), cell,
                                          !nb_ui_language_is_chinese ());
   if (description != NULL)
     g_string_append (tooltip, description);
 
-  if (nb_report_get_corrected (report, cell, &had_value, &original))
+  if (state.flags & NB_CELL_STATE_CORRECTED)
     {
-      g_autofree char *was = had_value ? format_number (original) : NULL;
+      g_autofree char *was = NULL;
 
-      state->flags |= NB_CELL_STATE_CORRECTED;
+      nb_report_get_corrected (report, cell, &had_value, &original);
+      was = had_value ? format_number (original) : NULL;
       if (tooltip->len)
         g_string_append_c (tooltip, '\n');
       if (was != NULL)
@@ -100,48 +138,27 @@ nb_cell_state_init (NbCellState *state,
       else
         g_string_append (tooltip, _("Corrected: the report leaves this cell empty"));
     }
-  else
+  else if (state.flags & NB_CELL_STATE_ACCEPTED)
+    note = _("Inferred from the table’s equations and accepted");
+  else if (state.flags & NB_CELL_STATE_INFERRED)
+    note = _("Inferred from the table’s equations: the report leaves this cell empty");
+  else if (state.flags & NB_CELL_STATE_MISSING)
+    note = _("Missing: the report leaves this cell empty");
+
+  if (note != NULL)
     {
-      const char *note = NULL;
-
-      switch (origin)
-        {
-        case NB_ORIGIN_INFERRED:
-          if (nb_report_get_accepted (report, cell))
-            {
-              state->flags |= NB_CELL_STATE_ACCEPTED;
-              note = _("Inferred from the table’s equations and accepted");
-            }
-          else
-            {
-              state->flags |= NB_CELL_STATE_INFERRED;
-              note = _("Inferred from the table’s equations: the report leaves this cell empty");
-            }
-          break;
-        case NB_ORIGIN_MISSING:
-          state->flags |= NB_CELL_STATE_MISSING;
-          note = _("Missing: the report leaves this cell empty");
-          break;
-        case NB_ORIGIN_SOURCE:
-        default:
-          break;
-        }
-      if (note != NULL)
-        {
-          if (tooltip->len)
-            g_string_append_c (tooltip, '\n');
-          g_string_append (tooltip, note);
-        }
+      if (tooltip->len)
+        g_string_append_c (tooltip, '\n');
+      g_string_append (tooltip, note);
     }
-
-  state->tooltip = g_string_free (g_steal_pointer (&tooltip), FALSE);
+  nb_cell_state_clear (&state);
+  return g_string_free (g_steal_pointer (&tooltip), FALSE);
 }
 
 void
 nb_cell_state_clear (NbCellState *state)
 {
   g_clear_pointer (&state->text, g_free);
-  g_clear_pointer (&state->tooltip, g_free);
   state->flags = 0;
 }
 

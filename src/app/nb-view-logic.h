@@ -27,13 +27,14 @@ typedef struct
 {
   NbCellStateFlags  flags;
   char             *text;     /* the value as shown, "" when there is none */
-  char             *tooltip;
 } NbCellState;
 
 void         nb_cell_state_init          (NbCellState      *state,
                                           NbReport         *report,
                                           guint             cell);
 void         nb_cell_state_clear         (NbCellState      *state);
+char        *nb_cell_dup_tooltip         (NbReport         *report,
+                                          guint             cell);
 const char  *nb_cell_state_class_name    (guint             bit);
 
 const char  *nb_severity_css_class       (NbSeverity        severity);

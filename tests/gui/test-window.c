@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-history.h"
+#include "nb-table-grid.h"
 #include "nb-view-logic.h"
 #include "nb-window-private.h"
 
@@ -371,6 +372,311 @@ test_select_finding (void)
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* The table view: clicks, the editor, the keyboard                                    */
+
+/* The view's own controllers are named, so that a test can drive them as events would. */
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;  /* the widget holds it */
+    }
+  g_assert_not_reached ();
+}
+
+static void
+click_cell (NbWindow *window,
+            guint     cell,
+            int       n_press)
+{
+  GtkEventController *click = find_controller (GTK_WIDGET (window->table_view), "nb-table-click");
+  GdkRectangle area;
+
+  g_assert_true (nb_table_view_get_cell_area (window->table_view, cell, &area));
+  g_signal_emit_by_name (click, "pressed", n_press, area.x + area.width / 2.0, area.y + area.height / 2.0);
+}
+
+static gboolean
+press_key (GtkWidget       *widget,
+           const char      *controller_name,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  GtkEventController *keys = find_controller (widget, controller_name);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  return handled;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  guint *ticks = data;
+
+  (*ticks)++;
+  return *ticks < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Waits until @widget's window has laid out and drawn a frame since now. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  guint ticks = 0;
+
+  gtk_widget_add_tick_callback (widget, tick_cb, &ticks, NULL);
+  gtk_widget_queue_draw (widget);
+  while (ticks < 2)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static guint
+request_cell (NbReport   *report,
+              const char *row_id,
+              guint       column)
+{
+  NbEdition edition = nb_report_get_edition (report);
+  int row = nb_schema_request_row_index (edition, row_id);
+  int cell;
+
+  g_assert_cmpint (row, >=, 0);
+  cell = nb_schema_request_cell (edition, row, column);
+  g_assert_cmpint (cell, >=, 0);
+  return cell;
+}
+
+static void
+test_table_click (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  NbTableView *view = window->table_view;
+  guint cell = request_cell (report, "new", 0);
+  GtkWidget *editor;
+  GdkRectangle area;
+  graphene_rect_t bounds;
+
+  /* a click selects the cell under the pointer and shows where it came from */
+  click_cell (window, cell, 1);
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) cell);
+  g_assert_true (nb_table_view_cell_has_class (view, cell, "nb-highlight"));
+  g_assert_true (nb_source_view_span_has_tag (window->source_view, nb_report_get_span (report, cell),
+                                              "nb-selected"));
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, -1);
+
+  /* hit-testing: a value's own area, and a label's */
+  g_assert_true (nb_table_view_get_cell_area (view, cell, &area));
+  g_assert_cmpint (nb_table_view_cell_at (view, area.x + 1, area.y + 1), ==, (int) cell);
+  g_assert_cmpint (nb_table_view_cell_at (view, area.x + area.width - 1, area.y + area.height - 1), ==,
+                   (int) cell);
+  g_assert_cmpint (nb_table_view_cell_at (view, area.x - 20, area.y + 2), ==, -1);  /* the row's label */
+  {
+    GtkEventController *click = find_controller (GTK_WIDGET (view), "nb-table-click");
+
+    g_signal_emit_by_name (click, "pressed", 1, area.x - 20.0, area.y + 2.0);
+    g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) cell);
+  }
+
+  /* a double click edits the cell in place, in the view's one editor */
+  click_cell (window, cell, 2);
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, (int) cell);
+  g_assert_true (nb_table_view_cell_has_class (view, cell, "nb-editing"));
+  editor = nb_table_view_get_editor (view);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_child_visible (editor));
+  wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_compute_bounds (editor, GTK_WIDGET (view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, area.x);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, area.x + area.width);
+  g_assert_cmpfloat (bounds.origin.y, >=, area.y - 1);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, area.y + area.height + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==,
+                   nb_table_view_get_cell_text (view, cell));
+
+  /* another cell: one editor moves there */
+  click_cell (window, request_cell (report, "new", 1), 2);
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, (int) request_cell (report, "new", 1));
+  g_assert_true (nb_table_view_get_editor (view) == editor);
+  g_assert_false (nb_report_get_modified (report));
+
+  close_window (window);
+}
+
+static void
+test_table_editor (void)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  NbTableView *view = window->table_view;
+  guint cell = request_cell (report, "new", 0);
+  g_autofree char *before = nb_report_format_value (report, cell);
+  GtkWidget *editor;
+  double value;
+
+  click_cell (window, cell, 2);
+  editor = nb_table_view_get_editor (view);
+  g_assert_nonnull (editor);
+
+  /* typing refused input marks the cell and says what it takes; Enter keeps the editor */
+  gtk_editable_set_text (GTK_EDITABLE (editor), "12a");
+  g_assert_true (nb_table_view_cell_has_class (view, cell, "nb-invalid"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (editor));
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, (int) cell);
+  g_assert_false (nb_report_get_modified (report));
+
+  /* Escape cancels */
+  g_assert_true (press_key (editor, "nb-editor-keys", GDK_KEY_Escape, 0));
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, -1);
+  g_assert_false (nb_table_view_cell_has_class (view, cell, "nb-invalid"));
+  g_assert_cmpstr (nb_table_view_get_cell_text (view, cell), ==, before);
+  g_assert_false (nb_report_get_modified (report));
+
+  /* valid input and Enter: the report takes it, the checks run again */
+  click_cell (window, cell, 2);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "4321");
+  g_assert_false (nb_table_view_cell_has_class (view, cell, "nb-invalid"));
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, -1);
+  g_assert_true (nb_report_get_value (report, cell, &value));
+  g_assert_cmpfloat (value, ==, 4321);
+  g_assert_cmpstr (nb_table_view_get_cell_text (view, cell), ==, "4321");
+  g_assert_true (nb_table_view_cell_has_class (view, cell, "nb-corrected"));
+  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 1);
+  g_assert_true (nb_report_get_modified (report));
+
+  /* an empty entry clears the cell */
+  click_cell (window, cell, 2);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "");
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_false (nb_report_get_value (report, cell, &value));
+  g_assert_cmpstr (nb_table_view_get_cell_text (view, cell), ==, "");
+
+  /* undo brings both edits back */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (view, cell), ==, before);
+
+  close_window (window);
+}
+
+static void
+test_table_keyboard (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  NbTableView *view = window->table_view;
+  GtkWidget *widget = GTK_WIDGET (view);
+  guint cell = request_cell (report, "new", 0);
+  double value;
+
+  click_cell (window, cell, 1);
+
+  /* arrows move within the grid, across the template's nested labels */
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Right, 0));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) request_cell (report, "new", 1));
+  g_assert_true (nb_table_view_cell_has_class (view, request_cell (report, "new", 1), "nb-highlight"));
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Down, 0));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==,
+                   (int) request_cell (report, "carried_in", 1));
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Down, 0));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) request_cell (report, "public", 1));
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Left, 0));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) request_cell (report, "public", 0));
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Up, 0));
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Up, 0));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) cell);
+
+  /* Tab goes in reading order, Shift+Tab back */
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Tab, 0));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) request_cell (report, "new", 1));
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) cell);
+
+  /* Enter edits; Escape leaves the value alone */
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_Return, 0));
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, (int) cell);
+  g_assert_true (press_key (nb_table_view_get_editor (view), "nb-editor-keys", GDK_KEY_Escape, 0));
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, -1);
+
+  /* typing a digit starts editing with it; Tab commits and moves on */
+  g_assert_true (press_key (widget, "nb-table-keys", GDK_KEY_7, 0));
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, (int) cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_table_view_get_editor (view))), ==, "7");
+  g_assert_true (press_key (nb_table_view_get_editor (view), "nb-editor-keys", GDK_KEY_Tab, 0));
+  g_assert_cmpint (nb_table_view_get_editing_cell (view), ==, -1);
+  g_assert_true (nb_report_get_value (report, cell, &value));
+  g_assert_cmpfloat (value, ==, 7);
+  g_assert_cmpint (nb_table_view_get_selected_cell (view), ==, (int) request_cell (report, "new", 1));
+
+  close_window (window);
+}
+
+static void
+test_table_grid (void)
+{
+  static const NbEdition editions[] = { NB_EDITION_2019, NB_EDITION_2021 };
+
+  for (guint e = 0; e < G_N_ELEMENTS (editions); e++)
+    {
+      g_autoptr(GPtrArray) tables = nb_grid_tables_new (editions[e]);
+      guint n_cells = nb_schema_get_n_cells (editions[e]);
+      g_autofree guint *seen = g_new0 (guint, n_cells);
+
+      g_assert_cmpuint (tables->len, >=, 2);
+      for (guint t = 0; t < tables->len; t++)
+        {
+          NbGridTable *table = g_ptr_array_index (tables, t);
+          g_autofree guint8 *slots = g_new0 (guint8, table->n_cols * table->n_rows);
+
+          g_assert_nonnull (table->title);
+          for (guint i = 0; i < table->items->len; i++)
+            {
+              const NbGridItem *item = &g_array_index (table->items, NbGridItem, i);
+
+              g_assert_cmpuint (item->col + item->n_cols, <=, table->n_cols);
+              g_assert_cmpuint (item->row + item->n_rows, <=, table->n_rows);
+              /* no two items share a slot */
+              for (guint r = item->row; r < item->row + item->n_rows; r++)
+                for (guint c = item->col; c < item->col + item->n_cols; c++)
+                  g_assert_cmpuint (slots[r * table->n_cols + c]++, ==, 0);
+              if (item->kind == NB_GRID_VALUE)
+                {
+                  g_assert_cmpint (item->cell, >=, 0);
+                  g_assert_cmpint (item->cell, <, (int) n_cells);
+                  seen[item->cell]++;
+                }
+              else
+                g_assert_nonnull (item->label);
+              /* row by row, left to right */
+              if (i > 0)
+                {
+                  const NbGridItem *prev = &g_array_index (table->items, NbGridItem, i - 1);
+
+                  g_assert_true (prev->row < item->row || (prev->row == item->row && prev->col < item->col));
+                }
+            }
+        }
+      /* every value of the template is shown once */
+      for (guint c = 0; c < n_cells; c++)
+        if (nb_schema_get_cell (editions[e], c)->kind != NB_CELL_UNIT)
+          g_assert_cmpuint (seen[c], ==, 1);
+    }
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Pure view logic                                                                      */
 
 static void
@@ -463,10 +769,14 @@ main (int   argc,
   g_test_add_func ("/gui/logic/title", test_title);
   g_test_add_func ("/gui/logic/history", test_history);
   g_test_add_func ("/gui/logic/row-layout", test_row_layout);
+  g_test_add_func ("/gui/logic/table-grid", test_table_grid);
   g_test_add_func ("/gui/window/samples", test_samples);
   g_test_add_func ("/gui/window/edit-undo", test_edit_undo);
   g_test_add_func ("/gui/window/accept-inferred", test_accept_inferred);
   g_test_add_func ("/gui/window/select-finding", test_select_finding);
+  g_test_add_func ("/gui/window/table-click", test_table_click);
+  g_test_add_func ("/gui/window/table-editor", test_table_editor);
+  g_test_add_func ("/gui/window/table-keyboard", test_table_keyboard);
   g_test_add_func ("/gui/window/export", test_export);
   g_test_add_func ("/gui/window/unreadable", test_unreadable);
 
