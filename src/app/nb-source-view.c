@@ -139,6 +139,7 @@ nb_source_view_init (NbSourceView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  PangoTabArray *tabs;
   GtkGesture *click;
 
   gtk_text_view_set_editable (view, FALSE);
@@ -149,6 +150,11 @@ nb_source_view_init (NbSourceView *self)
   gtk_text_view_set_top_margin (view, 12);
   gtk_text_view_set_bottom_margin (view, 18);
   gtk_text_view_set_pixels_below_lines (view, 2);
+  /* Reports separate table cells with runs of tabs, which do not wrap: narrower tab
+   * stops than the default eight spaces keep such lines within a narrow pane. */
+  tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 40);
+  gtk_text_view_set_tabs (view, tabs);
+  pango_tab_array_free (tabs);
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-source");
 
   /* Later tags win: a selected span shows over its severity. */

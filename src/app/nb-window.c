@@ -331,6 +331,22 @@ add_to_recent (GFile *file)
 /* ---------------------------------------------------------------------------------- */
 /* Loading                                                                             */
 
+/* Until the user moves the divider, GtkPaned gives the tables (its end child) the least
+ * width they ask for and the report's text the rest, whatever the window's width. So
+ * the tables ask for all the width they need; shrink-end-child lets a narrow window
+ * scroll them instead. */
+static void
+fit_tables (NbWindow *self)
+{
+  GtkWidget *tables = gtk_paned_get_end_child (self->paned);
+  int natural = 0, height;
+
+  gtk_widget_get_size_request (tables, NULL, &height);
+  gtk_widget_set_size_request (tables, -1, height);
+  gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_size_request (tables, natural, height);
+}
+
 static void
 set_report (NbWindow *self,
             NbReport *report)
@@ -369,6 +385,7 @@ set_report (NbWindow *self,
 
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
+  fit_tables (self);
   gtk_single_selection_set_model (self->selection, findings);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_counts (self);
@@ -441,6 +458,15 @@ discard_response_cb (GtkDialog *dialog,
     }
 }
 
+static int
+get_moved_position (GtkPaned *paned)
+{
+  gboolean set = FALSE;
+
+  g_object_get (paned, "position-set", &set, NULL);
+  return set ? gtk_paned_get_position (paned) : 0;
+}
+
 static void
 save_window_state (NbWindow *self)
 {
@@ -454,7 +480,12 @@ save_window_state (NbWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (self->report != NULL)
-    g_settings_set_int (self->settings, "divider-position", gtk_paned_get_position (self->paned));
+    {
+      /* a divider the user did not move stays automatic (0) */
+      g_settings_set_int (self->settings, "divider-position", get_moved_position (self->paned));
+      g_settings_set_int (self->settings, "findings-divider-position",
+                          get_moved_position (self->side_paned));
+    }
   g_settings_apply (self->settings);
 }
 
@@ -650,12 +681,17 @@ nb_window_init (NbWindow *self)
       int width = g_settings_get_int (self->settings, "window-width");
       int height = g_settings_get_int (self->settings, "window-height");
       int divider = g_settings_get_int (self->settings, "divider-position");
+      int findings_divider = g_settings_get_int (self->settings, "findings-divider-position");
 
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* 0: the tables get the width they need (see fit_tables), the findings their
+       * least height; the report's text gets the rest. */
       if (divider > 0)
         gtk_paned_set_position (self->paned, divider);
+      if (findings_divider > 0)
+        gtk_paned_set_position (self->side_paned, findings_divider);
     }
 
   self->selection = gtk_single_selection_new (NULL);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
+#include "nb-application.h"
 #include "nb-history.h"
 #include "nb-table-grid.h"
 #include "nb-view-logic.h"
@@ -677,6 +678,35 @@ test_table_grid (void)
 }
 
 /* ---------------------------------------------------------------------------------- */
+/* The window around the tables                                                        */
+
+static void
+test_layout (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  GtkWidget *tables = gtk_paned_get_end_child (window->paned);
+  g_autoptr(GSettings) settings = nb_settings_new ();
+  int natural;
+
+  /* the settings are the application's own, .Devel in a development build */
+  g_assert_nonnull (settings);
+  g_assert_cmpint (g_settings_get_int (settings, "divider-position"), ==, 0);
+
+  /* by default the tables get the width they need, the text the rest */
+  gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1000);
+  g_assert_cmpint (gtk_widget_get_width (tables), >=, natural);
+  g_assert_cmpint (gtk_widget_get_width (gtk_paned_get_start_child (window->paned)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (window)) - natural - 8);
+  /* and the whole height, the findings sitting under the text */
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (window->findings_view), GTK_WIDGET (window->side_paned)));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (window->source_view), GTK_WIDGET (window->side_paned)));
+
+  close_window (window);
+}
+
+/* ---------------------------------------------------------------------------------- */
 /* Pure view logic                                                                      */
 
 static void
@@ -777,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/table-click", test_table_click);
   g_test_add_func ("/gui/window/table-editor", test_table_editor);
   g_test_add_func ("/gui/window/table-keyboard", test_table_keyboard);
+  g_test_add_func ("/gui/window/layout", test_layout);
   g_test_add_func ("/gui/window/export", test_export);
   g_test_add_func ("/gui/window/unreadable", test_unreadable);
 
