@@ -53,6 +53,8 @@ struct _NbWindow
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   GtkMenuButton        *export_button;
+  GtkWidget            *drop_overlay;
+  GtkLabel             *drop_label;
 };
 
 /* nb-window.c */

@@ -521,6 +521,27 @@ nb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
 }
 
+static GdkDragAction
+drop_enter_cb (GtkDropTarget *target,
+               double         x,
+               double         y,
+               NbWindow      *self)
+{
+  /* A report never replaces another one: with a report shown, a drop opens a window. */
+  gtk_label_set_text (self->drop_label, nb_window_is_empty (self)
+                                        ? _("Drop a report to open it")
+                                        : _("Drop a report to open it in a new window"));
+  gtk_widget_set_visible (self->drop_overlay, TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               NbWindow      *self)
+{
+  gtk_widget_set_visible (self->drop_overlay, FALSE);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -531,6 +552,7 @@ drop_cb (GtkDropTarget *target,
   GSList *files;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
+  gtk_widget_set_visible (self->drop_overlay, FALSE);
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
   files = gdk_file_list_get_files (g_value_get_boxed (value));
@@ -649,6 +671,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, drop_label);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, toast_close_cb);
@@ -708,6 +732,8 @@ nb_window_init (NbWindow *self)
   gtk_list_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), self);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 

@@ -706,6 +706,48 @@ test_layout (void)
   close_window (window);
 }
 
+static void
+test_drop_cue (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = nb_window_new (NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  GdkDragAction action = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_assert_false (gtk_widget_get_visible (window->drop_overlay));
+  g_signal_emit_by_name (target, "enter", 10.0, 10.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+  g_assert_true (gtk_widget_get_visible (window->drop_overlay));
+  g_assert_cmpstr (gtk_label_get_text (window->drop_label), ==, "Drop a report to open it");
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_get_visible (window->drop_overlay));
+
+  /* over a report, a drop opens another window */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    nb_window_load_file (window, file);
+    spin_until_loaded (window);
+  }
+  g_signal_emit_by_name (target, "enter", 10.0, 10.0, &action);
+  g_assert_cmpstr (gtk_label_get_text (window->drop_label), ==, "Drop a report to open it in a new window");
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_get_visible (window->drop_overlay));
+
+  close_window (window);
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* Pure view logic                                                                      */
 
@@ -808,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/table-editor", test_table_editor);
   g_test_add_func ("/gui/window/table-keyboard", test_table_keyboard);
   g_test_add_func ("/gui/window/layout", test_layout);
+  g_test_add_func ("/gui/window/drop-cue", test_drop_cue);
   g_test_add_func ("/gui/window/export", test_export);
   g_test_add_func ("/gui/window/unreadable", test_unreadable);
 
