@@ -426,6 +426,27 @@ line_is_heading (const char *line,
   return !numbered_only && len <= 22 && first != '(' && !g_unichar_isdigit (first);
 }
 
+static guint
+count_visible (const gunichar *s,
+               guint           a,
+               guint           b)
+{
+  guint n = 0;
+
+  for (guint i = a; i < b; i++)
+    n += !is_space (s[i]);
+  return n;
+}
+
+static gboolean
+line_numeral (gunichar c)
+{
+  for (guint k = 0; k < NB_N_SECTIONS; k++)
+    if (c == section_numerals[k])
+      return TRUE;
+  return FALSE;
+}
+
 typedef struct
 {
   guint  start;  /* normalised positions of the line, blanks trimmed */
@@ -457,6 +478,9 @@ find_sections (Parser *p)
       while (b > a && is_space (s[b - 1]))
         b--;
       if (a == b || b - a > 60)
+        continue;
+      /* a heading is numbered (一、…六、) or short and not a row "(一)…", "1.…" */
+      if (!(s[a] >= 0x4E00 && line_numeral (s[a])) && (s[a] == '(' || is_digit (s[a]) || count_visible (s, a, b) > 22))
         continue;
       g_string_truncate (buf, 0);
       append_norm (buf, s, a, b);
@@ -689,16 +713,39 @@ classify_request_row (NbEdition   edition,
   int best_row = -1;
   gssize best_end = -1;
   gsize best_keylen = 0;
+  gssize last_end[G_N_ELEMENTS (request_keys)];
 
   static int key_rows[NB_N_EDITIONS][G_N_ELEMENTS (request_keys)];
+  static gsize key_len[G_N_ELEMENTS (request_keys)];
+  static gunichar key_first[G_N_ELEMENTS (request_keys)];
+  static guint64 first_chars[4];  /* bit c % 256 for the first character c of each key */
   static gsize key_rows_init;
 
   if (g_once_init_enter (&key_rows_init))
     {
-      for (guint e = 0; e < NB_N_EDITIONS; e++)
-        for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
-          key_rows[e][i] = nb_schema_request_row_index (e, request_keys[i].row);
+      for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+        {
+          for (guint e = 0; e < NB_N_EDITIONS; e++)
+            key_rows[e][i] = nb_schema_request_row_index (e, request_keys[i].row);
+          key_len[i] = strlen (request_keys[i].key);
+          key_first[i] = g_utf8_get_char (request_keys[i].key);
+          first_chars[(key_first[i] % 256) / 64] |= G_GUINT64_CONSTANT (1) << (key_first[i] % 64);
+        }
       g_once_init_leave (&key_rows_init, 1);
+    }
+
+  /* where each key last ends in the label, in one pass over it */
+  for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+    last_end[i] = -1;
+  for (const char *q = label; *q; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (!(first_chars[(c % 256) / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+        if (key_first[i] == c && !request_keys[i].at_end && strncmp (q, request_keys[i].key, key_len[i]) == 0)
+          last_end[i] = (q - label) + key_len[i];
     }
 
   for (guint pass = 0; pass < 2 && best_row < 0; pass++)
@@ -706,7 +753,7 @@ classify_request_row (NbEdition   edition,
       {
         const RowKey *k = &request_keys[i];
         int row = key_rows[edition][i];
-        gsize klen = strlen (k->key);
+        gsize klen = key_len[i];
         gssize end;
 
         if (row < 0)
@@ -719,14 +766,8 @@ classify_request_row (NbEdition   edition,
               continue;
             end = tlen;
           }
-        else
-          {
-            const char *hit = last_occurrence (label, k->key);
-
-            if (hit == NULL)
-              continue;
-            end = (hit - label) + klen;
-          }
+        else if ((end = last_end[i]) < 0)
+          continue;
         if (end > best_end || (end == best_end && klen > best_keylen))
           {
             best_end = end;
@@ -1367,8 +1408,9 @@ search_placements (Search *s,
           g.known[r][k] = chosen && c->known[k] && s->cell_agrees[r][k];
         }
     }
-  /* the bounds alone, without propagating: cheap enough for every node */
-  if (bound_violations (s, &g, depth) > *s->best_violations)
+  /* the bounds alone, without propagating: cheap enough for every node
+   * (a table with nothing to choose has no branch to cut) */
+  if (s->n_ambiguous > 0 && bound_violations (s, &g, depth) > *s->best_violations)
     return;
 
   if (depth < s->n_ambiguous)
@@ -2302,6 +2344,7 @@ detect_edition (Parser *p)
 {
   static gunichar markers[G_N_ELEMENTS (edition_markers)][12];
   static guint marker_len[G_N_ELEMENTS (edition_markers)];
+  static guint64 first_chars;  /* bit c % 64 for the first character c of each marker */
   static gsize init;
   gboolean seen[G_N_ELEMENTS (edition_markers)] = { 0 };
   int score = 0;
@@ -2314,6 +2357,7 @@ detect_edition (Parser *p)
 
           for (marker_len[m] = 0; *c && marker_len[m] < G_N_ELEMENTS (markers[m]); c = g_utf8_next_char (c))
             markers[m][marker_len[m]++] = g_utf8_get_char (c);
+          first_chars |= G_GUINT64_CONSTANT (1) << (markers[m][0] % 64);
         }
       g_once_init_leave (&init, 1);
     }
@@ -2322,7 +2366,7 @@ detect_edition (Parser *p)
     {
       gunichar c = p->norm[i];
 
-      if (c < 0x4E00)
+      if (c < 0x4E00 || !(first_chars & (G_GUINT64_CONSTANT (1) << (c % 64))))
         continue;
       for (guint m = 0; m < G_N_ELEMENTS (edition_markers); m++)
         if (markers[m][0] == c && !seen[m] && i + marker_len[m] <= p->n_norm &&
