@@ -1345,11 +1345,13 @@ search_init_bounds (Search *s)
       }
 }
 
-/* The equations that no choice of the rows left can satisfy */
+/* The equations that no choice of the rows left can satisfy (counted up to
+ * one more than @limit: beyond that, the branch is cut anyway) */
 static guint
 bound_violations (const Search *s,
                   const Grid   *g,
-                  guint         depth)
+                  guint         depth,
+                  guint         limit)
 {
   guint violations = 0;
   gboolean open[MAX_ROWS] = { 0 };
@@ -1379,8 +1381,8 @@ bound_violations (const Search *s,
                 hi[side] = INFINITY;  /* an unknown cell: any value not below 0 */
             }
         }
-      if (lo[0] > hi[1] + 1e-9 || lo[1] > hi[0] + 1e-9)
-        violations++;
+      if ((lo[0] > hi[1] + 1e-9 || lo[1] > hi[0] + 1e-9) && ++violations > limit)
+        break;
     }
   return violations;
 }
@@ -1410,7 +1412,7 @@ search_placements (Search *s,
     }
   /* the bounds alone, without propagating: cheap enough for every node
    * (a table with nothing to choose has no branch to cut) */
-  if (s->n_ambiguous > 0 && bound_violations (s, &g, depth) > *s->best_violations)
+  if (s->n_ambiguous > 0 && bound_violations (s, &g, depth, *s->best_violations) > *s->best_violations)
     return;
 
   if (depth < s->n_ambiguous)
