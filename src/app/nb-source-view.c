@@ -98,6 +98,28 @@ click_released_cb (GtkGestureClick *gesture,
     g_signal_emit (self, signals[CELL_CLICKED], 0, (guint) cell);
 }
 
+/* The text wraps, and its pane never scrolls sideways; but runs of spaces do not wrap,
+ * and scrolling to a span in such a line would shift every line to the left. */
+static void
+hadjustment_value_changed_cb (GtkAdjustment *adjustment,
+                              NbSourceView  *self)
+{
+  if (gtk_adjustment_get_value (adjustment) != 0)
+    gtk_adjustment_set_value (adjustment, 0);
+}
+
+static void
+hadjustment_notify_cb (NbSourceView *self,
+                       GParamSpec   *pspec,
+                       gpointer      user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (hadjustment_value_changed_cb),
+                             self, 0);
+}
+
 static void
 nb_source_view_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
@@ -166,6 +188,8 @@ nb_source_view_init (NbSourceView *self)
                                                     "strikethrough", TRUE, NULL);
   self->tag_selected = gtk_text_buffer_create_tag (buffer, "nb-selected",
                                                    "weight", PANGO_WEIGHT_BOLD, NULL);
+
+  g_signal_connect (self, "notify::hadjustment", G_CALLBACK (hadjustment_notify_cb), NULL);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
