@@ -9,12 +9,64 @@
 #include "nb-application.h"
 #include "nb-window.h"
 
+/* A report read ahead, while GTK starts, for the window that will ask for it. */
+typedef struct
+{
+  NbApplication *app;      /* owned while reading */
+  GFile         *file;
+  NbReport      *report;
+  GError        *error;
+  gboolean       done;
+  GTask         *waiting;  /* the window's read, taken over before this one was done */
+} Preload;
+
 struct _NbApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication  parent_instance;
+
+  GPtrArray      *preloads;  /* Preload, not taken yet */
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, GTK_TYPE_APPLICATION)
+
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_object (&preload->report);
+  g_clear_error (&preload->error);
+  g_clear_object (&preload->waiting);
+  g_free (preload);
+}
+
+static void
+preload_deliver (Preload *preload)
+{
+  GTask *task = g_steal_pointer (&preload->waiting);
+
+  if (preload->report != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&preload->report), g_object_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&preload->error));
+  g_object_unref (task);
+}
+
+static void
+preload_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Preload *preload = user_data;
+  g_autoptr(NbApplication) app = g_steal_pointer (&preload->app);
+
+  preload->report = nb_report_load_finish (result, &preload->error);
+  preload->done = TRUE;
+  if (preload->waiting != NULL)
+    {
+      preload_deliver (preload);
+      preload_free (preload);
+    }
+}
 
 /* The settings, or NULL when the schema is not installed (running from the build
  * directory without GSETTINGS_SCHEMA_DIR): the application then simply forgets. */
@@ -116,6 +168,8 @@ nb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "app.new-window", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.open", (const char *[]) { "<Control>o", NULL });
+  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", "<Control>slash", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.undo", (const char *[]) { "<Control>z", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.redo",
                                          (const char *[]) { "<Control><Shift>z", "<Control>y", NULL });
@@ -144,11 +198,45 @@ nb_application_open (GApplication  *app,
     nb_application_open_file (NB_APPLICATION (app), files[i], NULL);
 }
 
+/* Starts reading the files on the command line before GTK starts, which takes longer. */
+static gboolean
+nb_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  char **argv = *arguments;
+
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (argv[i][0] == '-')
+        continue;
+      file = g_file_new_for_commandline_arg (argv[i]);
+      nb_application_preload (NB_APPLICATION (app), file);
+    }
+  return G_APPLICATION_CLASS (nb_application_parent_class)->local_command_line (app, arguments,
+                                                                                exit_status);
+}
+
+static void
+nb_application_finalize (GObject *object)
+{
+  NbApplication *self = NB_APPLICATION (object);
+
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (nb_application_parent_class)->finalize (object);
+}
+
 static void
 nb_application_class_init (NbApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = nb_application_finalize;
+  app_class->local_command_line = nb_application_local_command_line;
   app_class->startup = nb_application_startup;
   app_class->activate = nb_application_activate;
   app_class->open = nb_application_open;
@@ -157,6 +245,7 @@ nb_application_class_init (NbApplicationClass *klass)
 static void
 nb_application_init (NbApplication *self)
 {
+  self->preloads = g_ptr_array_new_with_free_func ((GDestroyNotify) preload_free);
 }
 
 NbApplication *
@@ -200,4 +289,63 @@ nb_application_open_file (NbApplication *self,
   if (gtk_widget_get_visible (GTK_WIDGET (window)))
     gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+/**
+ * nb_application_preload:
+ *
+ * Starts reading @file for a window that will ask for it with
+ * nb_application_take_preload().
+ */
+void
+nb_application_preload (NbApplication *self,
+                        GFile         *file)
+{
+  Preload *preload;
+
+  g_return_if_fail (NB_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  preload = g_new0 (Preload, 1);
+  preload->app = g_object_ref (self);
+  preload->file = g_object_ref (file);
+  g_ptr_array_add (self->preloads, preload);
+  nb_report_load_async (file, NULL, preload_loaded_cb, preload);
+}
+
+/**
+ * nb_application_take_preload:
+ *
+ * If @file is being read ahead, takes that read over: @callback gets its result, to
+ * finish with nb_report_load_finish(), as if nb_report_load_async() had been called.
+ *
+ * Returns: %FALSE if @file is not being read ahead
+ */
+gboolean
+nb_application_take_preload (NbApplication       *self,
+                             GFile               *file,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  Preload *preload = NULL;
+  guint i;
+
+  g_return_val_if_fail (NB_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  for (i = 0; i < self->preloads->len && preload == NULL; i++)
+    if (g_file_equal (((Preload *) g_ptr_array_index (self->preloads, i))->file, file))
+      preload = g_ptr_array_steal_index (self->preloads, i);
+  if (preload == NULL)
+    return FALSE;
+
+  preload->waiting = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (preload->waiting, nb_application_take_preload);
+  if (preload->done)
+    {
+      preload_deliver (preload);
+      preload_free (preload);
+    }
+  return TRUE;
 }

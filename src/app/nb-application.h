@@ -20,5 +20,12 @@ NbWindow      *nb_application_open_file (NbApplication *self,
                                          GFile         *file,
                                          NbWindow      *from);
 GSettings     *nb_settings_new          (void);
+void           nb_application_preload   (NbApplication       *self,
+                                         GFile               *file);
+gboolean       nb_application_take_preload (NbApplication    *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
 
 G_END_DECLS

@@ -258,6 +258,28 @@ edit_cell_action (GtkWidget  *widget,
     nb_table_view_start_editing (self->table_view, g_variant_get_uint32 (parameter));
 }
 
+/* The keyboard shortcuts window, built the first time it is shown: building it for
+ * every new window, as GtkApplication would, costs start-up time. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/nianbao/Nianbao/ui/help-overlay.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "help_overlay")));
+    }
+  /* GtkApplicationWindow's own action, now that it has the overlay */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+}
+
 void
 nb_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -269,4 +291,5 @@ nb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.accept-cells", "au", accept_cells_action);
   gtk_widget_class_install_action (widget_class, "win.restore-cell", "u", restore_cell_action);
   gtk_widget_class_install_action (widget_class, "win.edit-cell", "u", edit_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 }

@@ -320,12 +320,21 @@ show_empty_state (NbWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-static void
-add_to_recent (GFile *file)
+static gboolean
+add_to_recent_cb (gpointer data)
 {
+  g_autoptr(GFile) file = data;
   g_autofree char *uri = g_file_get_uri (file);
 
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  return G_SOURCE_REMOVE;
+}
+
+/* The recent files are read and written once the report is on screen, not before. */
+static void
+add_to_recent (GFile *file)
+{
+  g_idle_add_full (G_PRIORITY_LOW, add_to_recent_cb, g_object_ref (file), NULL);
 }
 
 /* ---------------------------------------------------------------------------------- */
@@ -761,6 +770,7 @@ nb_window_load_file (NbWindow *self,
                      GFile    *file)
 {
   g_autoptr(GFile) parent = NULL;
+  GtkApplication *app;
 
   g_return_if_fail (NB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -784,7 +794,11 @@ nb_window_load_file (NbWindow *self,
    * rather than drawing a "loading" page first; a slow report gets that page. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)) && self->present_source == 0)
     self->present_source = g_timeout_add (PRESENT_DELAY_MS, present_cb, self);
-  nb_report_load_async (file, self->cancellable, report_loaded_cb, g_object_ref (self));
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (!NB_IS_APPLICATION (app) ||
+      !nb_application_take_preload (NB_APPLICATION (app), file, self->cancellable,
+                                    report_loaded_cb, g_object_ref (self)))
+    nb_report_load_async (file, self->cancellable, report_loaded_cb, g_object_ref (self));
 }
 
 gboolean
