@@ -308,7 +308,8 @@ update_fonts (NbTableView *self)
   self->label_font = derive_font (self->base_font, 0.9, PANGO_WEIGHT_NORMAL);
   self->group_font = derive_font (self->base_font, 0.9, PANGO_WEIGHT_BOLD);
   self->title_font = derive_font (self->base_font, 1.1, PANGO_WEIGHT_BOLD);
-  self->value_font = derive_font (self->base_font, 0.95, PANGO_WEIGHT_NORMAL);
+  /* the labels' font, so that both share the fonts Pango loads */
+  self->value_font = pango_font_description_copy (self->label_font);
   self->inferred_font = pango_font_description_copy (self->value_font);
   pango_font_description_set_style (self->inferred_font, PANGO_STYLE_ITALIC);
   self->corrected_font = derive_font (self->value_font, 1.0, PANGO_WEIGHT_BOLD);
