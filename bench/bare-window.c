@@ -41,6 +41,11 @@ main (int   argc,
 
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "bare-window");
+  /* A window's title bar, as GTK draws it on Wayland and under a compositing window
+   * manager. Without a window manager (Xvfb) GTK would draw none at all, and the
+   * baseline would be a window no desktop shows. NB_BARE_UNDECORATED=1 measures that. */
+  if (g_strcmp0 (g_getenv ("NB_BARE_UNDECORATED"), "1") != 0)
+    gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   scrolled = gtk_scrolled_window_new ();
   view = gtk_text_view_new ();
