@@ -464,6 +464,47 @@ nb_schema_appeal_cell (NbEdition edition,
   return get_edition (edition)->first_appeal + group * NB_N_APPEAL_FIELDS + field;
 }
 
+/* Section 二's items and fields in English, for messages and tooltips */
+static char *
+describe_active_english (const char *item,
+                         const char *field)
+{
+  static const char *const names[][2] = {
+    { "regulations", "Regulations" },
+    { "normative_documents", "Normative documents" },
+    { "licensing", "Administrative licensing" },
+    { "other_services", "Other external services" },
+    { "punishment", "Administrative penalties" },
+    { "enforcement", "Administrative enforcement" },
+    { "fees", "Administrative fees" },
+    { "procurement", "Government procurement" },
+    { "issued", "issued this year" },
+    { "repealed", "repealed this year" },
+    { "in_force", "in force" },
+    { "created", "made this year" },
+    { "published", "published this year" },
+    { "total", "published in all" },
+    { "previous", "items last year" },
+    { "change", "change this year" },
+    { "decisions", "decisions" },
+    { "projects", "projects" },
+    { "amount", "amount" },
+    { "unit", "unit" },
+  };
+  const char *item_name = item, *field_name = field;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_strcmp0 (names[i][0], item) == 0)
+        item_name = names[i][1];
+      if (g_strcmp0 (names[i][0], field) == 0)
+        field_name = names[i][1];
+    }
+  if (field == NULL)
+    return g_strdup (item_name);
+  return g_strdup_printf ("%s, %s", item_name, field_name);
+}
+
 char *
 nb_schema_describe_cell (NbEdition edition,
                          guint     index,
@@ -482,8 +523,7 @@ nb_schema_describe_cell (NbEdition edition,
         const ActiveDef *a = &active[def->row];
 
         if (english)
-          return g_strdup_printf ("active.%s%s%s", def->item, def->field ? "." : "",
-                                  def->field ? def->field : "");
+          return describe_active_english (def->item, def->field);
         if (def->field)
           return g_strdup_printf ("%s %s", a->label, a->field_labels[def->col]);
         return g_strdup (a->label);
