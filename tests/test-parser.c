@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nianbao.h"
+#include "test-util.h"
 
 typedef struct
 {
@@ -71,6 +72,20 @@ static const Sample samples[] = {
     { NULL }, 0, { NULL } },
 };
 
+/* @len bytes of a report, read without error */
+static NbReport *
+parse_bytes (const char *data,
+             gsize       len,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_report_new_from_bytes ((const guint8 *) data, len, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
 static NbReport *
 load_path (const char *path,
            const char *name)
@@ -78,14 +93,10 @@ load_path (const char *path,
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
-  NbReport *report;
 
   g_assert_true (g_file_get_contents (path, &data, &len, &error));
   g_assert_no_error (error);
-  report = nb_report_new_from_bytes ((const guint8 *) data, len, name, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (report);
-  return report;
+  return parse_bytes (data, len, name);
 }
 
 static NbReport *
@@ -299,6 +310,19 @@ load_fixture (const char *name)
   return load_path (path, name);
 }
 
+/* The county's 2019 report (tests/data), as text to make variants of */
+static GString *
+county_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return g_string_new (text);
+}
+
 /* The rows 结转 and 总计 follow from the others; they are checked through
  * the equations (no error finding), every other cell by its hand value. */
 static void
@@ -380,52 +404,31 @@ test_sample_2019 (gconstpointer data)
 static void
 test_edition_mismatch (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) moved = NULL;
+  g_autoptr(GString) moved = county_text ();
   g_autoptr(NbReport) report = NULL;
-  GListModel *findings;
-  gboolean edition = FALSE;
 
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  moved = g_string_new (text);
   g_string_replace (moved, "2019", "2021", 0);
   g_string_replace (moved, "2020年", "2022年", 0);
-  report = nb_report_new_from_bytes ((const guint8 *) moved->str, moved->len, "moved.txt", NULL);
-  g_assert_nonnull (report);
+  report = parse_bytes (moved->str, moved->len, "moved.txt");
   g_assert_cmpint (nb_report_get_edition (report), ==, NB_EDITION_2019);
-  findings = nb_report_get_findings (report);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
-
-      if (strcmp (nb_finding_get_rule (f), "template.edition") == 0)
-        {
-          edition = TRUE;
-          g_assert_cmpint (nb_finding_get_severity (f), ==, NB_SEVERITY_WARNING);
-        }
-    }
-  g_assert_true (edition);
+  g_assert_cmpuint (nb_test_count_findings (report, "template.edition", -1, -1), >, 0);
+  g_assert_cmpuint (nb_test_count_findings (report, "template.edition", NB_SEVERITY_WARNING, -1), ==,
+                    nb_test_count_findings (report, "template.edition", -1, -1));
 }
 
 /* One figure changed in a 2019 table: the checks run on its rows */
 static void
 test_injection_2019 (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) changed = NULL;
+  g_autoptr(GString) changed = county_text ();
   g_autoptr(NbReport) report = NULL;
   GListModel *findings;
   int other_total;
   gboolean row_sum = FALSE, result_sum = FALSE, group_sum = FALSE;
 
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  changed = g_string_new (text);
   g_assert_cmpuint (g_string_replace (changed, "（六）其他处理\t1\t0\t0\t0\t1\t0\t2", "（六）其他处理\t1\t0\t0\t0\t1\t0\t3", 1), ==, 1);
   g_assert_cmpuint (g_string_replace (changed, "\n2\t1\t0\t0\t3\t", "\n2\t1\t0\t0\t4\t", 1), ==, 1);
-  report = nb_report_new_from_bytes ((const guint8 *) changed->str, changed->len, "changed.txt", NULL);
-  g_assert_nonnull (report);
+  report = parse_bytes (changed->str, changed->len, "changed.txt");
   other_total = nb_schema_lookup (NB_EDITION_2019, "requests.other.total");
   findings = nb_report_get_findings (report);
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
@@ -451,18 +454,13 @@ test_injection_2019 (void)
 static void
 test_procurement_unit_2019 (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) changed = NULL;
+  g_autoptr(GString) changed = county_text ();
   g_autoptr(NbReport) report = NULL;
   g_autofree char *json = NULL;
 
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  changed = g_string_new (text);
   g_assert_cmpuint (g_string_replace (changed, "采购总金额\n", "采购总金额（万元）\n", 1), ==, 1);
   g_assert_cmpuint (g_string_replace (changed, "3856.27万元", "3856.27", 1), ==, 1);
-  report = nb_report_new_from_bytes ((const guint8 *) changed->str, changed->len, "unit.txt", NULL);
-  g_assert_nonnull (report);
+  report = parse_bytes (changed->str, changed->len, "unit.txt");
   g_assert_cmpfloat (value_of (report, "active.procurement.amount"), ==, 3856.27);
   json = nb_report_to_json (report, FALSE, NULL);
   g_assert_nonnull (strstr (json, "\"procurement\":{\"projects\":42,\"amount\":3856.27,\"unit\":\"万元\"}"));
@@ -481,18 +479,14 @@ test_title_variants (void)
     { "2019年度青川县人民政府信息公开工作年度报告", "青川县人民政府" },
     { "首页 > 政务公开 > 年报\n青川县人民政府办公室\n\n2019 年政府信息公开工作年度报告", "青川县人民政府办公室" },
   };
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
-  g_autofree char *text = NULL;
-  const char *body;
+  g_autoptr(GString) text = county_text ();
+  const char *body = strchr (text->str, '\n');
 
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  body = strchr (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *doc = g_strconcat (cases[i].title, body, NULL);
-      g_autoptr(NbReport) report = nb_report_new_from_bytes ((const guint8 *) doc, strlen (doc), "title.txt", NULL);
+      g_autoptr(NbReport) report = parse_bytes (doc, strlen (doc), "title.txt");
 
-      g_assert_nonnull (report);
       g_assert_cmpstr (nb_report_get_agency (report), ==, cases[i].agency);
       g_assert_cmpint (nb_report_get_year (report), ==, 2019);
     }
@@ -503,44 +497,27 @@ test_title_variants (void)
 static void
 test_blank_cells (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "county-2019.txt", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GString) one = NULL;
-  g_autoptr(GString) all = NULL;
+  g_autoptr(GString) text = county_text ();
+  g_autoptr(GString) one = g_string_new (text->str);
   g_autoptr(NbReport) r1 = NULL;
   g_autoptr(NbReport) r2 = NULL;
   g_autoptr(GRegex) numbers = g_regex_new ("\t-?[0-9.]+(万元)?(?=\t|\n)", G_REGEX_MULTILINE, 0, NULL);
   g_autoptr(GRegex) appeals = g_regex_new ("^[0-9\t]+$", G_REGEX_MULTILINE, 0, NULL);
   g_autofree char *blank1 = NULL, *blank2 = NULL;
-  GListModel *findings;
-  guint missing_row = 0;
   int state_secret = nb_schema_lookup (NB_EDITION_2019, "requests.withheld.state_secret.total");
 
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  one = g_string_new (text);
   g_assert_cmpuint (g_string_replace (one, "1．属于国家秘密\t0\t0\t0\t0\t0\t0\t0", "1．属于国家秘密\t\t\t\t\t\t\t", 1), ==, 1);
-  r1 = nb_report_new_from_bytes ((const guint8 *) one->str, one->len, "one.txt", NULL);
-  g_assert_nonnull (r1);
+  r1 = parse_bytes (one->str, one->len, "one.txt");
   g_assert_cmpint (nb_report_get_origin (r1, state_secret), ==, NB_ORIGIN_INFERRED);
   g_assert_cmpfloat (value_of (r1, "requests.withheld.state_secret.total"), ==, 0);
 
-  blank1 = g_regex_replace (numbers, text, -1, 0, "\t", 0, NULL);
+  blank1 = g_regex_replace (numbers, text->str, -1, 0, "\t", 0, NULL);
   blank2 = g_regex_replace (appeals, blank1, -1, 0, "", 0, NULL);
-  all = g_string_new (blank2);
-  r2 = nb_report_new_from_bytes ((const guint8 *) all->str, all->len, "blank.txt", NULL);
-  g_assert_nonnull (r2);
+  r2 = parse_bytes (blank2, strlen (blank2), "blank.txt");
   for (guint i = 0; i < nb_report_get_n_cells (r2); i++)
     g_assert_cmpint (nb_report_get_origin (r2, i), !=, NB_ORIGIN_SOURCE);
-  findings = nb_report_get_findings (r2);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
-
-      if (strcmp (nb_finding_get_rule (f), "template.missing_row") == 0)
-        missing_row++;
-    }
   /* one for each of the three tables, none for their rows */
-  g_assert_cmpuint (missing_row, ==, 3);
+  g_assert_cmpuint (nb_test_count_findings (r2, "template.missing_row", -1, -1), ==, 3);
 }
 
 /* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */

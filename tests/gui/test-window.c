@@ -13,6 +13,7 @@
 #include "nb-table-grid.h"
 #include "nb-view-logic.h"
 #include "nb-window-private.h"
+#include "test-util.h"
 
 static char *
 sample_path (const char *name)
@@ -56,24 +57,6 @@ close_window (NbWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-}
-
-static guint
-count_rule_on_cell (NbReport   *report,
-                    const char *rule,
-                    guint       cell)
-{
-  GListModel *findings = nb_report_get_findings (report);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
-
-      if (g_strcmp0 (nb_finding_get_rule (f), rule) == 0 && nb_finding_has_cell (f, cell))
-        n++;
-    }
-  return n;
 }
 
 /* The list view shows the core's findings, in the core's order. */
@@ -169,7 +152,7 @@ test_edit_undo (void)
   double value;
 
   g_assert_true (nb_report_get_value (report, cell, &value));
-  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 0);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 0);
   g_assert_false (nb_report_get_modified (report));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
@@ -187,7 +170,7 @@ test_edit_undo (void)
   bumped = g_strdup_printf ("%.0f", value + 1);
   g_assert_true (nb_table_view_enter_text (window->table_view, cell, bumped));
   g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, bumped);
-  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 1);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
   g_assert_true (nb_table_view_cell_has_class (window->table_view, cell, "nb-error"));
   g_assert_true (nb_table_view_cell_has_class (window->table_view, cell, "nb-corrected"));
   g_assert_true (nb_source_view_span_has_tag (window->source_view, nb_report_get_span (report, cell),
@@ -198,7 +181,7 @@ test_edit_undo (void)
   /* undo: the finding goes away */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, before);
-  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 0);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 0);
   g_assert_false (nb_table_view_cell_has_class (window->table_view, cell, "nb-error"));
   g_assert_false (nb_table_view_cell_has_class (window->table_view, cell, "nb-corrected"));
   assert_findings_shown (window);
@@ -206,7 +189,7 @@ test_edit_undo (void)
   /* redo: back again */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, bumped);
-  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 1);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
 
   /* closing with unsaved corrections asks first */
   gtk_window_close (GTK_WINDOW (window));
@@ -554,7 +537,7 @@ test_table_editor (void)
   g_assert_cmpfloat (value, ==, 4321);
   g_assert_cmpstr (nb_table_view_get_cell_text (view, cell), ==, "4321");
   g_assert_true (nb_table_view_cell_has_class (view, cell, "nb-corrected"));
-  g_assert_cmpuint (count_rule_on_cell (report, "requests.row_sum", cell), ==, 1);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
   g_assert_true (nb_report_get_modified (report));
 
   /* an empty entry clears the cell */
