@@ -3,6 +3,12 @@
  * Severity icon, message in the UI language, rule id, and an "Accept" button when the
  * finding concerns inferred values the user can confirm in one go.
  *
+ * The row lays its three children out itself rather than in a horizontal GtkBox: a box
+ * measures its children's widths for its height when it allocates them, and a wrapping
+ * label answers that by laying its text out a dozen times over in a binary search. A
+ * finding's width never depends on its height, so the row asks for widths alone and
+ * gives the message whatever the icon and the button leave.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -19,14 +25,126 @@ struct _NbFindingRow
   NbFinding *finding;
 
   /* Template widgets */
-  GtkWidget *box;
   GtkImage  *icon;
+  GtkWidget *text_box;
   GtkLabel  *message_label;
   GtkLabel  *rule_label;
   GtkButton *accept_button;
 };
 
 G_DEFINE_FINAL_TYPE (NbFindingRow, nb_finding_row, GTK_TYPE_WIDGET)
+
+#define PADDING_X 12
+#define PADDING_Y 8
+#define SPACING   12
+
+/* The widths of the icon and the button, and the space between the children. */
+static int
+fixed_width (NbFindingRow *self)
+{
+  int icon = 0, button = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->icon), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &icon, NULL, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->accept_button)))
+    {
+      gtk_widget_measure (GTK_WIDGET (self->accept_button), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &button, NULL, NULL);
+      button += SPACING;
+    }
+  return 2 * PADDING_X + icon + SPACING + button;
+}
+
+static GtkSizeRequestMode
+nb_finding_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+nb_finding_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  NbFindingRow *self = NB_FINDING_ROW (widget);
+  int fixed = fixed_width (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int text_min = 0, text_nat = 0;
+
+      gtk_widget_measure (self->text_box, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      *minimum = fixed + text_min;
+      *natural = fixed + text_nat;
+    }
+  else
+    {
+      GtkWidget *children[] = { GTK_WIDGET (self->icon), self->text_box,
+                                GTK_WIDGET (self->accept_button) };
+      int text_width = for_size < 0 ? -1 : MAX (for_size - fixed, 0);
+
+      *minimum = *natural = 0;
+      for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+        {
+          int min = 0, nat = 0;
+
+          if (!gtk_widget_get_visible (children[i]))
+            continue;
+          gtk_widget_measure (children[i], orientation,
+                              children[i] == self->text_box ? text_width : -1,
+                              &min, &nat, NULL, NULL);
+          *minimum = MAX (*minimum, min);
+          *natural = MAX (*natural, nat);
+        }
+      *minimum += 2 * PADDING_Y;
+      *natural += 2 * PADDING_Y;
+    }
+}
+
+/* Allocates @child at @x (from the start edge) with the row's height less the padding;
+ * returns where the next child starts. */
+static int
+place_child (GtkWidget *child,
+             int        x,
+             int        child_width,
+             int        width,
+             int        height,
+             gboolean   rtl)
+{
+  graphene_point_t origin = GRAPHENE_POINT_INIT (rtl ? width - x - child_width : x, PADDING_Y);
+
+  gtk_widget_allocate (child, child_width, MAX (height - 2 * PADDING_Y, 0), -1,
+                       gsk_transform_translate (NULL, &origin));
+  return x + child_width + SPACING;
+}
+
+static void
+nb_finding_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  NbFindingRow *self = NB_FINDING_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int icon = 0, button = 0, text, x;
+
+  gtk_widget_measure (GTK_WIDGET (self->icon), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &icon, NULL, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->accept_button)))
+    gtk_widget_measure (GTK_WIDGET (self->accept_button), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &button, NULL, NULL);
+  text = MAX (width - fixed_width (self), 0);
+
+  x = PADDING_X;
+  x = place_child (GTK_WIDGET (self->icon), x, icon, width, height, rtl);
+  x = place_child (self->text_box, x, text, width, height, rtl);
+  if (button > 0)
+    place_child (GTK_WIDGET (self->accept_button), x, button, width, height, rtl);
+}
 
 static void
 nb_finding_row_dispose (GObject *object)
@@ -47,11 +165,13 @@ nb_finding_row_class_init (NbFindingRowClass *klass)
 
   object_class->dispose = nb_finding_row_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = nb_finding_row_get_request_mode;
+  widget_class->measure = nb_finding_row_measure;
+  widget_class->size_allocate = nb_finding_row_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/ui/nb-finding-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, box);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, rule_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, accept_button);
