@@ -251,11 +251,18 @@ nb_application_init (NbApplication *self)
 NbApplication *
 nb_application_new (void)
 {
-  return g_object_new (NB_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/nianbao/Nianbao",
-                       NULL);
+  NbApplication *self = g_object_new (NB_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", G_APPLICATION_HANDLES_OPEN,
+                                      NULL);
+
+  /* No resource base path, which the application id would give: GtkApplication would
+   * add its icons/ folder to the icon theme, which then throws away the index it is
+   * reading in a thread and reads it again on the first frame (10-15 ms). The
+   * application has no icons in its resources and builds its shortcuts window itself
+   * (see show_help_overlay_action()). */
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+  return self;
 }
 
 /**
