@@ -114,6 +114,19 @@ findings_changed_cb (GListModel *findings,
   nb_window_update_state (self);
 }
 
+/* Errors first, then warnings, then notes; GtkSortListModel keeps the core's order
+ * (the report's) within each. */
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  NbSeverity sa = nb_finding_get_severity ((NbFinding *) a);
+  NbSeverity sb = nb_finding_get_severity ((NbFinding *) b);
+
+  return sa == sb ? GTK_ORDERING_EQUAL : sa > sb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
 static void
 finding_selected_cb (GtkSingleSelection *selection,
                      GParamSpec         *pspec,
@@ -360,6 +373,7 @@ static void
 set_report (NbWindow *self,
             NbReport *report)
 {
+  g_autoptr(GtkSortListModel) sorted = NULL;
   GListModel *findings;
   g_autofree char *details = NULL;
   const char *agency;
@@ -395,7 +409,9 @@ set_report (NbWindow *self,
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
   fit_tables (self);
-  gtk_single_selection_set_model (self->selection, findings);
+  sorted = gtk_sort_list_model_new (g_object_ref (findings),
+                                    GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_counts (self);
 
