@@ -22,6 +22,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "nb-accessible-cell.h"
 #include "nb-table-grid.h"
 #include "nb-table-view.h"
 #include "nb-view-logic.h"
@@ -50,6 +51,7 @@ typedef struct
   gboolean          wrapped;      /* labels: laid out to their slot's width */
   int               text_width;   /* unwrapped, in pixels */
   GdkRectangle      area;         /* in the view's coordinates */
+  GtkWidget        *accessible;   /* NbAccessibleCell, owned by the table's; or NULL */
 } Item;
 
 /* Values repeat ("0" fills most tables): one layout serves every cell showing the same
@@ -69,6 +71,7 @@ typedef struct
   int          *row_y;          /* n_rows + 1 edges, from the grid's top */
   GdkRectangle  title_area;
   GdkRectangle  area;           /* the grid, inside the table's frame */
+  GtkWidget    *accessible;     /* NbAccessibleCell for the whole table, a child; or NULL */
 } Table;
 
 typedef struct
@@ -112,6 +115,7 @@ struct _NbTableView
   gboolean              invalid;        /* the editor holds input the cell refuses */
   gboolean              grabbing;       /* grabbing focus for a selection made already */
   guint                 stop_source;
+  guint                 accessible_source;  /* builds the accessible cells after the first frame */
 
   GtkWidget            *editor;         /* GtkText over the cell being edited; on first use */
   GtkWidget            *hint;           /* GtkPopover saying what the cell takes; on first use */
@@ -186,11 +190,13 @@ clear_tables (NbTableView *self)
             g_clear_object (&table->items[i].layout);
           g_clear_pointer (&table->items[i].text, g_free);
         }
+      g_clear_pointer (&table->accessible, gtk_widget_unparent);
       g_clear_object (&table->title);
       g_free (table->items);
       g_free (table->col_x);
       g_free (table->row_y);
     }
+  g_clear_handle_id (&self->accessible_source, g_source_remove);
   g_clear_pointer (&self->tables, g_free);
   self->n_tables = 0;
   g_clear_pointer (&self->grids, g_ptr_array_unref);
@@ -796,10 +802,23 @@ draw_table (NbTableView *self,
 /* ---------------------------------------------------------------------------------- */
 /* Selection and scrolling                                                             */
 
+/* What a value counts, then its value, for screen readers. */
+static char *
+describe_value (NbTableView *self,
+                const Item  *item)
+{
+  g_autofree char *description = nb_schema_describe_cell (nb_report_get_edition (self->report),
+                                                          item->def->cell,
+                                                          !nb_ui_language_is_chinese ());
+
+  /* Translators: the selected cell, for screen readers: what it counts, then its value */
+  return g_strdup_printf (_("%s: %s"), description ? description : "",
+                          item->text[0] ? item->text : _("empty"));
+}
+
 static void
 update_accessible_description (NbTableView *self)
 {
-  g_autofree char *description = NULL;
   g_autofree char *text = NULL;
   Item *item = get_item (self, self->cursor, NULL);
 
@@ -808,12 +827,120 @@ update_accessible_description (NbTableView *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  description = nb_schema_describe_cell (nb_report_get_edition (self->report), self->cursor,
-                                         !nb_ui_language_is_chinese ());
-  /* Translators: the selected cell, for screen readers: what it counts, then its value */
-  text = g_strdup_printf (_("%s: %s"), description ? description : "",
-                          item->text[0] ? item->text : _("empty"));
+  text = describe_value (self, item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+/* A value's name, its findings and whether it is wrong or selected, for its accessible cell. */
+static void
+update_value_accessible (NbTableView *self,
+                         Item        *item)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (item->accessible);
+  g_autofree char *name = describe_value (self, item);
+  g_autofree char *details = nb_cell_dup_tooltip (self->report, item->def->cell);
+
+  gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (details != NULL && *details != '\0')
+    gtk_accessible_update_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details, -1);
+  else
+    gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_update_state (accessible,
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               item->flags & NB_CELL_STATE_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
+                                                                 : GTK_ACCESSIBLE_INVALID_FALSE,
+                               GTK_ACCESSIBLE_STATE_SELECTED, item->def->cell == self->cursor,
+                               -1);
+}
+
+static GtkAccessibleRole
+label_role (const NbGridItem *def)
+{
+  return def->kind == NB_GRID_HEADER && def->col > 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
+                                                     : GTK_ACCESSIBLE_ROLE_ROW_HEADER;
+}
+
+/* Each table, label and value as a widget a screen reader can walk (see
+ * nb-accessible-cell.c), built once the first frame is up: a few hundred widgets that
+ * only assistive technologies read need not delay it. */
+static gboolean
+build_accessible_cb (gpointer data)
+{
+  NbTableView *self = data;
+
+  self->accessible_source = 0;
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      Table *table = &self->tables[t];
+      NbGridTable *grid = table->grid;
+
+      table->accessible = nb_accessible_cell_new (GTK_ACCESSIBLE_ROLE_ROW_GROUP);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (table->accessible),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, grid->title, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (table->accessible),
+                                      GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int) grid->n_rows,
+                                      GTK_ACCESSIBLE_RELATION_COL_COUNT, (int) grid->n_cols,
+                                      -1);
+      for (guint i = 0; i < grid->items->len; i++)
+        {
+          Item *item = &table->items[i];
+          const NbGridItem *def = item->def;
+
+          if (is_label (item) && (def->label == NULL || *def->label == '\0'))
+            continue;
+          item->accessible = nb_accessible_cell_new (is_label (item) ? label_role (def)
+                                                                     : GTK_ACCESSIBLE_ROLE_GRID_CELL);
+          gtk_widget_set_parent (item->accessible, table->accessible);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (item->accessible),
+                                          GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) def->row + 1,
+                                          GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) def->col + 1,
+                                          GTK_ACCESSIBLE_RELATION_ROW_SPAN, (int) def->n_rows,
+                                          GTK_ACCESSIBLE_RELATION_COL_SPAN, (int) def->n_cols,
+                                          -1);
+          if (!is_label (item))
+            update_value_accessible (self, item);
+          else
+            {
+              gtk_accessible_update_property (GTK_ACCESSIBLE (item->accessible),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, def->label, -1);
+              if (def->tooltip != NULL)
+                gtk_accessible_update_property (GTK_ACCESSIBLE (item->accessible),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, def->tooltip, -1);
+            }
+        }
+      gtk_widget_set_parent (table->accessible, GTK_WIDGET (self));
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts the accessible cells where their tables and cells are drawn. */
+static void
+allocate_accessible (NbTableView *self)
+{
+  for (guint t = 0; t < self->n_tables; t++)
+    {
+      Table *table = &self->tables[t];
+      GdkRectangle area;
+
+      if (table->accessible == NULL)
+        continue;
+      gdk_rectangle_union (&table->title_area, &table->area, &area);
+      nb_accessible_cell_set_area (NB_ACCESSIBLE_CELL (table->accessible), &area);
+      for (guint i = 0; i < table->grid->items->len; i++)
+        {
+          Item *item = &table->items[i];
+          GdkRectangle cell;
+
+          if (item->accessible == NULL)
+            continue;
+          cell = item->area;
+          cell.x -= area.x;
+          cell.y -= area.y;
+          nb_accessible_cell_set_area (NB_ACCESSIBLE_CELL (item->accessible), &cell);
+        }
+      nb_accessible_cell_allocate (NB_ACCESSIBLE_CELL (table->accessible), 0, 0);
+    }
 }
 
 static void
@@ -822,7 +949,16 @@ select_cell (NbTableView *self,
 {
   if (self->cursor != cell)
     {
+      Item *old = get_item (self, self->cursor, NULL);
+      Item *new = get_item (self, cell, NULL);
+
       self->cursor = cell;
+      if (old != NULL && old->accessible != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (old->accessible),
+                                     GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+      if (new != NULL && new->accessible != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (new->accessible),
+                                     GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
       update_accessible_description (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
@@ -1553,6 +1689,8 @@ nb_table_view_size_allocate (GtkWidget *widget,
       r.y = item->area.y + (item->area.height - r.height) / 2;
       gtk_widget_size_allocate (self->editor, &r, -1);
     }
+  ensure_layout (self);
+  allocate_accessible (self);
   if (self->hint != NULL && gtk_widget_get_visible (self->hint))
     gtk_popover_present (GTK_POPOVER (self->hint));
   if (self->menu != NULL && gtk_widget_get_visible (self->menu))
@@ -1750,6 +1888,7 @@ nb_table_view_set_report (NbTableView *self,
     {
       build_tables (self, nb_report_get_edition (report));
       nb_table_view_refresh (self);
+      self->accessible_source = g_idle_add_full (G_PRIORITY_LOW, build_accessible_cb, self, NULL);
     }
   update_accessible_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1767,8 +1906,15 @@ nb_table_view_refresh (NbTableView *self)
     return;
   for (guint t = 0; t < self->n_tables; t++)
     for (guint i = 0; i < self->tables[t].grid->items->len; i++)
-      if (!is_label (&self->tables[t].items[i]))
-        resized |= update_value (self, &self->tables[t].items[i]);
+      {
+        Item *item = &self->tables[t].items[i];
+
+        if (is_label (item))
+          continue;
+        resized |= update_value (self, item);
+        if (item->accessible != NULL)
+          update_value_accessible (self, item);
+      }
   if (resized)
     {
       self->layout_valid = FALSE;
@@ -1894,6 +2040,22 @@ nb_table_view_get_cell_area (NbTableView  *self,
   ensure_layout (self);
   *area = item->area;
   return TRUE;
+}
+
+/**
+ * nb_table_view_get_cell_accessible:
+ *
+ * Returns: (transfer none) (nullable): the widget that stands for @cell in the
+ *   accessibility tree, or %NULL until it is built, an idle moment after the report is set.
+ */
+GtkWidget *
+nb_table_view_get_cell_accessible (NbTableView *self,
+                                   guint        cell)
+{
+  Item *item = get_item (self, cell, NULL);
+
+  g_return_val_if_fail (NB_IS_TABLE_VIEW (self), NULL);
+  return item ? item->accessible : NULL;
 }
 
 const char *

@@ -32,6 +32,8 @@ int         nb_table_view_cell_at           (NbTableView  *self,
 gboolean    nb_table_view_get_cell_area     (NbTableView  *self,
                                              guint         cell,
                                              GdkRectangle *area);
+GtkWidget  *nb_table_view_get_cell_accessible (NbTableView *self,
+                                               guint        cell);
 const char *nb_table_view_get_cell_text     (NbTableView  *self,
                                              guint         cell);
 gboolean    nb_table_view_cell_has_class    (NbTableView  *self,

@@ -446,6 +446,77 @@ request_cell (NbReport   *report,
   return cell;
 }
 
+/* Each cell has an accessible object of its own, where the cell is drawn, with a name
+ * saying what it counts and its value, and an invalid state while it has an error. */
+static void
+test_accessible_cells (void)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  NbEdition edition = nb_report_get_edition (report);
+  guint cell = nb_schema_request_cell (edition, nb_schema_request_row_index (edition, "new"), 0);
+  g_autofree char *description = nb_schema_describe_cell (edition, cell, !nb_ui_language_is_chinese ());
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *accessible;
+  GtkWidget *group;
+  graphene_rect_t bounds;
+  GdkRectangle area;
+  double value;
+
+  while ((accessible = nb_table_view_get_cell_accessible (window->table_view, cell)) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (nb_report_get_value (report, cell, &value));
+  wait_for_frame (GTK_WIDGET (window->table_view));
+
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (accessible), GTK_ACCESSIBLE_ROLE_GRID_CELL));
+  name = g_strdup_printf ("%s: %s", description, nb_table_view_get_cell_text (window->table_view, cell));
+  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (accessible),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  g_assert_null (message);
+  message = gtk_test_accessible_check_state (GTK_ACCESSIBLE (accessible), GTK_ACCESSIBLE_STATE_INVALID,
+                                             GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_null (message);
+
+  /* inside a row group for its table, itself inside the tables' grid, not drawn or picked */
+  group = gtk_widget_get_parent (accessible);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_ROLE_ROW_GROUP));
+  g_assert_true (gtk_widget_get_parent (group) == GTK_WIDGET (window->table_view));
+  g_assert_false (gtk_widget_get_can_target (accessible));
+  g_assert_true (nb_table_view_get_cell_area (window->table_view, cell, &area));
+  g_assert_true (gtk_widget_compute_bounds (accessible, GTK_WIDGET (window->table_view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, area.x);
+  g_assert_cmpfloat (bounds.origin.y, ==, area.y);
+  g_assert_cmpfloat (bounds.size.width, ==, area.width);
+  g_assert_cmpfloat (bounds.size.height, ==, area.height);
+  g_assert_cmpint (nb_table_view_cell_at (window->table_view, area.x + 2, area.y + 2), ==, cell);
+
+  /* a wrong number makes it invalid, and says so; undo mends it */
+  {
+    g_autofree char *bumped = g_strdup_printf ("%.0f", value + 1);
+
+    g_assert_true (nb_table_view_enter_text (window->table_view, cell, bumped));
+  }
+  g_clear_pointer (&message, g_free);
+  message = gtk_test_accessible_check_state (GTK_ACCESSIBLE (accessible), GTK_ACCESSIBLE_STATE_INVALID,
+                                             GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_null (message);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (accessible),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  message = gtk_test_accessible_check_state (GTK_ACCESSIBLE (accessible), GTK_ACCESSIBLE_STATE_INVALID,
+                                             GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_null (message);
+
+  /* selecting the cell selects its accessible object */
+  nb_table_view_focus_cell (window->table_view, cell);
+  message = gtk_test_accessible_check_state (GTK_ACCESSIBLE (accessible), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+  g_assert_null (message);
+
+  close_window (window);
+}
+
 static void
 test_table_click (void)
 {
@@ -836,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/samples", test_samples);
   g_test_add_func ("/gui/window/edit-undo", test_edit_undo);
   g_test_add_func ("/gui/window/accept-inferred", test_accept_inferred);
+  g_test_add_func ("/gui/window/accessible-cells", test_accessible_cells);
   g_test_add_func ("/gui/window/select-finding", test_select_finding);
   g_test_add_func ("/gui/window/table-click", test_table_click);
   g_test_add_func ("/gui/window/table-editor", test_table_editor);
