@@ -236,9 +236,9 @@ check_appeals (Checker *ck)
           g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
                                                  "总计却为 %s。",
                                                  nb_schema_get_appeal_group_label (g), s_sum, s_total);
-          g_autofree char *en = g_strdup_printf ("Appeals, %s: upheld, corrected, other and pending add "
+          g_autofree char *en = g_strdup_printf ("%s: upheld, corrected, other and pending add "
                                                  "up to %s but the total says %s.",
-                                                 nb_schema_get_appeal_group_id (g), s_sum, s_total);
+                                                 nb_schema_get_appeal_group_english (g), s_sum, s_total);
           NbFinding *f = add (ck, "appeals.group_sum", NB_SEVERITY_ERROR, zh, en);
 
           for (guint k = 0; k < NB_N_APPEAL_FIELDS; k++)

@@ -97,6 +97,12 @@ static const char *const appeal_group_ids[NB_N_APPEAL_GROUPS] = {
 static const char *const appeal_group_labels[NB_N_APPEAL_GROUPS] = {
   "行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）",
 };
+static const char *const appeal_group_english[NB_N_APPEAL_GROUPS] = {
+  "Administrative reviews", "Lawsuits without review", "Lawsuits after review",
+};
+static const char *const appeal_field_english[NB_N_APPEAL_FIELDS] = {
+  "upheld", "corrected", "other results", "pending", "total",
+};
 static const char *const appeal_field_ids[NB_N_APPEAL_FIELDS] = {
   "upheld", "corrected", "other", "pending", "total",
 };
@@ -441,6 +447,13 @@ nb_schema_get_appeal_group_label (guint group)
 }
 
 const char *
+nb_schema_get_appeal_group_english (guint group)
+{
+  g_return_val_if_fail (group < NB_N_APPEAL_GROUPS, NULL);
+  return appeal_group_english[group];
+}
+
+const char *
 nb_schema_get_appeal_field_id (guint field)
 {
   g_return_val_if_fail (field < NB_N_APPEAL_FIELDS, NULL);
@@ -538,7 +551,7 @@ nb_schema_describe_cell (NbEdition edition,
       }
     case NB_TABLE_APPEALS:
       if (english)
-        return g_strdup_printf ("appeals %s, %s", appeal_group_ids[def->row], appeal_field_ids[def->col]);
+        return g_strdup_printf ("%s, %s", appeal_group_english[def->row], appeal_field_english[def->col]);
       return g_strdup_printf ("%s %s", appeal_group_labels[def->row], appeal_field_labels[def->col]);
     default:
       g_assert_not_reached ();

@@ -70,6 +70,7 @@ int              nb_schema_request_row_index        (NbEdition    edition,
 /* section 四 */
 const char      *nb_schema_get_appeal_group_id      (guint        group);
 const char      *nb_schema_get_appeal_group_label   (guint        group);
+const char      *nb_schema_get_appeal_group_english (guint       group);
 const char      *nb_schema_get_appeal_field_id      (guint        field);
 const char      *nb_schema_get_appeal_field_label   (guint        field);
 int              nb_schema_appeal_cell              (NbEdition    edition,
