@@ -9,6 +9,12 @@
  * its label (key phrases, the latest one wins), and the numbers after it
  * are its values. Rows with too few values are placed, and their missing
  * cells filled, only where the table's equations allow exactly one answer.
+ *
+ * Tabs are trusted in one way only: an empty field between tabs, on a line
+ * holding numbers, is a blank cell (web pages, Word tables and spreadsheets
+ * leave zeros blank). It is used only when the row's fields then number
+ * exactly the row's cells, since tables laid out on their grid also pad
+ * merged cells with empty fields.
  */
 #include "config.h"
 
@@ -44,6 +50,9 @@ typedef struct
   guint   plain : 1;      /* digits only: no sign, separator, decimals or unit */
   guint   lead_zero : 1;  /* plain, more than one digit, starting with 0 */
   guint   too_long : 1;   /* plain but too long to be one number: only cells run together */
+  guint   empty_field : 1;  /* PLACEHOLDER: an empty field between tabs; no text, no span */
+  guint   lead : 1;         /* empty_field between a row's label and its first value */
+  guint   trail : 1;        /* empty_field after a line's last value */
   guint8  n_digits;
 } Token;
 
@@ -57,6 +66,7 @@ typedef struct
   guint           n_norm;
   guint           heading[NB_N_SECTIONS];  /* normalised position of each heading, or G_MAXUINT */
   guint           heading_end[NB_N_SECTIONS];
+  gboolean        cell_fields;  /* a reader wrote each table cell as one tab field */
 } Parser;
 
 /* ------------------------------------------------------------------ */
@@ -281,9 +291,29 @@ split_glued (Parser *p,
   return TRUE;
 }
 
+/* Inserts @n empty fields at @index of @tokens, at @pos of the text. */
+static void
+insert_empty_fields (GArray   *tokens,
+                     guint     index,
+                     guint     n,
+                     guint     pos,
+                     gboolean  lead,
+                     gboolean  trail)
+{
+  Token empty = { TOK_PLACEHOLDER, pos, pos };
+
+  empty.empty_field = TRUE;
+  empty.lead = lead;
+  empty.trail = trail;
+  for (guint k = 0; k < n; k++)
+    g_array_insert_val (tokens, index, empty);
+}
+
 /* Tokenises norm[start, end). Chunks are runs of non-space characters; a
  * chunk that is a number is a NUMBER; one in which digits are glued to a
- * label ("数量230000023", "行政许可447228") is split into LABELs and NUMBERs. */
+ * label ("数量230000023", "行政许可447228") is split into LABELs and NUMBERs.
+ * With placeholders, empty fields between tabs on a line that holds values
+ * are PLACEHOLDERs too (see drop_loose_empty_fields()). */
 static GArray *
 tokenize (Parser *p,
           guint   start,
@@ -293,16 +323,32 @@ tokenize (Parser *p,
   GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
   const gunichar *s = p->norm;
   guint i = start;
+  gboolean on_line = FALSE;     /* a chunk since the line began */
+  gboolean after_value = FALSE; /* the line's last chunk was a value */
 
   while (i < end)
     {
-      guint cs, ce, ne;
+      guint cs, ce, ne, before;
+      guint tabs = 0, tab_pos = 0;
       Token tok = { 0 };
 
       while (i < end && is_space (s[i]))
-        i++;
+        {
+          if (s[i] == '\n')
+            {
+              /* blank cells closing the line: k tabs after its last value */
+              if (with_placeholders && after_value && tabs > 0)
+                insert_empty_fields (tokens, tokens->len, tabs, tab_pos, FALSE, TRUE);
+              tabs = 0;
+              on_line = after_value = FALSE;
+            }
+          else if (s[i] == '\t' && tabs++ == 0)
+            tab_pos = i;
+          i++;
+        }
       if (i >= end)
         break;
+      before = tokens->len;
       cs = i;
       while (i < end && !is_space (s[i]))
         i++;
@@ -313,27 +359,72 @@ tokenize (Parser *p,
           tok.start = cs;
           tok.end = ne;
           g_array_append_val (tokens, tok);
-          continue;
         }
-      if (with_placeholders && is_placeholder_chunk (s, cs, ce))
+      else if (with_placeholders && is_placeholder_chunk (s, cs, ce))
         {
           tok.kind = TOK_PLACEHOLDER;
           tok.start = cs;
           tok.end = ce;
           g_array_append_val (tokens, tok);
-          continue;
+        }
+      else if (!split_glued (p, cs, ce, tokens))
+        {
+          tok.kind = TOK_LABEL;
+          tok.start = cs;
+          tok.end = ce;
+          g_array_append_val (tokens, tok);
         }
 
-      if (split_glued (p, cs, ce, tokens))
-        continue;
-
-      tok.kind = TOK_LABEL;
-      tok.start = cs;
-      tok.end = ce;
-      g_array_append_val (tokens, tok);
+      /* blank cells before this one: k tabs between two chunks of a line make k - 1,
+       * kept only before a value (a header's padding is nobody's cells) */
+      if (with_placeholders && on_line && tabs > 1 &&
+          g_array_index (tokens, Token, before).kind != TOK_LABEL)
+        insert_empty_fields (tokens, before, tabs - 1, tab_pos + 1, !after_value, FALSE);
+      on_line = TRUE;
+      after_value = g_array_index (tokens, Token, tokens->len - 1).kind != TOK_LABEL;
     }
 
   return tokens;
+}
+
+/* Keeps a row's empty fields only where they make its fields exactly its cells,
+ * else drops them all. With @edges, all of them count; without, only those
+ * between two values: in plain text a tab may close every line, and a label
+ * merged over columns may be padded with empty fields before the first value.
+ * See table_is_padded(). */
+static void
+drop_loose_empty_fields (GArray   *vals,
+                         guint     n_cells,
+                         gboolean  edges)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < vals->len; k++)
+    {
+      const Token *t = &g_array_index (vals, Token, k);
+
+      if (!t->empty_field || edges || !(t->lead || t->trail))
+        n++;
+    }
+  for (guint k = vals->len; k-- > 0;)
+    {
+      const Token *t = &g_array_index (vals, Token, k);
+
+      if (t->empty_field && (n != n_cells || (!edges && (t->lead || t->trail))))
+        g_array_remove_index (vals, k);
+    }
+}
+
+/* Whether a row of the table holds more fields than cells once its empty fields count:
+ * then the table pads merged cells, or closes its lines with tabs, and only the empty
+ * fields between two values are blank cells. The readers of web pages and DOCX write
+ * one field a cell: their tables are never padded. */
+static gboolean
+row_is_padded (Parser *p,
+               GArray *vals,
+               guint   n_cells)
+{
+  return !p->cell_fields && vals->len > n_cells;
 }
 
 /* Appends norm[start, end) without its blanks, as UTF-8 (a hot path: the
@@ -565,7 +656,7 @@ set_source (Parser      *p,
     {
       c->has_value = FALSE;
       c->origin = NB_ORIGIN_MISSING;
-      c->span = nb_report_norm_span (p->report, tok->start, tok->end);
+      c->span = tok->empty_field ? NB_SPAN_NONE : nb_report_norm_span (p->report, tok->start, tok->end);
       return;
     }
   c->value = tok->value;
@@ -1710,14 +1801,19 @@ place_requests (Parser    *p,
           cc->was_present = rows[r].found;
           if (from_source && best_grid.known[r][k] && c->known[k] && c->v[k] == best_grid.x[r][k])
             set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
-          else if (from_source && !c->known[k])
+          else if (from_source && !c->known[k] && !best_grid.known[r][k])
             set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));  /* placeholder */
           else if (best_grid.known[r][k])
             {
+              /* a blank, a placeholder or a gap the equations determine; a
+               * placeholder keeps its text's span */
+              if (from_source && !c->known[k])
+                set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
+              else
+                cc->span = NB_SPAN_NONE;
               cc->value = best_grid.x[r][k];
               cc->has_value = TRUE;
               cc->origin = NB_ORIGIN_INFERRED;
-              cc->span = NB_SPAN_NONE;
             }
           else
             {
@@ -1809,6 +1905,7 @@ parse_requests (Parser *p,
   g_autoptr(GString) all_labels = g_string_new (NULL);
   RowValues rows[MAX_ROWS];
   gboolean found[MAX_ROWS] = { 0 };
+  gboolean padded = FALSE;
   int current = -1;
 
   for (guint r = 0; r < n_rows; r++)
@@ -1851,6 +1948,8 @@ parse_requests (Parser *p,
     }
 
   for (guint r = 0; r < n_rows; r++)
+    padded |= row_is_padded (p, rows[r].vals, N_COLS);
+  for (guint r = 0; r < n_rows; r++)
     {
       /* a row printed with all its cells empty is there, not missing */
       static const RowKey numbered[] = {
@@ -1869,6 +1968,7 @@ parse_requests (Parser *p,
         note_missing_row (p, nb_schema_get_request_row_label (edition, r),
                           nb_schema_get_request_row_english (edition, r),
                           nb_schema_request_cell (edition, r, 0), N_COLS);
+      drop_loose_empty_fields (rows[r].vals, N_COLS, !padded);
       trim_extra_values (p, edition, r, &rows[r], N_COLS, TRUE);
       split_row (p, &rows[r]);
     }
@@ -1881,6 +1981,20 @@ parse_requests (Parser *p,
 
 /* ------------------------------------------------------------------ */
 /* Section 四: appeals                                                 */
+
+/* Each group's four results add up to its total */
+static void
+appeal_equations (Equation eqs[NB_N_APPEAL_GROUPS])
+{
+  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
+    {
+      eqs[g].n_lhs = NB_N_APPEAL_FIELDS - 1;
+      for (guint k = 0; k + 1 < NB_N_APPEAL_FIELDS; k++)
+        eqs[g].lhs[k] = g * NB_N_APPEAL_FIELDS + k;
+      eqs[g].n_rhs = 1;
+      eqs[g].rhs[0] = g * NB_N_APPEAL_FIELDS + NB_N_APPEAL_FIELDS - 1;
+    }
+}
 
 static void
 parse_appeals (Parser *p,
@@ -1901,6 +2015,7 @@ parse_appeals (Parser *p,
         g_array_append_val (vals, *t);
     }
 
+  drop_loose_empty_fields (vals, n_cells, !row_is_padded (p, vals, n_cells));
   if (vals->len > n_cells)
     {
       guint pick = 0;
@@ -1931,8 +2046,32 @@ parse_appeals (Parser *p,
 
   if (vals->len == n_cells)
     {
+      double x[15] = { 0 };
+      guint8 known[15] = { 0 };
+      Equation eqs[3];
+
+      /* blanks and placeholders the group sums determine are inferred */
+      appeal_equations (eqs);
       for (guint i = 0; i < n_cells; i++)
-        set_source (p, first + i, &g_array_index (vals, Token, i));
+        {
+          const Token *t = &g_array_index (vals, Token, i);
+
+          known[i] = t->kind == TOK_NUMBER && !t->too_long;
+          x[i] = known[i] ? t->value : 0;
+        }
+      propagate (x, known, eqs, 3);
+      for (guint i = 0; i < n_cells; i++)
+        {
+          NbCell *c = &p->report->cells[first + i];
+
+          set_source (p, first + i, &g_array_index (vals, Token, i));
+          if (!c->has_value && known[i])
+            {
+              c->value = x[i];
+              c->has_value = TRUE;
+              c->origin = NB_ORIGIN_INFERRED;
+            }
+        }
       return;
     }
 
@@ -1994,14 +2133,7 @@ parse_appeals (Parser *p,
     Equation eqs[3];
     guint64 count = 0;
 
-    for (guint g = 0; g < 3; g++)
-      {
-        eqs[g].n_lhs = 4;
-        for (guint k = 0; k < 4; k++)
-          eqs[g].lhs[k] = g * 5 + k;
-        eqs[g].n_rhs = 1;
-        eqs[g].rhs[0] = g * 5 + 4;
-      }
+    appeal_equations (eqs);
     for (guint i = 0; i < 15; i++)
       agree[i] = TRUE;
     placement_first (pos, n, 15);
@@ -2198,6 +2330,21 @@ split_active_run (Parser       *p,
   return TRUE;
 }
 
+/* The cells of section 二's @item */
+static guint
+active_item_n_fields (NbEdition edition,
+                      guint     item)
+{
+  const char *item_id = nb_schema_get_active_item_id (edition, item);
+  guint n = 0;
+
+  while (nb_schema_active_cell (edition, item, n) >= 0 &&
+         nb_schema_active_cell (edition, item, n) < (int) nb_schema_get_n_cells (edition) &&
+         g_strcmp0 (nb_schema_get_cell (edition, nb_schema_active_cell (edition, item, n))->item, item_id) == 0)
+    n++;
+  return n;
+}
+
 static void
 parse_active (Parser *p,
               guint   start,
@@ -2209,6 +2356,7 @@ parse_active (Parser *p,
   g_autoptr(GString) label = g_string_new (NULL);
   g_autoptr(GString) all_labels = g_string_new (NULL);
   gboolean found[16] = { 0 };
+  gboolean padded = FALSE;
   GArray *vals[16];
   int current = -1;
   guint header_unit[16] = { 0 };  /* a unit the item's header gives: "采购总金额(万元)" */
@@ -2258,16 +2406,15 @@ parse_active (Parser *p,
     }
 
   for (guint item = 0; item < n_items; item++)
+    padded |= row_is_padded (p, vals[item], strcmp (nb_schema_get_active_item_id (edition, item), "procurement") == 0
+                                            ? 2 : active_item_n_fields (edition, item));
+  for (guint item = 0; item < n_items; item++)
     {
       guint n_fields = 0;
       int first = nb_schema_active_cell (edition, item, 0);
       const char *item_id = nb_schema_get_active_item_id (edition, item);
 
-      while (nb_schema_active_cell (edition, item, n_fields) >= 0 &&
-             nb_schema_active_cell (edition, item, n_fields) < (int) nb_schema_get_n_cells (edition) &&
-             g_strcmp0 (nb_schema_get_cell (edition, nb_schema_active_cell (edition, item, n_fields))->item,
-                        item_id) == 0)
-        n_fields++;
+      n_fields = active_item_n_fields (edition, item);
 
       if (!found[item] && active_item_printed (edition, item, all_labels->str))
         {
@@ -2283,6 +2430,8 @@ parse_active (Parser *p,
           g_array_unref (vals[item]);
           continue;
         }
+
+      drop_loose_empty_fields (vals[item], strcmp (item_id, "procurement") == 0 ? 2 : n_fields, !padded);
 
       /* procurement: projects, amount; its unit is a cell of its own */
       if (strcmp (item_id, "procurement") == 0)
@@ -2623,7 +2772,12 @@ void
 nb_parser_parse (NbReport *report)
 {
   Parser p = { report, report->text->norm, report->text->n_norm };
+  const char *source = nb_report_get_encoding (report);
   guint active_start, requests_start, appeals_start, appeals_end;
+
+  /* web pages and DOCX say which cells are merged; a .doc may not (Word 97 wrote merged
+   * cells as empty ones) */
+  p.cell_fields = g_strcmp0 (source, "HTML") == 0 || g_strcmp0 (source, "DOCX") == 0;
 
   find_sections (&p);
   for (guint k = 0; k < NB_N_SECTIONS; k++)

@@ -17,9 +17,9 @@
  * in the paragraph properties: PlcfBtePapx leads to the PAPX FKPs, whose grpprls say
  * whether a paragraph is in a table (sprmPFInTable, sprmPItap) and whether it ends a row
  * (sprmPFTtp, sprmPFInnerTtp); the piece's Prm may change them (fast saves). A row end also
- * gives the edges of its cells (sprmTDefTable): a cell spanning several columns of the
- * table's grid is followed by empty cells, and a cell continuing a vertical merge is empty,
- * so that every row keeps the columns of its table, as the DOCX reader does. Nested tables
+ * gives the edges of its cells (sprmTDefTable): a row starting right of the table's left
+ * edge is indented by empty fields, each cell is one field however many columns it spans,
+ * and a cell continuing a vertical merge is none, as in the DOCX reader. Nested tables
  * are flattened into their outer cell. [MS-DOC] 2.4.6.
  *
  * Without usable paragraph properties (a damaged bin table), a 0x0D paragraph is taken to
@@ -1018,16 +1018,6 @@ table_grid (GArray *items)
   return grid;
 }
 
-static void
-append_cells (GPtrArray  *row,
-              const char *text,
-              guint       span)
-{
-  g_ptr_array_add (row, (gpointer) text);
-  for (guint i = 1; i < MIN (span, MAX_GRID_SPAN); i++)
-    g_ptr_array_add (row, (gpointer) "");
-}
-
 /* Whether more text may be written; the text stops at MAX_TEXT_BYTES */
 static gboolean
 walk_has_room (DocWalk *walk)
@@ -1057,23 +1047,12 @@ emit_row (DocWalk *walk,
   for (guint i = 0; i < n_cells; i++)
     {
       const Item *cell = &g_array_index (items, Item, end - n_cells + i);
-      const char *text = cell->text;
-      guint span = 1;
-
-      if (def != NULL)
-        {
-          if (def->continued[i])
-            text = "";
-          if (grid != NULL)
-            {
-              guint left = grid_index (grid, def->edges[i]);
-              guint right = grid_index (grid, def->edges[i + 1]);
-
-              span = right > left ? right - left : 1;
-            }
-        }
-      any = any || text[0] != '\0';
-      append_cells (row, text, span);
+      /* a field per cell, however many columns it spans, and none for a cell continuing a
+       * vertical merge: an empty field is an empty cell */
+      if (def != NULL && def->continued[i])
+        continue;
+      any = any || cell->text[0] != '\0';
+      g_ptr_array_add (row, (gpointer) cell->text);
     }
 
   if (!any || !walk_has_room (walk))

@@ -4,10 +4,10 @@
  *
  * DOCX: word/document.xml is read from the zip with libgsf and parsed with libxml2 (no
  * network, no entity expansion), then walked without recursion. Paragraphs are lines; a
- * table gives one line per row with its cells separated by tabs. A cell merged over
- * several columns (w:gridSpan) is followed by empty cells for the extra columns, and a
- * cell continuing a vertical merge (w:vMerge without "restart") is empty, so that every
- * row keeps the columns of the table's grid.
+ * table gives one line per row with its cells separated by tabs, each cell one field, so
+ * that an empty field is an empty cell (the parser reads it as a blank): a cell merged over
+ * several columns (w:gridSpan) is one field, and a cell continuing a vertical merge
+ * (w:vMerge without "restart") is none.
  */
 #include "config.h"
 
@@ -32,7 +32,6 @@ typedef struct
   GString   *line;       /* the paragraph being read, outside tables */
   GPtrArray *row;        /* char *, the cells of the current row, or NULL */
   GString   *cell;       /* the current cell, or NULL */
-  guint      cell_span;  /* w:gridSpan of the current cell */
   gboolean   cell_continued;
   guint      table_depth;
 } DocxWalk;
@@ -128,11 +127,11 @@ docx_finish_cell (DocxWalk *walk)
     return;
   if (walk->row == NULL)
     walk->row = g_ptr_array_new_with_free_func (g_free);
+  /* a cell continuing a vertical merge is no cell of its own */
   if (walk->cell_continued)
-    g_string_truncate (walk->cell, 0);
-  g_ptr_array_add (walk->row, g_strstrip (g_string_free (walk->cell, FALSE)));
-  for (guint i = 1; i < walk->cell_span; i++)
-    g_ptr_array_add (walk->row, g_strdup (""));
+    g_string_free (walk->cell, TRUE);
+  else
+    g_ptr_array_add (walk->row, g_strstrip (g_string_free (walk->cell, FALSE)));
   walk->cell = NULL;
 }
 
@@ -216,14 +215,11 @@ docx_enter (DocxWalk *walk,
 
       docx_finish_cell (walk);
       walk->cell = g_string_new (NULL);
-      walk->cell_span = 1;
       walk->cell_continued = FALSE;
       if (tcpr != NULL)
         {
-          g_autofree char *span = dup_child_val (tcpr, "gridSpan");
           g_autofree char *vmerge = dup_child_val (tcpr, "vMerge");
 
-          walk->cell_span = parse_span (span);
           walk->cell_continued = vmerge != NULL && strcmp (vmerge, "restart") != 0;
         }
       return TRUE;

@@ -6,8 +6,9 @@
  * <meta http-equiv="Content-Type" content="…; charset=gbk">, UTF-8 otherwise; bad bytes
  * become U+FFFD) and parsed with libxml2's forgiving HTML parser. The tree is walked
  * without recursion. Block elements end lines. A table holding no other table is laid out
- * on its grid, honouring rowspan and colspan: one line a row, cells separated by tabs, a
- * spanned cell written at its first grid position and the other positions left empty.
+ * on its grid, honouring rowspan and colspan, and written one line a row, each cell one
+ * field, separated by tabs: an empty field is an empty cell, never a position a span
+ * covers (the parser reads empty fields as blank cells).
  * Tables that hold tables are page layout: their cells are plain blocks.
  */
 #include "config.h"
@@ -284,21 +285,22 @@ write_table (Walk  *walk,
 
   for (guint r = 0; r < n_rows; r++)
     {
-      gboolean any = FALSE;
+      gboolean any = FALSE, first = TRUE;
       gsize start = walk->out->len;
 
       for (guint c = 0; c < grid[r]->len; c++)
         {
           const char *text = g_ptr_array_index (grid[r], c);
 
-          if (c > 0)
+          /* a field per cell: what a span covers is no blank cell */
+          if (text == NULL || text == SPANNED)
+            continue;
+          if (!first)
             g_string_append_c (walk->out, '\t');
-          if (text != NULL && text != SPANNED)
-            {
-              g_string_append (walk->out, text);
-              if (*text != '\0')
-                any = TRUE;
-            }
+          first = FALSE;
+          g_string_append (walk->out, text);
+          if (*text != '\0')
+            any = TRUE;
         }
       if (any)
         g_string_append_c (walk->out, '\n');

@@ -60,9 +60,12 @@ void       assert_sample_rows     (Sample      *sample,
 void       assert_same_values     (const char  *name,
                                    GBytes      *doc,
                                    const char  *doc_name);
-/* Every table row of @sample is a line of @text, cell for cell (spaces normalised) */
+/* Every table row of @sample is a line of @text, cell for cell (spaces normalised): one
+ * field a cell, or with @padded (a table that does not say which cells are merged) one a
+ * column, what a merge covers an empty field */
 void       assert_sample_table_lines (Sample   *sample,
-                                   const char  *text);
+                                   const char  *text,
+                                   gboolean     padded);
 
 /* Random and hostile inputs shared by the bad-file tests */
 typedef char *(*ReaderFunc)      (const guint8  *data,

@@ -175,7 +175,7 @@ test_sample (gconstpointer data)
   g_assert_null (strstr (text, "PAGE"));
 
   assert_sample_rows (sample, text);
-  assert_sample_table_lines (sample, text);
+  assert_sample_table_lines (sample, text, FALSE);
   assert_same_values (name, docx, "report.docx");
 }
 
@@ -226,9 +226,11 @@ test_merged_cells (void)
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==,
                    "表头\t说明\n"
-                   "申请人\t\t总计\n"
+                   /* a field per cell: one for a cell over two columns, none for one
+                    * continuing a vertical merge, an empty one a column left out before */
+                   "申请人\t总计\n"
                    "三、本年度 办理结果\t（一）予以 公开\t5\n"
-                   "\t（二）部分公开\t1\n"
+                   "（二）部分公开\t1\n"
                    "\t（三）\t0\n"
                    "完\n");
 }
