@@ -30,6 +30,7 @@
 #define MAX_COMBINATIONS 20000
 #define MAX_SEARCH_NODES 20000  /* partial placements of ambiguous rows weighed by their bounds */
 #define MAX_SEARCH_LEAVES 2000  /* whole placements propagated */
+#define MAX_EXTRA_SPANS 64      /* spans a cell.extra finding lists */
 
 typedef enum
 {
@@ -291,7 +292,8 @@ split_glued (Parser *p,
   return TRUE;
 }
 
-/* Inserts @n empty fields at @index of @tokens, at @pos of the text. */
+/* Inserts @n empty fields at @index of @tokens, at @pos of the text: none when they
+ * are more than any row has cells, a run of tabs that is layout, not blank cells. */
 static void
 insert_empty_fields (GArray   *tokens,
                      guint     index,
@@ -301,6 +303,9 @@ insert_empty_fields (GArray   *tokens,
                      gboolean  trail)
 {
   Token empty = { TOK_PLACEHOLDER, pos, pos };
+
+  if (n > NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS)
+    return;
 
   empty.empty_field = TRUE;
   empty.lead = lead;
@@ -406,12 +411,18 @@ drop_loose_empty_fields (GArray   *vals,
       if (!t->empty_field || edges || !(t->lead || t->trail))
         n++;
     }
-  for (guint k = vals->len; k-- > 0;)
+  /* in one pass: a hostile row may hold millions of them */
+  for (guint k = 0, kept = 0; k < vals->len; k++)
     {
       const Token *t = &g_array_index (vals, Token, k);
 
-      if (t->empty_field && (n != n_cells || (!edges && (t->lead || t->trail))))
-        g_array_remove_index (vals, k);
+      if (!(t->empty_field && (n != n_cells || (!edges && (t->lead || t->trail)))))
+        g_array_index (vals, Token, kept++) = *t;
+      if (k + 1 == vals->len)
+        {
+          g_array_set_size (vals, kept);
+          break;
+        }
     }
 }
 
@@ -684,7 +695,8 @@ note_extra (Parser      *p,
 
   if (first_cell >= 0)
     nb_finding_add_cell (f, first_cell);
-  for (guint i = 0; i < n_extra; i++)
+  /* the first of them: a hostile row may hold millions */
+  for (guint i = 0; i < MIN (n_extra, MAX_EXTRA_SPANS); i++)
     nb_finding_add_span (f, nb_report_norm_span (p->report, extra[i].start, extra[i].end));
 }
 
