@@ -67,7 +67,6 @@ typedef struct
   guint           n_norm;
   guint           heading[NB_N_SECTIONS];  /* normalised position of each heading, or G_MAXUINT */
   guint           heading_end[NB_N_SECTIONS];
-  gboolean        cell_fields;  /* a reader wrote each table cell as one tab field */
 } Parser;
 
 /* ------------------------------------------------------------------ */
@@ -426,16 +425,15 @@ drop_loose_empty_fields (GArray   *vals,
     }
 }
 
-/* Whether a row of the table holds more fields than cells once its empty fields count:
- * then the table pads merged cells, or closes its lines with tabs, and only the empty
- * fields between two values are blank cells. The readers of web pages and DOCX write
- * one field a cell: their tables are never padded. */
+/* Whether the row holds more fields than cells once its empty fields count: then its
+ * table pads merged cells, or closes its lines with tabs, and only the empty fields
+ * between two values are blank cells. The readers of web pages and Word documents write
+ * one field a cell, but a document made from such text keeps its padding as cells. */
 static gboolean
-row_is_padded (Parser *p,
-               GArray *vals,
+row_is_padded (GArray *vals,
                guint   n_cells)
 {
-  return !p->cell_fields && vals->len > n_cells;
+  return vals->len > n_cells;
 }
 
 /* Appends norm[start, end) without its blanks, as UTF-8 (a hot path: the
@@ -1960,7 +1958,7 @@ parse_requests (Parser *p,
     }
 
   for (guint r = 0; r < n_rows; r++)
-    padded |= row_is_padded (p, rows[r].vals, N_COLS);
+    padded |= row_is_padded (rows[r].vals, N_COLS);
   for (guint r = 0; r < n_rows; r++)
     {
       /* a row printed with all its cells empty is there, not missing */
@@ -2027,7 +2025,7 @@ parse_appeals (Parser *p,
         g_array_append_val (vals, *t);
     }
 
-  drop_loose_empty_fields (vals, n_cells, !row_is_padded (p, vals, n_cells));
+  drop_loose_empty_fields (vals, n_cells, !row_is_padded (vals, n_cells));
   if (vals->len > n_cells)
     {
       guint pick = 0;
@@ -2418,7 +2416,7 @@ parse_active (Parser *p,
     }
 
   for (guint item = 0; item < n_items; item++)
-    padded |= row_is_padded (p, vals[item], strcmp (nb_schema_get_active_item_id (edition, item), "procurement") == 0
+    padded |= row_is_padded (vals[item], strcmp (nb_schema_get_active_item_id (edition, item), "procurement") == 0
                                             ? 2 : active_item_n_fields (edition, item));
   for (guint item = 0; item < n_items; item++)
     {
@@ -2784,12 +2782,7 @@ void
 nb_parser_parse (NbReport *report)
 {
   Parser p = { report, report->text->norm, report->text->n_norm };
-  const char *source = nb_report_get_encoding (report);
   guint active_start, requests_start, appeals_start, appeals_end;
-
-  /* web pages and DOCX say which cells are merged; a .doc may not (Word 97 wrote merged
-   * cells as empty ones) */
-  p.cell_fields = g_strcmp0 (source, "HTML") == 0 || g_strcmp0 (source, "DOCX") == 0;
 
   find_sections (&p);
   for (guint k = 0; k < NB_N_SECTIONS; k++)
