@@ -21,6 +21,7 @@ struct _NbWindow
   GCancellable         *cancellable;
   NbHistory            *history;
   GtkSingleSelection   *selection;
+  GtkFilter            *severity_filter;  /* the findings of the severities shown */
   GtkNativeDialog      *chooser;
   guint                 toast_source;
   guint                 present_source;

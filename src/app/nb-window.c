@@ -67,12 +67,17 @@ static void
 set_count (GtkWidget  *badge,
            GtkLabel   *label,
            guint       count,
-           const char *tooltip)
+           const char *what)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
+  gboolean shown = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (badge));
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s", what,
+                                              shown ? _("Click to hide them in the list")
+                                                    : _("Click to show them in the list"));
 
   gtk_label_set_text (label, text);
   gtk_widget_set_tooltip_text (badge, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
   gtk_widget_set_visible (badge, count > 0);
 }
 
@@ -125,6 +130,31 @@ compare_severity (gconstpointer a,
   NbSeverity sb = nb_finding_get_severity ((NbFinding *) b);
 
   return sa == sb ? GTK_ORDERING_EQUAL : sa > sb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+/* The severity badges are toggles: a severity whose badge is off leaves the list */
+static gboolean
+severity_shown (gpointer item,
+                gpointer user_data)
+{
+  NbWindow *self = user_data;
+  GtkWidget *badges[] = { self->info_badge, self->warning_badge, self->error_badge };
+  NbSeverity severity = nb_finding_get_severity (item);
+
+  g_return_val_if_fail (severity < G_N_ELEMENTS (badges), TRUE);
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (badges[severity]));
+}
+
+static void
+badge_toggled_cb (GtkToggleButton *badge,
+                  NbWindow        *self)
+{
+  if (self->severity_filter != NULL)
+    gtk_filter_changed (self->severity_filter,
+                        gtk_toggle_button_get_active (badge) ? GTK_FILTER_CHANGE_LESS_STRICT
+                                                             : GTK_FILTER_CHANGE_MORE_STRICT);
+  if (self->report != NULL)
+    update_counts (self);
 }
 
 static void
@@ -374,6 +404,7 @@ set_report (NbWindow *self,
             NbReport *report)
 {
   g_autoptr(GtkSortListModel) sorted = NULL;
+  g_autoptr(GtkFilterListModel) shown = NULL;
   GListModel *findings;
   g_autofree char *details = NULL;
   const char *agency;
@@ -411,7 +442,9 @@ set_report (NbWindow *self,
   fit_tables (self);
   sorted = gtk_sort_list_model_new (g_object_ref (findings),
                                     GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL)));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+  shown = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&sorted)),
+                                     g_object_ref (self->severity_filter));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (shown));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_counts (self);
 
@@ -640,6 +673,9 @@ nb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
+  if (self->severity_filter != NULL)  /* the list's model may outlive the window */
+    gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->severity_filter), NULL, NULL, NULL);
+  g_clear_object (&self->severity_filter);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
@@ -704,6 +740,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cell_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_cell_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, badge_toggled_cb);
 
   nb_window_class_add_actions (widget_class);
 }
@@ -743,6 +780,7 @@ nb_window_init (NbWindow *self)
         gtk_paned_set_position (self->side_paned, findings_divider);
     }
 
+  self->severity_filter = GTK_FILTER (gtk_custom_filter_new (severity_shown, self, NULL));
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

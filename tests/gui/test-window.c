@@ -517,6 +517,44 @@ test_accessible_cells (void)
   close_window (window);
 }
 
+/* The severity badges show or hide their findings in the list */
+static void
+test_severity_filter (void)
+{
+  g_autofree char *path = sample_path ("mianchi-2022.txt");
+  NbWindow *window = open_window (path);
+  GListModel *shown = G_LIST_MODEL (window->selection);
+  GListModel *findings = nb_report_get_findings (window->report);
+  guint n = g_list_model_get_n_items (findings);
+  guint errors = nb_report_count_findings (window->report, NB_SEVERITY_ERROR);
+  guint notes = nb_report_count_findings (window->report, NB_SEVERITY_INFO);
+
+  g_assert_cmpuint (errors, >, 0);
+  g_assert_cmpuint (notes, >, 0);
+  g_assert_true (gtk_widget_get_visible (window->info_badge));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (window->info_badge), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - notes);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (nb_finding_get_severity (f), !=, NB_SEVERITY_INFO);
+    }
+  /* the count stays, dimmed: it is a toggle, not a filter of the report */
+  g_assert_true (gtk_widget_get_visible (window->info_badge));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (window->error_badge), FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - notes - errors);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (window->info_badge), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (window->error_badge), TRUE);
+  assert_findings_shown (window);
+
+  close_window (window);
+}
+
 static void
 test_table_click (void)
 {
@@ -909,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/accept-inferred", test_accept_inferred);
   g_test_add_func ("/gui/window/accessible-cells", test_accessible_cells);
   g_test_add_func ("/gui/window/select-finding", test_select_finding);
+  g_test_add_func ("/gui/window/severity-filter", test_severity_filter);
   g_test_add_func ("/gui/window/table-click", test_table_click);
   g_test_add_func ("/gui/window/table-editor", test_table_editor);
   g_test_add_func ("/gui/window/table-keyboard", test_table_keyboard);
