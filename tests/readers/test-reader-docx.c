@@ -155,6 +155,49 @@ sample_to_document_xml (Sample *sample)
   return g_string_free (xml, FALSE);
 }
 
+/* The sample as document.xml made from its text as it is: a table cell per tab field, however
+ * the text pads its labels or ends its lines */
+static char *
+sample_to_naive_document_xml (Sample *sample)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                               "<w:document xmlns:w=\"" W_NS "\"><w:body>");
+  guint table = 0;
+
+  for (guint i = 0; i < sample->lines->len; i++)
+    {
+      SampleLine *line = g_ptr_array_index (sample->lines, i);
+
+      if (line->is_row)
+        {
+          g_auto(GStrv) fields = g_strsplit (line->text, "\t", -1);
+
+          if (line->table != table)
+            g_string_append (xml, table ? "</w:tbl><w:tbl>" : "<w:tbl>");
+          table = line->table;
+          g_string_append (xml, "<w:tr>");
+          for (guint c = 0; fields[c] != NULL; c++)
+            {
+              g_autofree char *escaped = g_markup_escape_text (g_strstrip (fields[c]), -1);
+
+              g_string_append_printf (xml, "<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>", escaped);
+            }
+          g_string_append (xml, "</w:tr>");
+        }
+      else if (*line->text != '\0')
+        {
+          if (table)
+            g_string_append (xml, "</w:tbl>");
+          table = 0;
+          append_paragraph (xml, line->text);
+        }
+    }
+  if (table)
+    g_string_append (xml, "</w:tbl>");
+  g_string_append (xml, "</w:body></w:document>");
+  return g_string_free (xml, FALSE);
+}
+
 static void
 test_sample (gconstpointer data)
 {
@@ -177,6 +220,15 @@ test_sample (gconstpointer data)
   assert_sample_rows (sample, text);
   assert_sample_table_lines (sample, text, FALSE);
   assert_same_values (name, docx, "report.docx");
+
+  /* made from the text as it is: its padding tabs become empty cells, which must not read
+   * as blank ones */
+  {
+    g_autofree char *naive_xml = sample_to_naive_document_xml (sample);
+    g_autoptr(GBytes) naive = write_docx (naive_xml);
+
+    assert_same_values (name, naive, "report.docx");
+  }
 }
 
 static void
