@@ -8,7 +8,9 @@
  * Table labels wrapped over several lines beside one row of numbers are joined onto
  * that row; labels written vertically, one character a line, are joined into one cell.
  * Page numbers ("-3-", "第 3 页") are dropped and nothing marks a page break, so a table
- * that goes on over the next page reads as one table.
+ * that goes on over the next page reads as one table. A row with fewer numbers than the
+ * widest row of its run gets an empty cell in each column it leaves blank, when its
+ * numbers line up with that row's.
  */
 #include "config.h"
 
@@ -724,6 +726,128 @@ join_wrapped_labels (GPtrArray *lines)
     }
 }
 
+#define MIN_VALUE_COLUMNS 3
+
+static double
+frag_centre (const Frag *f)
+{
+  return (f->x1 + f->x2) / 2;
+}
+
+/* Where a row's cells begin: its first number */
+static guint
+first_value_frag (VLine *line)
+{
+  for (guint i = 0; i < line->frags->len; i++)
+    if (((Frag *) g_ptr_array_index (line->frags, i))->numeric)
+      return i;
+  return line->frags->len;
+}
+
+/* Writes @row's cells again with an empty one in each of the @n value columns centred at
+ * @anchors that it leaves blank, when each of its cells sits in a column of its own, close
+ * to its centre; otherwise leaves it as it is. */
+static void
+fill_blank_columns (VLine        *row,
+                    const double *anchors,
+                    guint         n)
+{
+  g_autofree Frag **by_column = g_new0 (Frag *, n);
+  g_autoptr(GPtrArray) frags = NULL;
+  double tolerance = G_MAXDOUBLE;
+  guint first = first_value_frag (row), column = 0;
+
+  for (guint k = 0; k + 1 < n; k++)
+    tolerance = MIN (tolerance, (anchors[k + 1] - anchors[k]) / 4);
+  for (guint i = first; i < row->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (row->frags, i);
+      double c = frag_centre (f);
+
+      while (column < n && c >= anchors[column] + tolerance)
+        column++;
+      if (column >= n || fabs (c - anchors[column]) >= tolerance)
+        return;  /* between columns, or past the last: no telling */
+      by_column[column++] = f;
+    }
+
+  frags = g_ptr_array_new_with_free_func (frag_free);
+  for (guint i = 0; i < first; i++)
+    g_ptr_array_add (frags, g_ptr_array_index (row->frags, i));
+  for (guint k = 0; k < n; k++)
+    {
+      Frag *f = by_column[k];
+
+      if (f == NULL)
+        {
+          f = g_new0 (Frag, 1);
+          f->text = g_string_new (NULL);
+          f->x1 = f->x2 = anchors[k];
+        }
+      g_ptr_array_add (frags, f);
+    }
+  /* the row's frags now belong to the new array */
+  g_ptr_array_set_free_func (row->frags, NULL);
+  g_ptr_array_unref (row->frags);
+  row->frags = g_steal_pointer (&frags);
+}
+
+/* Blank cells. A PDF has no text for an empty cell, so a row that leaves cells blank would
+ * read as one with fewer cells. In a run of table rows, the row with the most numbers
+ * gives the value columns; each other row gets an empty field in each of them it leaves
+ * blank (the parser counts empty fields as blank cells only where they make a row whole). */
+static void
+mark_blank_cells (GPtrArray *lines)
+{
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      guint end = i, widest = 0, n = 0;
+
+      /* the run of rows, through the label lines joined onto them */
+      while (end < lines->len)
+        {
+          VLine *line = g_ptr_array_index (lines, end);
+
+          if (!line->merged && !line->is_row)
+            break;
+          if (!line->merged && line->frags->len - first_value_frag (line) > n)
+            {
+              n = line->frags->len - first_value_frag (line);
+              widest = end;
+            }
+          end++;
+        }
+      if (end == i)
+        {
+          i++;
+          continue;
+        }
+      if (n >= MIN_VALUE_COLUMNS)
+        {
+          VLine *full = g_ptr_array_index (lines, widest);
+          guint first = first_value_frag (full);
+          g_autofree double *anchors = g_new (double, n);
+          gboolean ordered = TRUE;
+
+          for (guint k = 0; k < n; k++)
+            {
+              anchors[k] = frag_centre (g_ptr_array_index (full->frags, first + k));
+              ordered &= k == 0 || anchors[k] > anchors[k - 1];
+            }
+          for (guint r = i; r < end && ordered; r++)
+            {
+              VLine *row = g_ptr_array_index (lines, r);
+
+              if (!row->merged && r != widest && row->frags->len - first_value_frag (row) < n)
+                fill_blank_columns (row, anchors, n);
+            }
+        }
+      i = end;
+    }
+}
+
 static void
 append_page_text (GString   *out,
                   GArray    *glyphs,
@@ -735,6 +859,7 @@ append_page_text (GString   *out,
   drop_page_numbers (lines, page_height);
   join_vertical_labels (lines);
   join_wrapped_labels (lines);
+  mark_blank_cells (lines);
 
   for (guint i = 0; i < lines->len; i++)
     {

@@ -18,6 +18,7 @@
 #include "nb-error.h"
 #include "nb-readers-private.h"
 #include "nb-text.h"
+#include "nianbao.h"
 #include "readers-common.h"
 
 #define PAGE_W     595.0
@@ -219,9 +220,13 @@ draw_table (Pdf    *pdf,
               g_array_append_val (boxes, box);
               x += w;
             }
+          /* a row short of values (the text does not say which cells it leaves out) has
+           * them on the right, half a column to the left, so that they line up with none
+           * of the value columns */
           for (guint c = line->first_value; c < n_cells; c++)
             {
-              guint col = n_values - n_row_values + (c - line->first_value);
+              double col = n_values - n_row_values + (c - line->first_value) -
+                           (n_row_values < n_values ? 0.5 : 0);
               Box box = { line->cells[c], MARGIN + LABEL_W + col * value_w, value_w, TRUE };
 
               g_array_append_val (boxes, box);
@@ -380,6 +385,116 @@ test_sample (gconstpointer data)
   assert_no_page_numbers (text);
   assert_sample_rows (sample, text);
   assert_same_values (name, pdf, "report.pdf");
+}
+
+/* A table that leaves its zeros blank: the rows with fewer numbers get their blank cells
+ * back from the columns of the row with the most, and read as the text with empty fields
+ * does. Ruzhou's rows of 三, zeros left blank except where a row has nothing else. */
+static void
+test_blank_cells (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) variant = g_string_new (NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(NbReport) from_text = NULL, from_pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  Pdf doc = { 0 };
+  const double value_w = (PAGE_W - 2 * MARGIN - LABEL_W) / 7;
+  gboolean in_requests = FALSE;
+  guint blanked = 0;
+
+  if (!have_cjk_font ())
+    {
+      g_test_skip ("no font for Chinese text");
+      return;
+    }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+
+  doc.bytes = g_byte_array_new ();
+  doc.surface = cairo_pdf_surface_create_for_stream (write_cb, doc.bytes, PAGE_W, PAGE_H);
+  doc.cr = cairo_create (doc.surface);
+  doc.y = MARGIN;
+  doc.page = 1;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      guint n = g_strv_length (fields);
+      gboolean nonzero = FALSE;
+
+      g_strchomp (lines[i]);
+      if (g_str_has_prefix (lines[i], "三、收到"))
+        in_requests = TRUE;
+      else if (g_str_has_prefix (lines[i], "四、"))
+        in_requests = FALSE;
+      if (!in_requests || n < 8 || !cell_is_number (fields[n - 1]))
+        {
+          if (*lines[i] != '\0')
+            draw_paragraph (&doc, lines[i]);
+          g_string_append_printf (variant, "%s\n", lines[i]);
+          continue;
+        }
+
+      /* a row of 三: its last seven fields are its cells */
+      for (guint k = n - 7; k < n; k++)
+        nonzero |= *fields[k] != '\0' && strcmp (fields[k], "0") != 0;
+      {
+        g_autoptr(GArray) boxes = g_array_new (FALSE, TRUE, sizeof (Box));
+        g_autoptr(GString) label = g_string_new (NULL);
+        Box label_box = { NULL, MARGIN, LABEL_W, FALSE };
+
+        for (guint k = 0; k < n - 7; k++)
+          g_string_append (label, fields[k]);
+        label_box.text = label->str;
+        g_array_append_val (boxes, label_box);
+        for (guint k = n - 7; k < n; k++)
+          {
+            Box box = { fields[k], MARGIN + LABEL_W + (k - (n - 7)) * value_w, value_w, TRUE };
+
+            if (nonzero && strcmp (fields[k], "0") == 0 && !g_str_has_prefix (label->str, "一、"))
+              {
+                box.text = "";
+                blanked++;
+              }
+            g_array_append_val (boxes, box);
+          }
+        draw_row (&doc, boxes);
+        g_string_append (variant, label->str);
+        for (guint k = 1; k < boxes->len; k++)
+          g_string_append_printf (variant, "\t%s", g_array_index (boxes, Box, k).text);
+        g_string_append_c (variant, '\n');
+      }
+    }
+  finish_page (&doc);
+  cairo_destroy (doc.cr);
+  cairo_surface_finish (doc.surface);
+  cairo_surface_destroy (doc.surface);
+  pdf = g_byte_array_free_to_bytes (doc.bytes);
+  g_assert_cmpuint (blanked, >, 10);
+
+  from_text = nb_report_new_from_bytes ((const guint8 *) variant->str, variant->len, "blanks.txt", &error);
+  g_assert_no_error (error);
+  from_pdf = nb_report_new_from_bytes (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), "blanks.pdf", &error);
+  g_assert_no_error (error);
+
+  for (guint c = 0; c < nb_report_get_n_cells (from_text); c++)
+    {
+      double a = -1, b = -1;
+      gboolean has_a = nb_report_get_value (from_text, c, &a), has_b = nb_report_get_value (from_pdf, c, &b);
+      const char *id = nb_schema_get_cell (nb_report_get_edition (from_text), c)->id;
+
+      if (!g_str_has_prefix (id, "requests."))
+        continue;
+      /* the text reads its blanks as blank cells, which the equations fill in */
+      g_assert_true (has_a);
+      if (has_a != has_b || a != b || nb_report_get_origin (from_text, c) != nb_report_get_origin (from_pdf, c))
+        g_error ("%s: %g (%s) from the text but %g (%s) from the PDF", id, a,
+                 nb_origin_to_string (nb_report_get_origin (from_text, c)), b,
+                 nb_origin_to_string (nb_report_get_origin (from_pdf, c)));
+    }
 }
 
 static void
@@ -586,6 +701,7 @@ main (int   argc,
 
   add_sample_tests ("pdf", test_sample);
   g_test_add_func ("/core/readers/pdf/ruzhou-row", test_ruzhou_row);
+  g_test_add_func ("/core/readers/pdf/blank-cells", test_blank_cells);
   g_test_add_func ("/core/readers/pdf/huaian", test_huaian);
   g_test_add_func ("/core/readers/pdf/scan", test_scan);
   g_test_add_func ("/core/readers/pdf/encrypted", test_encrypted);
