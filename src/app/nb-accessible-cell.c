@@ -31,7 +31,7 @@ nb_accessible_cell_size_allocate (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    nb_accessible_cell_allocate (NB_ACCESSIBLE_CELL (child), 0, 0);
+    nb_accessible_cell_allocate (NB_ACCESSIBLE_CELL (child));
 }
 
 static void
@@ -81,14 +81,12 @@ nb_accessible_cell_set_area (NbAccessibleCell   *self,
   self->area = *area;
 }
 
-/* Allocates @self at its area, less (@origin_x, @origin_y). */
+/* Allocates @self at its area */
 void
-nb_accessible_cell_allocate (NbAccessibleCell *self,
-                             int               origin_x,
-                             int               origin_y)
+nb_accessible_cell_allocate (NbAccessibleCell *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  graphene_point_t point = GRAPHENE_POINT_INIT (self->area.x - origin_x, self->area.y - origin_y);
+  graphene_point_t point = GRAPHENE_POINT_INIT (self->area.x, self->area.y);
 
   g_return_if_fail (NB_IS_ACCESSIBLE_CELL (self));
 

@@ -15,8 +15,6 @@ G_DECLARE_FINAL_TYPE (NbAccessibleCell, nb_accessible_cell, NB, ACCESSIBLE_CELL,
 GtkWidget *nb_accessible_cell_new      (GtkAccessibleRole   role);
 void       nb_accessible_cell_set_area (NbAccessibleCell   *self,
                                         const GdkRectangle *area);
-void       nb_accessible_cell_allocate (NbAccessibleCell   *self,
-                                        int                 origin_x,
-                                        int                 origin_y);
+void       nb_accessible_cell_allocate (NbAccessibleCell   *self);
 
 G_END_DECLS

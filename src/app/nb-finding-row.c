@@ -38,21 +38,20 @@ G_DEFINE_FINAL_TYPE (NbFindingRow, nb_finding_row, GTK_TYPE_WIDGET)
 #define PADDING_Y 8
 #define SPACING   12
 
-/* The widths of the icon and the button, and the space between the children. */
+/* The widths of the icon and the button (0 when hidden); returns the row's width less
+ * the message's: theirs, the padding and the space between the children. */
 static int
-fixed_width (NbFindingRow *self)
+fixed_width (NbFindingRow *self,
+             int          *icon,
+             int          *button)
 {
-  int icon = 0, button = 0;
-
+  *icon = *button = 0;
   gtk_widget_measure (GTK_WIDGET (self->icon), GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &icon, NULL, NULL);
+                      NULL, icon, NULL, NULL);
   if (gtk_widget_get_visible (GTK_WIDGET (self->accept_button)))
-    {
-      gtk_widget_measure (GTK_WIDGET (self->accept_button), GTK_ORIENTATION_HORIZONTAL, -1,
-                          NULL, &button, NULL, NULL);
-      button += SPACING;
-    }
-  return 2 * PADDING_X + icon + SPACING + button;
+    gtk_widget_measure (GTK_WIDGET (self->accept_button), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, button, NULL, NULL);
+  return 2 * PADDING_X + *icon + SPACING + (*button > 0 ? *button + SPACING : 0);
 }
 
 static GtkSizeRequestMode
@@ -71,7 +70,8 @@ nb_finding_row_measure (GtkWidget      *widget,
                         int            *natural_baseline)
 {
   NbFindingRow *self = NB_FINDING_ROW (widget);
-  int fixed = fixed_width (self);
+  int icon, button;
+  int fixed = fixed_width (self, &icon, &button);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -130,15 +130,9 @@ nb_finding_row_size_allocate (GtkWidget *widget,
 {
   NbFindingRow *self = NB_FINDING_ROW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int icon = 0, button = 0, text, x;
+  int icon, button, text, x;
 
-  gtk_widget_measure (GTK_WIDGET (self->icon), GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &icon, NULL, NULL);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->accept_button)))
-    gtk_widget_measure (GTK_WIDGET (self->accept_button), GTK_ORIENTATION_HORIZONTAL, -1,
-                        NULL, &button, NULL, NULL);
-  text = MAX (width - fixed_width (self), 0);
-
+  text = MAX (width - fixed_width (self, &icon, &button), 0);
   x = PADDING_X;
   x = place_child (GTK_WIDGET (self->icon), x, icon, width, height, rtl);
   x = place_child (self->text_box, x, text, width, height, rtl);

@@ -939,7 +939,7 @@ allocate_accessible (NbTableView *self)
           cell.y -= area.y;
           nb_accessible_cell_set_area (NB_ACCESSIBLE_CELL (item->accessible), &cell);
         }
-      nb_accessible_cell_allocate (NB_ACCESSIBLE_CELL (table->accessible), 0, 0);
+      nb_accessible_cell_allocate (NB_ACCESSIBLE_CELL (table->accessible));
     }
 }
 

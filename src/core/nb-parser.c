@@ -395,13 +395,13 @@ tokenize (Parser *p,
  * else drops them all. With @edges, all of them count; without, only those
  * between two values: in plain text a tab may close every line, and a label
  * merged over columns may be padded with empty fields before the first value.
- * See table_is_padded(). */
+ * See row_is_padded(). */
 static void
 drop_loose_empty_fields (GArray   *vals,
                          guint     n_cells,
                          gboolean  edges)
 {
-  guint n = 0;
+  guint n = 0, kept = 0;
 
   for (guint k = 0; k < vals->len; k++)
     {
@@ -411,18 +411,14 @@ drop_loose_empty_fields (GArray   *vals,
         n++;
     }
   /* in one pass: a hostile row may hold millions of them */
-  for (guint k = 0, kept = 0; k < vals->len; k++)
+  for (guint k = 0; k < vals->len; k++)
     {
       const Token *t = &g_array_index (vals, Token, k);
 
       if (!(t->empty_field && (n != n_cells || (!edges && (t->lead || t->trail)))))
         g_array_index (vals, Token, kept++) = *t;
-      if (k + 1 == vals->len)
-        {
-          g_array_set_size (vals, kept);
-          break;
-        }
     }
+  g_array_set_size (vals, kept);
 }
 
 /* Whether the row holds more fields than cells once its empty fields count: then its
@@ -2355,6 +2351,15 @@ active_item_n_fields (NbEdition edition,
   return n;
 }
 
+/* The numbers section 二's @item holds: its cells, but for procurement's unit */
+static guint
+active_item_n_values (NbEdition edition,
+                      guint     item)
+{
+  return strcmp (nb_schema_get_active_item_id (edition, item), "procurement") == 0
+         ? 2 : active_item_n_fields (edition, item);
+}
+
 static void
 parse_active (Parser *p,
               guint   start,
@@ -2416,8 +2421,7 @@ parse_active (Parser *p,
     }
 
   for (guint item = 0; item < n_items; item++)
-    padded |= row_is_padded (vals[item], strcmp (nb_schema_get_active_item_id (edition, item), "procurement") == 0
-                                            ? 2 : active_item_n_fields (edition, item));
+    padded |= row_is_padded (vals[item], active_item_n_values (edition, item));
   for (guint item = 0; item < n_items; item++)
     {
       guint n_fields = 0;
@@ -2441,7 +2445,7 @@ parse_active (Parser *p,
           continue;
         }
 
-      drop_loose_empty_fields (vals[item], strcmp (item_id, "procurement") == 0 ? 2 : n_fields, !padded);
+      drop_loose_empty_fields (vals[item], active_item_n_values (edition, item), !padded);
 
       /* procurement: projects, amount; its unit is a cell of its own */
       if (strcmp (item_id, "procurement") == 0)

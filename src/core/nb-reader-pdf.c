@@ -514,17 +514,22 @@ join_vertical_labels (GPtrArray *lines)
     }
 }
 
+/* Where a row's cells begin: its first number */
+static guint
+first_value_frag (VLine *line)
+{
+  for (guint i = 0; i < line->frags->len; i++)
+    if (((Frag *) g_ptr_array_index (line->frags, i))->numeric)
+      return i;
+  return line->frags->len;
+}
+
 static double
 vline_first_number_x (VLine *line)
 {
-  for (guint i = 0; i < line->frags->len; i++)
-    {
-      Frag *f = g_ptr_array_index (line->frags, i);
+  guint first = first_value_frag (line);
 
-      if (f->numeric)
-        return f->x1;
-    }
-  return G_MAXDOUBLE;
+  return first < line->frags->len ? ((Frag *) g_ptr_array_index (line->frags, first))->x1 : G_MAXDOUBLE;
 }
 
 /* "三、", "（六）", "(2)", "1.", "2、", "第二十条": the start of a new label */
@@ -732,16 +737,6 @@ static double
 frag_centre (const Frag *f)
 {
   return (f->x1 + f->x2) / 2;
-}
-
-/* Where a row's cells begin: its first number */
-static guint
-first_value_frag (VLine *line)
-{
-  for (guint i = 0; i < line->frags->len; i++)
-    if (((Frag *) g_ptr_array_index (line->frags, i))->numeric)
-      return i;
-  return line->frags->len;
 }
 
 /* Writes @row's cells again with an empty one in each of the @n value columns centred at
