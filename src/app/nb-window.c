@@ -403,7 +403,7 @@ static void
 set_report (NbWindow *self,
             NbReport *report)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkSortListModel *sorted;  /* owned by shown */
   g_autoptr(GtkFilterListModel) shown = NULL;
   GListModel *findings;
   g_autofree char *details = NULL;
@@ -442,8 +442,7 @@ set_report (NbWindow *self,
   fit_tables (self);
   sorted = gtk_sort_list_model_new (g_object_ref (findings),
                                     GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL)));
-  shown = gtk_filter_list_model_new (G_LIST_MODEL (g_steal_pointer (&sorted)),
-                                     g_object_ref (self->severity_filter));
+  shown = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->severity_filter));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (shown));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_counts (self);
