@@ -15,6 +15,7 @@
 
 #include "nb-report-private.h"
 #include "nb-schema.h"
+#include "check/nb-check-private.h"
 
 /* （一）…（六） of section 三: 21 rows in the 2021 edition, 19 in 2019 */
 #define MAX_RESULT_ROWS 24
@@ -596,33 +597,27 @@ prose_mismatch (Checker    *ck,
   add_cell (ck, f, cell);
 }
 
-/* 收到/受理 …申请 N 件 against 本年新收; N 件结转 against 结转下年度 */
+/* 已全部办结 against 结转下年度; 全部予以公开 against 予以公开. The figures the prose gives
+ * (收到 N 件, N 件结转…) are compared by nb-check-prose.c. */
 static void
 check_prose_requests (Checker    *ck,
                       const Text *t,
                       guint       from,
                       guint       to)
 {
-  static const char *const triggers[] = { "收到", "受理", "接到", "接收", NULL };
   /* Only phrases that say every request was settled: "均在法定期限内予以答复"
    * says they were answered in time, which a carried-over one still is. */
   static const char *const all_done[] = { "全部办结", "均已办结", "均依法办结", "均按时办结", "均已按时办结",
                                           "已全部答复", "全部予以答复", NULL };
-  int c_new = req (ck, "new", NB_REQUEST_COLUMN_TOTAL);
-  int c_in = req (ck, "carried_in", NB_REQUEST_COLUMN_TOTAL);
   int c_over = req (ck, "carried_over", NB_REQUEST_COLUMN_TOTAL);
   int c_public = req (ck, "public", NB_REQUEST_COLUMN_TOTAL);
   int c_results = req (ck, "result_total", NB_REQUEST_COLUMN_TOTAL);
-  static const char *const others[] = { "结转", "全部予以公开", NULL };
-  double v_new = 0, v_in = 0, v_over = 0, v_public, v_results;
-  gboolean have_new = val (ck, c_new, &v_new);
+  static const char *const others[] = { "全部予以公开", NULL };
+  double v_over = 0, v_public, v_results;
   gboolean have_over = val (ck, c_over, &v_over);
   CharSet firsts = { { 0 } };
 
-  val (ck, c_in, &v_in);
-
   /* every phrase looked for starts with one of a few characters; most positions start none */
-  char_set_add_firsts (&firsts, triggers);
   char_set_add_firsts (&firsts, all_done);
   char_set_add_firsts (&firsts, others);
 
@@ -630,110 +625,6 @@ check_prose_requests (Checker    *ck,
     {
       if ((i = skip_to_char_set (t, i, to, &firsts)) >= to)
         break;
-
-      /* 收到 … 申请 N 件 (no comma between) */
-      if (have_new && t_match_any (t, i, triggers))
-        {
-          guint j = i + 2, limit = MIN (to, i + 24);
-          gboolean saw_request = FALSE;
-
-          for (; j < limit; j++)
-            {
-              Quantity q;
-              gunichar c = t->s[j];
-
-              if (is_stop (c) || c == ',' || c == 0x3001)
-                break;
-              if (t_match (t, j, "申请"))
-                saw_request = TRUE;
-              if (t_digit (c))
-                {
-                  if (!read_quantity (t, j, &q) || q.approx ||
-                      t_match (t, q.after, "工作日") || t_match (t, q.after, "月") ||
-                      t_match (t, q.after, "小时") || t_match (t, q.after, "天"))
-                    break;
-                  if (!saw_request)
-                    {
-                      /* "收到 4 个依申请公开": 申请 just after */
-                      for (guint k = q.after; k < MIN (to, q.after + 6); k++)
-                        if (t_match (t, k, "申请"))
-                          saw_request = TRUE;
-                    }
-                  if (saw_request && q.value != v_new && q.value != v_new + v_in)
-                    {
-                      g_autofree char *n = nb_format_number (q.value), *tn = nb_format_number (v_new);
-                      g_autofree char *zh = g_strdup_printf ("正文说收到申请 %s 件，表格“本年新收政府信息公开申请数量”"
-                                                             "总计为 %s。", n, tn);
-                      g_autofree char *en = g_strdup_printf ("The text says %s requests were received; the "
-                                                             "table’s new requests total is %s.", n, tn);
-
-                      prose_mismatch (ck, q.start, q.end, zh, en, c_new);
-                    }
-                  break;
-                }
-            }
-        }
-
-      /* N 件结转 / 结转 N 件 */
-      if (have_over && t_match (t, i, "结转"))
-        {
-          gboolean last_year = (i >= 2 && (t_match (t, i - 2, "上年") || t_match (t, i - 2, "去年"))) ||
-                               (i >= 3 && (t_match (t, i - 3, "上一年") || t_match (t, i - 3, "上年度"))) ||
-                               (i >= 4 && t_match (t, i - 4, "上一年度"));
-          Quantity q;
-          gboolean found = FALSE;
-
-          /* before: "3 件结转" */
-          {
-            guint k = i;
-
-            while (k > from && t_space (t->s[k - 1]))
-              k--;
-            if (k > from && is_counter (t->s[k - 1]))
-              {
-                guint d = k - 1;
-
-                while (d > from && t_space (t->s[d - 1]))
-                  d--;
-                while (d > from && t_digit (t->s[d - 1]))
-                  d--;
-                found = read_quantity (t, d, &q) && q.after == k;
-              }
-          }
-          /* after: "结转下年度办理 3 件" */
-          if (!found)
-            for (guint k = i + 2; k < MIN (to, i + 14); k++)
-              {
-                if (is_stop (t->s[k]) || t->s[k] == ',')
-                  break;
-                if (t_digit (t->s[k]))
-                  {
-                    found = read_quantity (t, k, &q);
-                    break;
-                  }
-              }
-          if (found && !q.approx)
-            {
-              int cell = last_year ? c_in : c_over;
-              double tv = last_year ? v_in : v_over;
-
-              if ((last_year ? c_in >= 0 : TRUE) && q.value != tv &&
-                  ck->report->cells[cell].has_value)
-                {
-                  g_autofree char *n = nb_format_number (q.value), *tn = nb_format_number (tv);
-                  g_autofree char *zh = g_strdup_printf (last_year ? "正文说上年结转 %s 件，表格“上年结转”总计为 %s。"
-                                                                   : "正文说结转 %s 件，表格“结转下年度继续办理”总计为 %s。",
-                                                         n, tn);
-                  g_autofree char *en = g_strdup_printf (last_year ? "The text says %s requests were carried over "
-                                                                     "from last year; the table says %s."
-                                                                   : "The text says %s requests were carried "
-                                                                     "over to next year; the table says %s.",
-                                                         n, tn);
-
-                  prose_mismatch (ck, q.start, q.end, zh, en, cell);
-                }
-            }
-        }
 
       /* 已全部办结: nothing carried over */
       if (have_over && v_over != 0 && t_match_any (t, i, all_done))
@@ -1059,6 +950,7 @@ nb_checker_run (NbReport *report)
   guint prose_end = t.n;
 
   check_sections (&ck);
+  nb_check_sections (report, ck.out);
   check_edition (&ck);
   check_row_sums (&ck);
   check_result_sums (&ck);
@@ -1084,24 +976,10 @@ nb_checker_run (NbReport *report)
             nb_schema_get_cell (report->edition, i)->table == NB_TABLE_APPEALS)
           limit = MAX (limit, report->cells[i].span.end);
     if (limit >= 0)
-      {
-        /* the first character at or after it: the map never goes back, so a binary search */
-        const guint *map = report->text->norm_to_src;
-        guint lo = 0, hi = t.n;
-
-        while (lo < hi)
-          {
-            guint mid = lo + (hi - lo) / 2;
-
-            if (map[mid] >= (guint) limit)
-              hi = mid;
-            else
-              lo = mid + 1;
-          }
-        prose_end = lo;
-      }
+      prose_end = nb_check_norm_at (report, limit);
   }
   check_prose_requests (&ck, &t, 0, t.n);
+  nb_check_prose (report, ck.out);
   check_prose_sums (&ck, &t, 0, t.n);
   check_year (&ck, &t, 0, prose_end);
   check_agency (&ck, &t);
