@@ -195,6 +195,84 @@ static const char *const narrowing_words[] = {
 };
 
 /* ------------------------------------------------------------------ */
+/* The word lists, decoded once                                        */
+
+typedef struct
+{
+  gunichar *s;
+  guint     len;
+} Word;
+
+typedef struct
+{
+  Word   *w;
+  guint   n;
+  guint64 firsts;  /* a bit for the low six bits of each word's first character */
+} Words;
+
+typedef struct
+{
+  Words keys[G_N_ELEMENTS (phrases)];
+  Words gap, scope, comparison, narrowing;
+} Grammar;
+
+static void
+words_add (Words      *ws,
+           const char *utf8,
+           gssize      len)
+{
+  glong n = 0;
+  gunichar *u = g_utf8_to_ucs4_fast (utf8, len, &n);
+
+  ws->w = g_renew (Word, ws->w, ws->n + 1);
+  ws->w[ws->n++] = (Word) { u, n };
+  ws->firsts |= G_GUINT64_CONSTANT (1) << (u[0] & 63);
+}
+
+static void
+words_from_list (Words             *ws,
+                 const char *const *list)
+{
+  for (guint i = 0; list[i]; i++)
+    words_add (ws, list[i], -1);
+}
+
+static void
+words_from_keys (Words      *ws,
+                 const char *keys)
+{
+  for (const char *k = keys; *k;)
+    {
+      const char *bar = strchr (k, '|');
+      gssize len = bar ? bar - k : (gssize) strlen (k);
+
+      if (len > 0)
+        words_add (ws, k, len);
+      k += len + (bar ? 1 : 0);
+    }
+}
+
+/* Built the first time, kept for the life of the process */
+static const Grammar *
+grammar_get (void)
+{
+  static gsize once = 0;
+  static Grammar grammar;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
+        words_from_keys (&grammar.keys[k], phrases[k].keys);
+      words_from_list (&grammar.gap, gap_words);
+      words_from_list (&grammar.scope, scope_words);
+      words_from_list (&grammar.comparison, comparison_words);
+      words_from_list (&grammar.narrowing, narrowing_words);
+      g_once_init_leave (&once, 1);
+    }
+  return &grammar;
+}
+
+/* ------------------------------------------------------------------ */
 /* The prose, as sentences                                             */
 
 /* The normalised text without its blanks (but one between two digits), with the line
@@ -210,6 +288,7 @@ typedef struct
   guint      n;
   gunichar  *agency;
   guint      agency_len;
+  const Grammar *g;
 } Prose;
 
 static gboolean
@@ -227,7 +306,14 @@ is_blank (gunichar c)
 static gboolean
 is_numeral (gunichar c)
 {
-  return c && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+  switch (c)
+    {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:  /* 一 二 三 四 五 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:  /* 六 七 八 九 十 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
@@ -268,6 +354,7 @@ prose_init (Prose     *p,
   gboolean join = FALSE;
 
   p->report = report;
+  p->g = grammar_get ();
   p->out = out;
   p->edition = report->edition;
   p->s = g_new (gunichar, n + 1);
@@ -355,39 +442,38 @@ match_at (const Prose *p,
   return TRUE;
 }
 
-static gboolean
-contains_any (const Prose       *p,
-              guint              from,
-              guint              to,
-              const char *const *words)
-{
-  for (guint i = from; i < to; i++)
-    for (guint k = 0; words[k]; k++)
-      if (match_at (p, i, to, words[k], -1, NULL))
-        return TRUE;
-  return FALSE;
-}
-
-/* The longest alternative of @keys ('|' between them) at @pos, or 0 */
+/* The longest of @ws at @pos (before @end), or 0 */
 static guint
-match_keys (const Prose *p,
-            guint        pos,
-            guint        end,
-            const char  *keys)
+longest_word (const Prose *p,
+              guint        pos,
+              guint        end,
+              const Words *ws)
 {
   guint best = 0;
 
-  for (const char *k = keys; *k;)
+  if (pos >= end || !((ws->firsts >> (p->s[pos] & 63)) & 1))
+    return 0;
+  for (guint k = 0; k < ws->n; k++)
     {
-      const char *bar = strchr (k, '|');
-      gssize len = bar ? bar - k : (gssize) strlen (k);
-      guint after;
+      const Word *w = &ws->w[k];
 
-      if (len > 0 && match_at (p, pos, end, k, len, &after) && after - pos > best)
-        best = after - pos;
-      k += len + (bar ? 1 : 0);
+      if (w->len > best && pos + w->len <= end && p->s[pos] == w->s[0] &&
+          memcmp (p->s + pos, w->s, w->len * sizeof (gunichar)) == 0)
+        best = w->len;
     }
   return best;
+}
+
+static gboolean
+contains_any (const Prose *p,
+              guint        from,
+              guint        to,
+              const Words *ws)
+{
+  for (guint i = from; i < to; i++)
+    if (longest_word (p, i, to, ws))
+      return TRUE;
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -402,6 +488,19 @@ typedef struct
   FigureUnit unit;
   gunichar   counter;
 } Figure;
+
+static gboolean
+is_counter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x4EF6: case 0x4E2A: case 0x8D77: case 0x6761:  /* 件 个 起 条 */
+    case 0x4EFD: case 0x5B97: case 0x7BC7: case 0x9879:  /* 份 宗 篇 项 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 /* A number and its unit at @pos */
 static gboolean
@@ -458,7 +557,7 @@ read_figure (const Prose *p,
       f->after = i + 1;
       return TRUE;
     }
-  if (point || i >= end || !g_utf8_strchr ("件个起条份宗篇项", -1, p->s[i]))
+  if (point || i >= end || !is_counter (p->s[i]))
     return FALSE;
   /* 20 个工作日, 3 个月, 件次 */
   if (match_at (p, i + 1, end, "工作日", -1, NULL) || match_at (p, i + 1, end, "月", -1, NULL) ||
@@ -492,16 +591,16 @@ year_at (const Prose *p,
 
 /* Whether [from, to) is made of @words only (and the report's year, and its agency) */
 static gboolean
-only_words (const Prose       *p,
-            guint              from,
-            guint              to,
-            const char *const *words)
+only_words (const Prose *p,
+            guint        from,
+            guint        to,
+            const Words *words)
 {
   guint i = from;
 
   while (i < to)
     {
-      guint best = 0, after;
+      guint best = 0;
 
       /* the report's year: 2021 年 */
       if (p->report->year > 0 && year_at (p, i, to) == p->report->year)
@@ -509,9 +608,7 @@ only_words (const Prose       *p,
       if (p->agency_len > 0 && i + p->agency_len <= to &&
           memcmp (p->s + i, p->agency, p->agency_len * sizeof (gunichar)) == 0)
         best = MAX (best, p->agency_len);
-      for (guint k = 0; words[k]; k++)
-        if (match_at (p, i, to, words[k], -1, &after))
-          best = MAX (best, after - i);
+      best = MAX (best, longest_word (p, i, to, words));
       if (best == 0)
         return FALSE;
       i += best;
@@ -726,7 +823,7 @@ match_before (Prose        *p,
   for (guint i = cs; i < f->start; i++)
     for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
       {
-        guint len = match_keys (p, i, f->start, phrases[k].keys);
+        guint len = longest_word (p, i, f->start, &p->g->keys[k]);
 
         if (len == 0)
           continue;
@@ -739,7 +836,7 @@ match_before (Prose        *p,
             found = TRUE;
           }
       }
-  return found && only_words (p, m->key_end, f->start, gap_words);
+  return found && only_words (p, m->key_end, f->start, &p->g->gap);
 }
 
 /* “3 件[已]结转下年度”: the words just after the figure */
@@ -765,7 +862,7 @@ match_after (Prose        *p,
   for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
     if (phrases[k].flags & FIG_AFTER)
       {
-        guint len = match_keys (p, at, ce, phrases[k].keys);
+        guint len = longest_word (p, at, ce, &p->g->keys[k]);
 
         if (len > best)
           {
@@ -892,6 +989,19 @@ compare (Prose        *p,
   }
 }
 
+/* Whether [from, to) holds @word */
+static gboolean
+holds (const Prose *p,
+       guint        from,
+       guint        to,
+       const char  *word)
+{
+  for (guint i = from; i < to; i++)
+    if (match_at (p, i, to, word, -1, NULL))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 scan_sentence (Prose *p,
                guint  ss,
@@ -910,7 +1020,8 @@ scan_sentence (Prose *p,
       for (ce = cs; ce < se && !is_clause_end (p->s[ce]); ce++)
         {
           /* “A 件、B 件”: a list of figures is a list of clauses */
-          if (p->s[ce] == 0x3001 && ce > cs && g_utf8_strchr ("件个起条份宗篇项元%", -1, p->s[ce - 1]))
+          if (p->s[ce] == 0x3001 && ce > cs &&
+          (is_counter (p->s[ce - 1]) || p->s[ce - 1] == 0x5143 || p->s[ce - 1] == '%'))
             break;
         }
 
@@ -922,7 +1033,7 @@ scan_sentence (Prose *p,
           sc->list_parts = 0;
         }
 
-      speaks = !narrowed && !contains_any (p, cs, ce, comparison_words) && (!sc->in_list || sc->list_whole);
+      speaks = !narrowed && !contains_any (p, cs, ce, &p->g->comparison) && (!sc->in_list || sc->list_whole);
 
       for (guint i = body; i < ce; i++)
         {
@@ -934,9 +1045,9 @@ scan_sentence (Prose *p,
             continue;
           found = match_before (p, body, &f, &m);
           if (found)
-            whole = only_words (p, body, m.key_start, scope_words);
+            whole = only_words (p, body, m.key_start, &p->g->scope);
           else if ((found = match_after (p, ce, &f, &m)))
-            whole = only_words (p, body, f.start, scope_words);
+            whole = only_words (p, body, f.start, &p->g->scope);
           else
             whole = FALSE;
 
@@ -945,7 +1056,7 @@ scan_sentence (Prose *p,
                g_utf8_strchr (m.phrase->counters, -1, f.counter)))
             {
               whole = whole && speaks && !other_year (p, ss, f.start) &&
-                      (m.phrase->context == NULL || contains_any (p, ss, se, (const char *[]) { m.phrase->context, NULL }));
+                      (m.phrase->context == NULL || holds (p, ss, se, m.phrase->context));
               if (whole)
                 compare (p, &m, &f, ss, se, sc);
               if (!sc->in_list && f.unit == UNIT_COUNT)
@@ -973,11 +1084,30 @@ scan_sentence (Prose *p,
         }
 
       /* a clause before the figure's that narrows the sentence */
-      if (!counted && !sc->in_list && contains_any (p, cs, ce, narrowing_words))
+      if (!counted && !sc->in_list && contains_any (p, cs, ce, &p->g->narrowing))
         narrowed = TRUE;
       if (ce >= se)
         break;
     }
+}
+
+/* Most sentences give no figure at all: those are passed over at once */
+static gboolean
+has_figure (const Prose *p,
+            guint        ss,
+            guint        se)
+{
+  for (guint i = ss; i < se; i++)
+    if (is_digit (p->s[i]))
+      {
+        Figure f;
+
+        if (read_figure (p, i, se, &f))
+          return TRUE;
+        while (i + 1 < se && is_digit (p->s[i + 1]))
+          i++;
+      }
+  return FALSE;
 }
 
 void
@@ -998,8 +1128,10 @@ nb_check_prose (NbReport  *report,
       if (!opens_list)
         sc.have_last = FALSE;
       sc.list_parts = opens_list ? sc.list_parts : 0;
-      if (se > ss)
+      if (se > ss && has_figure (&p, ss, se))
         scan_sentence (&p, ss, se, &sc);
+      else if (!opens_list)
+        sc.have_last = FALSE;
       if (se >= p.n)
         break;
     }
