@@ -191,7 +191,7 @@ static const char *const comparison_words[] = {
 /* Words that, in a clause before the figure's, narrow what the sentence speaks of */
 static const char *const narrowing_words[] = {
   "通过", "代表", "网络", "网上", "平台", "信函", "当面", "窗口", "渠道", "邮件", "传真", "部门",
-  "分别", "下属", "所属", "乡镇", "街道", "各单位", "上年", "去年", NULL,
+  "分别", "下属", "所属", "乡镇", "街道", "各单位", "上年", "去年", "网站", NULL,
 };
 
 /* ------------------------------------------------------------------ */
@@ -880,8 +880,11 @@ typedef struct
   /* the last figure compared in this sentence, or in the one before when this opens */
   gboolean            have_last;
   double              last_value;
-  Readings            last_cells;
   const FigurePhrase *last_phrase;
+  /* the figure just before, in this sentence */
+  gboolean            have_share;
+  Readings            share_cells;
+  const FigurePhrase *share_phrase;
   /* an enumeration opened by 其中 */
   gboolean            in_list;
   gboolean            list_whole;   /* what it divides speaks for the whole report */
@@ -919,10 +922,9 @@ compare (Prose        *p,
     }
   else if (ph->flags & FIG_SHARE)
     {
-      if (!sc->have_last || sc->last_phrase->unit != UNIT_COUNT ||
-          !g_str_has_prefix (sc->last_phrase->cells, "requests."))
+      if (!sc->have_share || !g_str_has_prefix (sc->share_phrase->cells, "requests."))
         return;
-      cells = sc->last_cells;
+      cells = sc->share_cells;
     }
   else
     resolve (p, ph->cells, NULL, &cells);
@@ -1012,6 +1014,7 @@ scan_sentence (Prose *p,
 
   /* a 其中 opening the sentence divides the figure of the sentence before */
   sc->in_list = FALSE;
+  sc->have_share = FALSE;
   for (guint cs = ss, ce; cs < se; cs = ce + 1)
     {
       guint body = cs;
@@ -1050,6 +1053,9 @@ scan_sentence (Prose *p,
             whole = only_words (p, body, f.start, &p->g->scope);
           else
             whole = FALSE;
+          /* “其中通过网络平台收到 7 件，予以公开 3 件”: the list speaks of a part from there on */
+          if (found && !whole && sc->in_list)
+            sc->list_whole = speaks = FALSE;
 
           if (found && m.phrase->unit == f.unit &&
               (f.unit != UNIT_COUNT || m.phrase->counters == NULL ||
@@ -1059,16 +1065,20 @@ scan_sentence (Prose *p,
                       (m.phrase->context == NULL || holds (p, ss, se, m.phrase->context));
               if (whole)
                 compare (p, &m, &f, ss, se, sc);
+              if (f.unit == UNIT_COUNT)
+                {
+                  /* what a share (占比) that follows is a share of */
+                  sc->have_share = whole && !(m.phrase->flags & (FIG_APPEAL | FIG_SHARE));
+                  sc->share_phrase = m.phrase;
+                  if (sc->have_share)
+                    resolve (p, m.phrase->cells, NULL, &sc->share_cells);
+                }
               if (!sc->in_list && f.unit == UNIT_COUNT)
                 {
                   sc->have_last = whole;
                   sc->last_value = f.value;
                   sc->last_phrase = m.phrase;
                   sc->list_parts = 0;
-                  if (whole && !(m.phrase->flags & (FIG_APPEAL | FIG_SHARE)))
-                    resolve (p, m.phrase->cells, NULL, &sc->last_cells);
-                  else
-                    sc->have_last = FALSE;
                 }
               counted = TRUE;
             }
@@ -1083,9 +1093,14 @@ scan_sentence (Prose *p,
           i = f.after - 1;
         }
 
-      /* a clause before the figure's that narrows the sentence */
-      if (!counted && !sc->in_list && contains_any (p, cs, ce, &p->g->narrowing))
-        narrowed = TRUE;
+      /* a clause before the figure's that narrows the sentence, or the list */
+      if (!counted && contains_any (p, cs, ce, &p->g->narrowing))
+        {
+          if (sc->in_list)
+            sc->list_whole = FALSE;
+          else
+            narrowed = TRUE;
+        }
       if (ce >= se)
         break;
     }
