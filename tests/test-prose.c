@@ -436,6 +436,22 @@ test_heading (gconstpointer data)
     }
 }
 
+/* A table of contents before the report takes the headings: silent rather than wrong */
+static void
+test_contents (void)
+{
+  g_autofree char *base = read_sample (RUZHOU);
+  g_autofree char *text = replace (base, "\n一、总体情况\n",
+                                   "\n目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+                                   "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+                                   "六、其他需要报告的事项\n\n一、总体情况\n");
+  g_autoptr(NbReport) report = parse (text);
+
+  g_assert_cmpuint (nb_test_count_findings (report, "template.heading_number", -1, -1), ==, 0);
+  g_assert_cmpuint (nb_test_count_findings (report, "section.placeholder", -1, -1), ==, 0);
+  g_assert_cmpuint (nb_test_count_findings (report, "section.fee_statement", -1, -1), ==, 0);
+}
+
 /* ------------------------------------------------------------------ */
 /* Every sample and fixture                                            */
 
@@ -543,6 +559,7 @@ main (int    argc,
 
       g_test_add_data_func (path, &heading_cases[i], test_heading);
     }
+  g_test_add_func ("/core/prose/heading/contents", test_contents);
   g_test_add_func ("/core/prose/samples", test_no_false_findings);
 
   return g_test_run ();

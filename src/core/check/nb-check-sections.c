@@ -69,23 +69,28 @@ norm_span (NbReport *report,
   return nb_report_norm_span (report, a, b);
 }
 
-/* The normalised range of section @k's body: after its heading, up to the next heading found */
+/* The normalised range of section @k's body: after its heading, up to the next heading found.
+ * A body that holds a table's cells is not the prose section it should be (a table of
+ * contents took the headings, say): FALSE, and the checks stay silent. */
 static gboolean
 section_body (NbReport *report,
               guint     k,
               guint    *from,
               guint    *to)
 {
+  int end = G_MAXINT;
+
   if (!nb_span_is_set (report->sections[k]))
     return FALSE;
-  *from = nb_check_norm_at (report, report->sections[k].end);
-  *to = report->text->n_norm;
-  for (guint j = k + 1; j < NB_N_SECTIONS; j++)
+  for (guint j = k + 1; j < NB_N_SECTIONS && end == G_MAXINT; j++)
     if (nb_span_is_set (report->sections[j]) && report->sections[j].start > report->sections[k].start)
-      {
-        *to = nb_check_norm_at (report, report->sections[j].start);
-        break;
-      }
+      end = report->sections[j].start;
+  for (guint i = 0; i < report->n_cells; i++)
+    if (report->cells[i].origin == NB_ORIGIN_SOURCE && report->cells[i].span.start >= report->sections[k].end &&
+        report->cells[i].span.start < end)
+      return FALSE;
+  *from = nb_check_norm_at (report, report->sections[k].end);
+  *to = end == G_MAXINT ? report->text->n_norm : nb_check_norm_at (report, end);
   return *from <= *to;
 }
 
@@ -410,6 +415,7 @@ check_sub_headings (NbReport  *report,
           continue;
         }
       if (paragraph_start && l.start + 3 <= l.end && s[l.start] == '(' && numeral_value (s[l.start + 1]) &&
+          !has_word (s, l.start, l.end, "\t") &&
           s[l.start + 2] == ')')
         {
           int n = numeral_value (s[l.start + 1]);
@@ -486,6 +492,9 @@ check_headings (NbReport  *report,
         }
       if (k < 0)
         continue;
+      /* a table of contents before the report: the headings start again at 一 */
+      if (k == 0 && num == 1)
+        last = -1;
 
       if (num != k + 1)
         {
@@ -521,11 +530,27 @@ check_headings (NbReport  *report,
   }
 }
 
+/* Headings one after another with nothing between them are a table of contents's */
+static gboolean
+headings_are_contents (NbReport *report)
+{
+  guint from, to;
+
+  if (!section_body (report, 0, &from, &to) || !nb_span_is_set (report->sections[1]))
+    return FALSE;
+  for (guint i = from; i < to; i++)
+    if (is_content (report->text->norm[i]))
+      return FALSE;
+  return TRUE;
+}
+
 void
 nb_check_sections (NbReport  *report,
                    GPtrArray *out)
 {
   check_headings (report, out);
+  if (headings_are_contents (report))
+    return;
   check_problems (report, out);
   check_fee (report, out);
 }
