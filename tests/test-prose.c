@@ -220,6 +220,8 @@ static const FigureCase figure_cases[] = {
   { "other-year", RUZHOU, "2020年共收到政府信息公开申请 {} 件。", "requests.new.total", FALSE },
   { "other-year-clause", RUZHOU, "2020年，共收到政府信息公开申请 {} 件。", "requests.new.total", FALSE },
   { "approximately", RUZHOU, "共收到政府信息公开申请 {}余件。", "requests.new.total", FALSE },
+  { "all-reviews", OFFICE, "本年度，区政府共受理行政复议案件 {} 件，其中政府信息公开类 1 件。", "appeals.review.total",
+    FALSE },
   { "published-items", OFFICE, "公开行政许可信息 {} 条。", "active.licensing", FALSE },
 };
 
