@@ -43,7 +43,7 @@ typedef struct
   const char *keys;      /* the words, '|' between alternatives */
   const char *cells;     /* cell ids: '+' adds, '|' separates readings, any of which may agree */
   const char *per;       /* percentages: the denominators, the same way */
-  const char *context;   /* a word its sentence must hold before the figure ends, or NULL */
+  const char *context;   /* a word its sentence must hold by the end of its clause, or NULL */
   const char *counters;  /* the counters a count may take */
   FigureUnit  unit;
   guint       flags;
@@ -1062,7 +1062,7 @@ scan_sentence (Prose *p,
                g_utf8_strchr (m.phrase->counters, -1, f.counter)))
             {
               whole = whole && speaks && !other_year (p, ss, f.start) &&
-                      (m.phrase->context == NULL || holds (p, ss, MAX (f.after, m.key_end), m.phrase->context));
+                      (m.phrase->context == NULL || holds (p, ss, ce, m.phrase->context));
               if (whole)
                 compare (p, &m, &f, ss, se, sc);
               if (f.unit == UNIT_COUNT)
