@@ -296,6 +296,37 @@ test_figure (gconstpointer data)
     }
 }
 
+/* Claims without a number: ruzhou carries 3 over and discloses 1 of 9 */
+typedef struct
+{
+  const char *name;
+  const char *sentence;
+  const char *cell;  /* the cell the finding names, or NULL for none */
+} ClaimCase;
+
+static const ClaimCase claim_cases[] = {
+  { "all-settled", "本年度收到的申请已全部办结。", "requests.carried_over.total" },
+  { "all-disclosed", "本年度收到的申请全部予以公开。", "requests.public.total" },
+  { "all-settled-last-year", "上年结转的申请已全部办结。", NULL },
+  { "all-settled-channel", "通过网络平台收到的申请，均已办结。", NULL },
+  { "answered-in-time", "收到的申请均在法定期限内予以答复。", NULL },
+};
+
+static void
+test_claim (gconstpointer data)
+{
+  const ClaimCase *c = data;
+  g_autofree char *base = read_sample (RUZHOU);
+  g_autofree char *with = g_strdup_printf ("（二）依申请公开办理情况\n%s\n", c->sentence);
+  g_autofree char *text = replace (base, "（二）依申请公开办理情况\n", with);
+  g_autoptr(NbReport) report = parse (text);
+  int cell = c->cell ? nb_schema_lookup (nb_report_get_edition (report), c->cell) : -1;
+
+  g_assert_cmpuint (nb_test_count_findings (report, "prose.table_mismatch", -1, -1), ==, c->cell ? 1 : 0);
+  if (c->cell)
+    g_assert_cmpuint (nb_test_count_findings (report, "prose.table_mismatch", NB_SEVERITY_ERROR, cell), ==, 1);
+}
+
 /* ------------------------------------------------------------------ */
 /* Sections 五 and 六                                                  */
 
@@ -541,6 +572,12 @@ main (int    argc,
       g_autofree char *path = g_strdup_printf ("/core/prose/figure/%s", figure_cases[i].name);
 
       g_test_add_data_func (path, &figure_cases[i], test_figure);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (claim_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/core/prose/claim/%s", claim_cases[i].name);
+
+      g_test_add_data_func (path, &claim_cases[i], test_claim);
     }
   for (guint i = 0; i < G_N_ELEMENTS (problems_cases); i++)
     {

@@ -429,47 +429,6 @@ t_match_any (const Text        *t,
   return FALSE;
 }
 
-/* A set of a few characters, with a bit mask of their low six bits to turn most others away
- * at once */
-typedef struct
-{
-  gunichar c[16];
-  guint    n;
-  guint64  mask;
-} CharSet;
-
-static void
-char_set_add_firsts (CharSet           *set,
-                     const char *const *words)
-{
-  for (guint i = 0; words[i]; i++)
-    {
-      gunichar c = first_char (words[i]);
-      guint k = 0;
-
-      while (k < set->n && set->c[k] != c)
-        k++;
-      if (k == set->n)
-        {
-          g_assert (set->n < G_N_ELEMENTS (set->c));
-          set->c[set->n++] = c;
-          set->mask |= G_GUINT64_CONSTANT (1) << (c & 63);
-        }
-    }
-}
-
-static inline gboolean
-char_set_has (const CharSet *set,
-              gunichar       c)
-{
-  if (!((set->mask >> (c & 63)) & 1))
-    return FALSE;
-  for (guint i = 0; i < set->n; i++)
-    if (c == set->c[i])
-      return TRUE;
-  return FALSE;
-}
-
 /* Where the scans below jump to the next position that can start what they look for: tight
  * loops of their own, out of line so that they keep their counters in registers */
 G_GNUC_NO_INLINE static guint
@@ -489,17 +448,6 @@ skip_to_digit (const Text *t,
                guint       end)
 {
   while (pos < end && !t_digit (t->s[pos]))
-    pos++;
-  return pos;
-}
-
-G_GNUC_NO_INLINE static guint
-skip_to_char_set (const Text    *t,
-                  guint          pos,
-                  guint          end,
-                  const CharSet *set)
-{
-  while (pos < end && !char_set_has (set, t->s[pos]))
     pos++;
   return pos;
 }
@@ -581,87 +529,6 @@ span_of (Checker *ck,
          guint    end)
 {
   return nb_report_norm_span (ck->report, start, end);
-}
-
-static void
-prose_mismatch (Checker    *ck,
-                guint       start,
-                guint       end,
-                const char *zh,
-                const char *en,
-                int         cell)
-{
-  NbFinding *f = add (ck, "prose.table_mismatch", NB_SEVERITY_ERROR, zh, en);
-
-  nb_finding_add_span (f, span_of (ck, start, end));
-  add_cell (ck, f, cell);
-}
-
-/* 已全部办结 against 结转下年度; 全部予以公开 against 予以公开. The figures the prose gives
- * (收到 N 件, N 件结转…) are compared by nb-check-prose.c. */
-static void
-check_prose_requests (Checker    *ck,
-                      const Text *t,
-                      guint       from,
-                      guint       to)
-{
-  /* Only phrases that say every request was settled: "均在法定期限内予以答复"
-   * says they were answered in time, which a carried-over one still is. */
-  static const char *const all_done[] = { "全部办结", "均已办结", "均依法办结", "均按时办结", "均已按时办结",
-                                          "已全部答复", "全部予以答复", NULL };
-  int c_over = req (ck, "carried_over", NB_REQUEST_COLUMN_TOTAL);
-  int c_public = req (ck, "public", NB_REQUEST_COLUMN_TOTAL);
-  int c_results = req (ck, "result_total", NB_REQUEST_COLUMN_TOTAL);
-  static const char *const others[] = { "全部予以公开", NULL };
-  double v_over = 0, v_public, v_results;
-  gboolean have_over = val (ck, c_over, &v_over);
-  CharSet firsts = { { 0 } };
-
-  /* every phrase looked for starts with one of a few characters; most positions start none */
-  char_set_add_firsts (&firsts, all_done);
-  char_set_add_firsts (&firsts, others);
-
-  for (guint i = from; i < to; i++)
-    {
-      if ((i = skip_to_char_set (t, i, to, &firsts)) >= to)
-        break;
-
-      /* 已全部办结: nothing carried over */
-      if (have_over && v_over != 0 && t_match_any (t, i, all_done))
-        {
-          guint ss = sentence_start (t, i);
-          gboolean about_last_year = FALSE;
-
-          for (guint k = ss; k < sentence_end (t, i); k++)
-            if (t_match (t, k, "上年") || t_match (t, k, "结转") || t_match (t, k, "顺延") ||
-                t_match (t, k, "下年"))
-              about_last_year = TRUE;
-          if (!about_last_year)
-            {
-              g_autofree char *tn = nb_format_number (v_over);
-              g_autofree char *zh = g_strdup_printf ("正文说申请已全部办结，表格却有 %s 件“结转下年度继续办理”。", tn);
-              g_autofree char *en = g_strdup_printf ("The text says every request was settled, but the table "
-                                                     "carries %s over to next year.", tn);
-              guint e = i;
-
-              while (e < to && !is_stop (t->s[e]) && t->s[e] != ',' && e < i + 14)
-                e++;
-              prose_mismatch (ck, i, e, zh, en, c_over);
-            }
-        }
-
-      /* 全部予以公开: every result is 予以公开 */
-      if (t_match (t, i, "全部予以公开") && val (ck, c_public, &v_public) && val (ck, c_results, &v_results) &&
-          v_public != v_results)
-        {
-          g_autofree char *a = nb_format_number (v_public), *b = nb_format_number (v_results);
-          g_autofree char *zh = g_strdup_printf ("正文说申请全部予以公开，表格中予以公开为 %s，办理结果总计为 %s。", a, b);
-          g_autofree char *en = g_strdup_printf ("The text says every request was disclosed in full, but the "
-                                                 "table has %s disclosed of %s handled.", a, b);
-
-          prose_mismatch (ck, i, i + 6, zh, en, c_public);
-        }
-    }
 }
 
 /* 共计 N 条，其中 A 条、B 条、C 条: the parts add up to the total */
@@ -978,7 +845,6 @@ nb_checker_run (NbReport *report)
     if (limit >= 0)
       prose_end = nb_check_norm_at (report, limit);
   }
-  check_prose_requests (&ck, &t, 0, t.n);
   nb_check_prose (report, ck.out);
   check_prose_sums (&ck, &t, 0, t.n);
   check_year (&ck, &t, 0, prose_end);

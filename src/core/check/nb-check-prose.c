@@ -163,6 +163,23 @@ static const FigurePhrase phrases[] = {
     "行政事业性收费本年收费金额", "administrative fees collected this year" },
 };
 
+/* Phrases that state a figure without a number: “申请已全部办结” says nothing was carried over */
+typedef struct
+{
+  const char *keys;
+  const char *cells;   /* what the claim speaks of */
+  const char *equals;  /* what that must equal; NULL: it must be 0 */
+  const char *unless;  /* words that, in its sentence, make it speak of other requests */
+} FigureClaim;
+
+static const FigureClaim claims[] = {
+  /* only phrases that say every request was settled: "均在法定期限内予以答复" says they
+   * were answered in time, which a carried-over one still is */
+  { "全部办结|均已办结|均依法办结|均按时办结|均已按时办结|已全部答复|全部予以答复", "requests.carried_over.total", NULL,
+    "上年|结转|顺延|下年" },
+  { "全部予以公开", "requests.public.total", "requests.result_total.total", NULL },
+};
+
 /* What may stand between a phrase's words and its figure: “收到[政府信息公开申请]12 件” */
 static const char *const gap_words[] = {
   "政府信息公开", "依申请公开", "信息公开", "政府信息", "公开申请", "申请数量", "申请件", "申请",
@@ -207,12 +224,15 @@ typedef struct
 {
   Word   *w;
   guint   n;
-  guint64 firsts;  /* a bit for the low six bits of each word's first character */
+  guint64 firsts[4];  /* a bit for the low eight bits of each word's first character */
 } Words;
 
 typedef struct
 {
   Words keys[G_N_ELEMENTS (phrases)];
+  Words claim_keys[G_N_ELEMENTS (claims)];
+  Words claim_unless[G_N_ELEMENTS (claims)];
+  Words any_claim;  /* every claim's words: most positions start none */
   Words gap, scope, comparison, narrowing;
 } Grammar;
 
@@ -226,7 +246,7 @@ words_add (Words      *ws,
 
   ws->w = g_renew (Word, ws->w, ws->n + 1);
   ws->w[ws->n++] = (Word) { u, n };
-  ws->firsts |= G_GUINT64_CONSTANT (1) << (u[0] & 63);
+  ws->firsts[(u[0] >> 6) & 3] |= G_GUINT64_CONSTANT (1) << (u[0] & 63);
 }
 
 static void
@@ -263,6 +283,13 @@ grammar_get (void)
     {
       for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
         words_from_keys (&grammar.keys[k], phrases[k].keys);
+      for (guint k = 0; k < G_N_ELEMENTS (claims); k++)
+        {
+          words_from_keys (&grammar.claim_keys[k], claims[k].keys);
+          words_from_keys (&grammar.any_claim, claims[k].keys);
+          if (claims[k].unless)
+            words_from_keys (&grammar.claim_unless[k], claims[k].unless);
+        }
       words_from_list (&grammar.gap, gap_words);
       words_from_list (&grammar.scope, scope_words);
       words_from_list (&grammar.comparison, comparison_words);
@@ -442,6 +469,14 @@ match_at (const Prose *p,
   return TRUE;
 }
 
+/* Whether a word of @ws may start with @c: most characters start none */
+static inline gboolean
+may_start (const Words *ws,
+           gunichar     c)
+{
+  return (ws->firsts[(c >> 6) & 3] >> (c & 63)) & 1;
+}
+
 /* The longest of @ws at @pos (before @end), or 0 */
 static guint
 longest_word (const Prose *p,
@@ -451,7 +486,7 @@ longest_word (const Prose *p,
 {
   guint best = 0;
 
-  if (pos >= end || !((ws->firsts >> (p->s[pos] & 63)) & 1))
+  if (pos >= end || !may_start (ws, p->s[pos]))
     return 0;
   for (guint k = 0; k < ws->n; k++)
     {
@@ -471,7 +506,7 @@ contains_any (const Prose *p,
               const Words *ws)
 {
   for (guint i = from; i < to; i++)
-    if (longest_word (p, i, to, ws))
+    if (may_start (ws, p->s[i]) && longest_word (p, i, to, ws))
       return TRUE;
   return FALSE;
 }
@@ -1106,6 +1141,53 @@ scan_sentence (Prose *p,
     }
 }
 
+/* The claims of the sentence [ss, se): each one the tables contradict */
+static void
+check_claims (Prose *p,
+              guint  ss,
+              guint  se)
+{
+  for (guint i = ss; i < se; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (claims) && may_start (&p->g->any_claim, p->s[i]) &&
+                      longest_word (p, i, se, &p->g->any_claim); k++)
+      {
+        const FigureClaim *c = &claims[k];
+        guint len = longest_word (p, i, se, &p->g->claim_keys[k]);
+        Readings cells, other;
+        const Reading *r, *o = NULL;
+
+        if (len == 0 || contains_any (p, ss, i, &p->g->narrowing) || contains_any (p, ss, se, &p->g->claim_unless[k]))
+          continue;
+        resolve (p, c->cells, NULL, &cells);
+        if (c->equals)
+          resolve (p, c->equals, NULL, &other);
+        if ((r = first_known (&cells)) == NULL || (c->equals && (o = first_known (&other)) == NULL) ||
+            r->value == (o ? o->value : 0))
+          continue;
+        if (o == NULL)
+          {
+            g_autofree char *tn = nb_format_number (r->value);
+            g_autofree char *zh = g_strdup_printf ("正文说申请已全部办结，表格却有 %s 件“结转下年度继续办理”。", tn);
+            g_autofree char *en = g_strdup_printf ("The text says every request was settled, but the table "
+                                                   "carries %s over to next year.", tn);
+
+            mismatch (p, i, i + len, zh, en, r);
+          }
+        else
+          {
+            g_autofree char *a = nb_format_number (r->value), *b = nb_format_number (o->value);
+            g_autofree char *zh = g_strdup_printf ("正文说申请全部予以公开，表格中予以公开为 %s，办理结果总计为 %s。",
+                                                   a, b);
+            g_autofree char *en = g_strdup_printf ("The text says every request was disclosed in full, but the "
+                                                   "table has %s disclosed of %s handled.", a, b);
+
+            mismatch (p, i, i + len, zh, en, r);
+          }
+        i += len - 1;
+        break;
+      }
+}
+
 /* Most sentences give no figure at all: those are passed over at once */
 static gboolean
 has_figure (const Prose *p,
@@ -1143,6 +1225,7 @@ nb_check_prose (NbReport  *report,
       if (!opens_list)
         sc.have_last = FALSE;
       sc.list_parts = opens_list ? sc.list_parts : 0;
+      check_claims (&p, ss, se);
       if (se > ss && has_figure (&p, ss, se))
         scan_sentence (&p, ss, se, &sc);
       else if (!opens_list)
