@@ -224,6 +224,7 @@ static const FigureCase figure_cases[] = {
     "requests.public.total", FALSE },
   { "share-in-list", RUZHOU, "全年共收到申请 {requests.new.total} 件，其中予以公开 {requests.public.total} 件，"
     "占比 {}%。", "requests.public.total/requests.result_total.total", TRUE },
+  { "after-channel", RUZHOU, "通过网络平台收到申请 5 件，予以公开 {} 件。", "requests.public.total", FALSE },
   { "year-on-year", RUZHOU, "收到政府信息公开申请较上年增加 {} 件。", "requests.new.total", FALSE },
   { "compared", RUZHOU, "收到政府信息公开申请 {} 件，同比增长 20%。", "requests.new.total", TRUE },
   { "last-year", RUZHOU, "上年收到政府信息公开申请 {} 件。", "requests.new.total", FALSE },

@@ -1053,7 +1053,7 @@ scan_sentence (Prose *p,
   for (guint cs = ss, ce; cs < se; cs = ce + 1)
     {
       guint body = cs;
-      gboolean speaks, counted = FALSE;
+      gboolean speaks, counted = FALSE, narrowing = FALSE;
 
       for (ce = cs; ce < se && !is_clause_end (p->s[ce]); ce++)
         {
@@ -1088,9 +1088,12 @@ scan_sentence (Prose *p,
             whole = only_words (p, body, f.start, &p->g->scope);
           else
             whole = FALSE;
-          /* “其中通过网络平台收到 7 件，予以公开 3 件”: the list speaks of a part from there on */
+          /* “[其中]通过网络平台收到 7 件，予以公开 3 件”: the list, or the sentence, speaks of a part
+           * from there on */
           if (found && !whole && sc->in_list)
             sc->list_whole = speaks = FALSE;
+          else if (found && !whole)
+            narrowing = TRUE;
 
           if (found && m.phrase->unit == f.unit &&
               (f.unit != UNIT_COUNT || m.phrase->counters == NULL ||
@@ -1134,8 +1137,9 @@ scan_sentence (Prose *p,
           if (sc->in_list)
             sc->list_whole = FALSE;
           else
-            narrowed = TRUE;
+            narrowing = TRUE;
         }
+      narrowed |= narrowing;
       if (ce >= se)
         break;
     }
