@@ -192,6 +192,9 @@ static const FigureCase figure_cases[] = {
   { "litigation-pending", OFFICE, "政府信息公开行政诉讼 0 件，其中尚未审结 {} 件。",
     "appeals.litigation_direct.pending+appeals.litigation_after_review.pending", TRUE },
 
+  { "after-review-upheld", OFFICE, "政府信息公开行政诉讼 0 件，其中复议后起诉 0 件，其中结果维持 {} 件。",
+    "appeals.litigation_after_review.upheld", TRUE },
+
   /* section 二 */
   { "issued", OFFICE, "本年度制发行政规范性文件 {} 件。", "active.normative_documents.issued", TRUE },
   { "repealed", OFFICE, "本年度废止规范性文件 {} 件。", "active.normative_documents.repealed", TRUE },

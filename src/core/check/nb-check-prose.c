@@ -915,7 +915,6 @@ typedef struct
   /* the last figure compared in this sentence, or in the one before when this opens */
   gboolean            have_last;
   double              last_value;
-  const FigurePhrase *last_phrase;
   /* the figure just before, in this sentence */
   gboolean            have_share;
   Readings            share_cells;
@@ -943,14 +942,23 @@ compare (Prose        *p,
   if (ph->flags & FIG_APPEAL)
     {
       static const char *const review[] = { "review", NULL };
+      static const char *const direct[] = { "litigation_direct", NULL };
+      static const char *const after_review[] = { "litigation_after_review", NULL };
       static const char *const litigation[] = { "litigation_direct", "litigation_after_review", NULL };
+      static const struct { const char *word; const char *const *groups; } names[] = {
+        { "复议后起诉", after_review }, { "直接起诉", direct }, { "未经复议", direct },
+        { "复议", review }, { "诉讼", litigation }, { "起诉", litigation },
+      };
       const char *const *groups = NULL;
 
       for (guint i = ss; i < m->key_start; i++)
-        if (match_at (p, i, se, "复议", -1, NULL))
-          groups = review;
-        else if (match_at (p, i, se, "诉讼", -1, NULL) || match_at (p, i, se, "起诉", -1, NULL))
-          groups = litigation;
+        for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+          if (match_at (p, i, se, names[k].word, -1, NULL))
+            {
+              groups = names[k].groups;
+              i += g_utf8_strlen (names[k].word, -1) - 1;
+              break;
+            }
       if (groups == NULL)
         return;
       resolve (p, ph->cells, groups, &cells);
@@ -1115,7 +1123,6 @@ scan_sentence (Prose *p,
                 {
                   sc->have_last = whole;
                   sc->last_value = f.value;
-                  sc->last_phrase = m.phrase;
                   sc->list_parts = 0;
                 }
               counted = TRUE;
