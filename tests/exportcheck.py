@@ -364,3 +364,20 @@ def check_csv(data, doc):
         if cid in crow and crow[cid][4] != fmt(now[cid]):
             problems.append(f"CSV 更正记录 {cid}: now {crow[cid][4]!r}, JSON {now[cid]!r}")
     return problems
+
+
+if __name__ == "__main__":
+    # exportcheck.py REPORT.json [REPORT.xlsx|-] [REPORT.csv|-]: problems on stdout, exit 1 if any
+    import json
+    import sys
+    with open(sys.argv[1], encoding="utf-8") as f:
+        document = json.load(f)
+    found = []
+    if len(sys.argv) > 2 and sys.argv[2] != "-":
+        found += check_xlsx(sys.argv[2], document)
+    if len(sys.argv) > 3 and sys.argv[3] != "-":
+        with open(sys.argv[3], "rb") as f:
+            found += check_csv(f.read(), document)
+    for p in found:
+        print(p)
+    sys.exit(1 if found else 0)
