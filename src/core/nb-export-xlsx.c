@@ -255,7 +255,7 @@ build_tables (Builder   *b,
       guint top;
 
       row++;
-      put (b, NB_SHEET_HEADING, table->heading, row++, 0, 1, 1);
+      put (b, NB_SHEET_HEADING, table->heading, row++, 0, 1, 10);
       top = row;
       for (guint i = 0; i < table->items->len; i++)
         {
