@@ -164,6 +164,8 @@ def _check_value(problems, where, cid, expected, got, doc, style=None, comment=N
     elif isinstance(expected, str):
         if got != expected:
             problems.append(f"{where} {cid}: expected {expected!r}, found {got!r}")
+    elif style is not None and not isinstance(got, float):
+        problems.append(f"{where} {cid}: {got!r} is not a number cell")
     elif not isinstance(got, float) and not (isinstance(got, str) and got == fmt(expected)):
         problems.append(f"{where} {cid}: expected {expected!r}, found {got!r}")
     elif isinstance(got, float) and abs(got - expected) > 1e-9:

@@ -6,6 +6,7 @@
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +80,7 @@ ok(p.returncode == 2 and b"r.xlsx" in p.stderr, "--xlsx into a missing folder: e
 if not xlsx_built:
     ok(b"XLSX" in p.stderr, "without libxlsxwriter: --xlsx says spreadsheets cannot be written")
 
+shutil.rmtree(tmp, ignore_errors=True)
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")
