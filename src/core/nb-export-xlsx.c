@@ -27,7 +27,7 @@
 /* Column widths of the tables' sheet, in characters: the three label columns, then the
  * values (section 四 has fifteen) */
 static const double label_widths[NB_EXPORT_LABEL_COLS] = { 5, 16, 42 };
-#define VALUE_WIDTH 11.0
+#define VALUE_WIDTH 13.0
 #define N_COLUMNS (NB_EXPORT_LABEL_COLS + NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS)
 
 typedef struct
