@@ -118,12 +118,34 @@ test_guard (void)
   close_window (window);
 }
 
+/* Whether the Export menu has an item for win.export::@kind */
+static gboolean
+menu_offers (NbWindow   *window,
+             const char *kind)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (window->export_button);
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+  for (int i = 0; section && i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), kind) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* ruzhou-2021 has no errors: the file chooser comes at once, named for the report */
 static void
 test_no_errors (void)
 {
   NbWindow *window = open_window ("ruzhou-2021.txt");
   g_autofree char *name = NULL;
+
+  g_assert_true (menu_offers (window, "csv"));
+  g_assert_true (menu_offers (window, "xlsx"));
 
   g_assert_cmpuint (nb_report_count_findings (window->report, NB_SEVERITY_ERROR), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "xlsx");
