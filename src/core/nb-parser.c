@@ -26,6 +26,7 @@
 
 #include "nb-report-private.h"
 #include "nb-schema.h"
+#include "template/nb-template.h"
 
 #define MAX_COMBINATIONS 20000
 #define MAX_SEARCH_NODES 20000  /* partial placements of ambiguous rows weighed by their bounds */
@@ -471,45 +472,34 @@ append_norm (GString        *out,
 /* ------------------------------------------------------------------ */
 /* Sections                                                            */
 
-typedef struct
+/* The sections are the same in every edition: they are found before the
+ * edition is known (the generator checks that the descriptions agree). */
+static const NbTemplateSection *
+template_section (guint section)
 {
-  const char *keys[3];   /* any one of them */
-  const char *also;      /* and this one too, when set */
-} SectionKey;
-
-static const SectionKey section_keys[NB_N_SECTIONS] = {
-  { { "总体情况", "概述", NULL }, NULL },
-  { { "主动公开政府信息", NULL }, NULL },
-  { { "收到和处理政府信息公开申请", "收到和处理政府信息公开", "依申请公开" }, NULL },
-  { { "行政复议", "行政法复议", NULL }, "诉讼" },
-  { { "存在的主要问题", "改进情况", NULL }, NULL },
-  { { "其他需要报告", NULL }, NULL },
-};
-
-static const gunichar section_numerals[NB_N_SECTIONS] = {
-  0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,  /* 一 二 三 四 五 六 */
-};
+  return &nb_template_get (NB_EDITION_2021)->sections[section];
+}
 
 static gboolean
 line_is_heading (const char *line,
                  guint       section,
                  gboolean    numbered_only)
 {
-  const SectionKey *k = &section_keys[section];
+  const NbTemplateSection *k = template_section (section);
   gboolean hit = FALSE;
   glong len = g_utf8_strlen (line, -1);
   gunichar first = g_utf8_get_char (line);
 
   if (len == 0 || len > 45)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (k->keys) && k->keys[i]; i++)
+  for (guint i = 0; i < k->n_keys; i++)
     if (strstr (line, k->keys[i]))
       hit = TRUE;
   if (!hit || (k->also && !strstr (line, k->also)))
     return FALSE;
 
   /* A numbered heading: "三、…", "三.…", "(三)…" is a sub-heading, not a section */
-  if (first == section_numerals[section])
+  if (first == k->numeral)
     {
       const char *next = g_utf8_next_char (line);
       gunichar c = g_utf8_get_char (next);
@@ -538,7 +528,7 @@ static gboolean
 line_numeral (gunichar c)
 {
   for (guint k = 0; k < NB_N_SECTIONS; k++)
-    if (c == section_numerals[k])
+    if (c == template_section (k)->numeral)
       return TRUE;
   return FALSE;
 }
@@ -714,56 +704,50 @@ note_missing_row (Parser     *p,
 /* ------------------------------------------------------------------ */
 /* Row labels                                                          */
 
+#define MAX_ROW_KEYS 128  /* the keys of all rows of section 三 in one edition */
+
+/* The keys of one edition's rows, in the description's order, each with what
+ * finding it in a label fast takes */
 typedef struct
 {
-  const char *row;
-  const char *key;
-  gboolean    at_end;  /* the label must end with the key */
-} RowKey;
+  guint                n;
+  const NbTemplateKey *key[MAX_ROW_KEYS];
+  int                  row[MAX_ROW_KEYS];
+  gsize                len[MAX_ROW_KEYS];
+  gunichar             first[MAX_ROW_KEYS];
+  guint64              first_chars[4];  /* bit c % 256 for the first character c of each key */
+} RowKeys;
 
-static const RowKey request_keys[] = {
-  { "new", "本年新收", FALSE },
-  { "new", "新收政府信息公开申请", FALSE },
-  { "carried_in", "上年结转", FALSE },
-  { "carried_in", "上年度结转", FALSE },
-  { "public", "予以公开", FALSE },
-  { "partial", "部分公开", FALSE },
-  { "withheld.state_secret", "国家秘密", FALSE },
-  { "withheld.law_prohibited", "法律行政法规禁止", FALSE },
-  { "withheld.law_prohibited", "禁止公开", FALSE },
-  { "withheld.three_safety", "三安全一稳定", FALSE },
-  { "withheld.three_safety", "危及", FALSE },
-  { "withheld.third_party", "第三方", FALSE },
-  { "withheld.internal_affairs", "内部事务", FALSE },
-  { "withheld.process_info", "过程性", FALSE },
-  { "withheld.enforcement_file", "执法案卷", FALSE },
-  { "withheld.admin_query", "行政查询", FALSE },
-  { "withheld.admin_query", "查询事项", FALSE },
-  { "unavailable.not_held", "不掌握", FALSE },
-  { "unavailable.needs_creation", "另行制作", FALSE },
-  { "unavailable.needs_creation", "没有现成", FALSE },
-  { "unavailable.unclear", "仍不明确", FALSE },
-  { "unavailable.unclear", "补正后", FALSE },
-  { "not_processed.complaint", "信访", FALSE },
-  { "not_processed.complaint", "举报投诉", FALSE },
-  { "not_processed.duplicate", "重复申请", FALSE },
-  { "not_processed.publication", "出版物", FALSE },
-  { "not_processed.excessive", "大量反复", FALSE },
-  { "not_processed.excessive", "反复申请", FALSE },
-  { "not_processed.confirmation", "重新出具", FALSE },
-  { "not_processed.confirmation", "确认或", FALSE },
-  { "other.no_correction", "不补正", FALSE },
-  { "other.no_correction", "逾期不", FALSE },
-  { "other.no_fee", "缴纳费用", FALSE },
-  { "other.no_fee", "收费通知", FALSE },
-  { "other.other", "其他", TRUE },
-  { "other", "其他处理", TRUE },
-  { "result_total", "总计", TRUE },
-  { "result_total", "(七)", TRUE },
-  { "carried_over", "结转下年", FALSE },
-  { "carried_over", "下年度继续", FALSE },
-  { "carried_over", "继续办理", FALSE },
-};
+static const RowKeys *
+get_row_keys (NbEdition edition)
+{
+  static RowKeys keys[NB_N_EDITIONS];
+  static gsize init;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint e = 0; e < NB_N_EDITIONS; e++)
+        {
+          const NbTemplate *tpl = nb_template_get (e);
+          RowKeys *rk = &keys[e];
+
+          for (guint r = 0; r < tpl->n_rows; r++)
+            for (guint k = 0; k < tpl->rows[r].n_keys && rk->n < MAX_ROW_KEYS; k++)
+              {
+                const NbTemplateKey *key = &tpl->rows[r].keys[k];
+                guint i = rk->n++;
+
+                rk->key[i] = key;
+                rk->row[i] = r;
+                rk->len[i] = strlen (key->text);
+                rk->first[i] = g_utf8_get_char (key->text);
+                rk->first_chars[(rk->first[i] % 256) / 64] |= G_GUINT64_CONSTANT (1) << (rk->first[i] % 64);
+              }
+        }
+      g_once_init_leave (&init, 1);
+    }
+  return &keys[edition];
+}
 
 /* Trailing characters that do not count when a key must end the label */
 static gsize
@@ -810,56 +794,36 @@ classify_request_row (NbEdition   edition,
   int best_row = -1;
   gssize best_end = -1;
   gsize best_keylen = 0;
-  gssize last_end[G_N_ELEMENTS (request_keys)];
-
-  static int key_rows[NB_N_EDITIONS][G_N_ELEMENTS (request_keys)];
-  static gsize key_len[G_N_ELEMENTS (request_keys)];
-  static gunichar key_first[G_N_ELEMENTS (request_keys)];
-  static guint64 first_chars[4];  /* bit c % 256 for the first character c of each key */
-  static gsize key_rows_init;
-
-  if (g_once_init_enter (&key_rows_init))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
-        {
-          for (guint e = 0; e < NB_N_EDITIONS; e++)
-            key_rows[e][i] = nb_schema_request_row_index (e, request_keys[i].row);
-          key_len[i] = strlen (request_keys[i].key);
-          key_first[i] = g_utf8_get_char (request_keys[i].key);
-          first_chars[(key_first[i] % 256) / 64] |= G_GUINT64_CONSTANT (1) << (key_first[i] % 64);
-        }
-      g_once_init_leave (&key_rows_init, 1);
-    }
+  const RowKeys *rk = get_row_keys (edition);
+  gssize last_end[MAX_ROW_KEYS];
 
   /* where each key last ends in the label, in one pass over it */
-  for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+  for (guint i = 0; i < rk->n; i++)
     last_end[i] = -1;
   for (const char *q = label; *q; q = g_utf8_next_char (q))
     {
       gunichar c = g_utf8_get_char (q);
 
-      if (!(first_chars[(c % 256) / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
+      if (!(rk->first_chars[(c % 256) / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
         continue;
-      for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
-        if (key_first[i] == c && !request_keys[i].at_end && strncmp (q, request_keys[i].key, key_len[i]) == 0)
-          last_end[i] = (q - label) + key_len[i];
+      for (guint i = 0; i < rk->n; i++)
+        if (rk->first[i] == c && !rk->key[i]->at_end && strncmp (q, rk->key[i]->text, rk->len[i]) == 0)
+          last_end[i] = (q - label) + rk->len[i];
     }
 
   for (guint pass = 0; pass < 2 && best_row < 0; pass++)
-    for (guint i = 0; i < G_N_ELEMENTS (request_keys); i++)
+    for (guint i = 0; i < rk->n; i++)
       {
-        const RowKey *k = &request_keys[i];
-        int row = key_rows[edition][i];
-        gsize klen = key_len[i];
+        const NbTemplateKey *k = rk->key[i];
+        int row = rk->row[i];
+        gsize klen = rk->len[i];
         gssize end;
 
-        if (row < 0)
-          continue;
         if (pass == 0 && found[row])
           continue;  /* first pass: rows not yet seen */
         if (k->at_end)
           {
-            if (tlen < klen || memcmp (label + tlen - klen, k->key, klen) != 0)
+            if (tlen < klen || memcmp (label + tlen - klen, k->text, klen) != 0)
               continue;
             end = tlen;
           }
@@ -1067,7 +1031,7 @@ split_runs (Parser      *p,
 
   g_return_val_if_fail (n_cells <= MAX_SPLIT_CELLS, FALSE);
 
-  if (n_vals == 0 || n_vals >= n_cells)
+  if (n_vals == 0 || n_vals >= n_cells || group == 0)
     return FALSE;
   for (guint i = 0; i < n_vals; i++)
     {
@@ -1185,49 +1149,96 @@ typedef struct
 
 typedef struct
 {
-  int lhs[24];
+  int lhs[NB_TEMPLATE_MAX_EQUATION_PARTS];
   guint n_lhs;
-  int rhs[2];
+  int rhs[NB_TEMPLATE_MAX_EQUATION_TOTALS];
   guint n_rhs;
-} Equation;  /* sum of lhs cells = sum of rhs cells; cells as row * N_COLS + col */
+} Equation;  /* sum of lhs cells = sum of rhs cells; cells numbered from the table's first */
 
+#define MAX_TABLE_EQUATIONS NB_TEMPLATE_MAX_TABLE_EQUATIONS
+
+/* The template's equations (nb-equations.h) that lie within cells [first, first + n_cells)
+ * of the schema, their cells numbered from @first: for section 三, row * N_COLS + col. */
+static guint
+table_equations (NbEdition  edition,
+                 guint      first,
+                 guint      n_cells,
+                 Equation  *eqs)
+{
+  guint n_all, n = 0;
+  const NbEquation *all = nb_template_get_equations (edition, &n_all);
+
+  for (guint e = 0; e < n_all && n < MAX_TABLE_EQUATIONS; e++)
+    {
+      const NbEquation *eq = &all[e];
+      gboolean inside = TRUE;
+
+      for (guint i = 0; i < eq->n_terms; i++)
+        inside &= eq->terms[i].cell >= first && eq->terms[i].cell < first + n_cells;
+      if (!inside)
+        continue;
+      eqs[n].n_lhs = eqs[n].n_rhs = 0;
+      for (guint i = 0; i < eq->n_terms; i++)
+        if (eq->terms[i].coef > 0)
+          eqs[n].lhs[eqs[n].n_lhs++] = eq->terms[i].cell - first;
+        else
+          eqs[n].rhs[eqs[n].n_rhs++] = eq->terms[i].cell - first;
+      n++;
+    }
+  return n;
+}
+
+/* The size of the groups of consecutive cells each adding up to its last, as
+ * the table's first equation over its first cells says (a row of section 三,
+ * a group of section 四); 0 when the table has none. */
+static guint
+group_size (const Equation *eqs,
+            guint           n_eqs)
+{
+  for (guint e = 0; e < n_eqs; e++)
+    {
+      const Equation *eq = &eqs[e];
+      gboolean consecutive = eq->n_rhs == 1 && eq->rhs[0] == (int) eq->n_lhs;
+
+      for (guint i = 0; i < eq->n_lhs; i++)
+        consecutive &= eq->lhs[i] == (int) i;
+      if (consecutive)
+        return eq->n_lhs + 1;
+    }
+  return 0;
+}
+
+/* Whether each equation holds on the values of @t, numbered as the equations' cells */
+static gboolean
+equations_hold (const Equation *eqs,
+                guint           n_eqs,
+                const Token    *t)
+{
+  for (guint e = 0; e < n_eqs; e++)
+    {
+      double lsum = 0, rsum = 0;
+
+      for (guint i = 0; i < eqs[e].n_lhs; i++)
+        lsum += t[eqs[e].lhs[i]].value;
+      for (guint i = 0; i < eqs[e].n_rhs; i++)
+        rsum += t[eqs[e].rhs[i]].value;
+      if (!(fabs (lsum - rsum) < 1e-9))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The equations of section 三, and that of its first row alone (its row sum) */
 static guint
 request_equations (NbEdition  edition,
-                   Equation  *eqs)
+                   Equation  *eqs,
+                   Equation  *row_eq,
+                   guint     *n_row_eqs)
 {
   guint n_rows = nb_schema_get_n_request_rows (edition);
-  int r_public = nb_schema_request_row_index (edition, "public");
-  int r_total = nb_schema_request_row_index (edition, "result_total");
-  int r_new = nb_schema_request_row_index (edition, "new");
-  int r_in = nb_schema_request_row_index (edition, "carried_in");
-  int r_over = nb_schema_request_row_index (edition, "carried_over");
-  guint n = 0;
+  guint n = table_equations (edition, nb_schema_request_cell (edition, 0, 0), n_rows * N_COLS, eqs);
 
-  for (guint r = 0; r < n_rows; r++, n++)
-    {
-      eqs[n].n_lhs = 6;
-      for (guint c = 0; c < 6; c++)
-        eqs[n].lhs[c] = r * N_COLS + c;
-      eqs[n].n_rhs = 1;
-      eqs[n].rhs[0] = r * N_COLS + 6;
-    }
-  for (guint c = 0; c < N_COLS; c++, n++)
-    {
-      eqs[n].n_lhs = 0;
-      for (int r = r_public; r < r_total; r++)
-        eqs[n].lhs[eqs[n].n_lhs++] = r * N_COLS + c;
-      eqs[n].n_rhs = 1;
-      eqs[n].rhs[0] = r_total * N_COLS + c;
-    }
-  for (guint c = 0; c < N_COLS; c++, n++)
-    {
-      eqs[n].n_lhs = 2;
-      eqs[n].lhs[0] = r_new * N_COLS + c;
-      eqs[n].lhs[1] = r_in * N_COLS + c;
-      eqs[n].n_rhs = 2;
-      eqs[n].rhs[0] = r_total * N_COLS + c;
-      eqs[n].rhs[1] = r_over * N_COLS + c;
-    }
+  *n_row_eqs = table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eq);
   return n;
 }
 
@@ -1379,11 +1390,11 @@ enumerate_placements (const GArray *vals,
 }
 
 static gboolean
-candidate_row_ok (Candidate *cand)
+candidate_row_ok (Candidate      *cand,
+                  const Equation *row_eqs,
+                  guint           n_row_eqs)
 {
-  Equation eq = { { 0, 1, 2, 3, 4, 5 }, 6, { 6 }, 1 };
-
-  return propagate (cand->v, cand->known, &eq, 1) == 0;
+  return propagate (cand->v, cand->known, row_eqs, n_row_eqs) == 0;
 }
 
 static gboolean
@@ -1646,8 +1657,9 @@ place_requests (Parser    *p,
                 guint      n_rows)
 {
   NbEdition edition = p->report->edition;
-  Equation eqs[MAX_ROWS + 2 * N_COLS];
-  guint n_eqs = request_equations (edition, eqs);
+  Equation eqs[MAX_TABLE_EQUATIONS], row_eqs[MAX_TABLE_EQUATIONS];
+  guint n_row_eqs;
+  guint n_eqs = request_equations (edition, eqs, row_eqs, &n_row_eqs);
   GArray *cands[MAX_ROWS];
   guint ambiguous[MAX_ROWS], n_ambiguous = 0;
   Grid best_grid = { 0 };
@@ -1710,7 +1722,7 @@ place_requests (Parser    *p,
             {
               Candidate c = g_array_index (all, Candidate, i);
 
-              if (candidate_row_ok (&c))
+              if (candidate_row_ok (&c, row_eqs, n_row_eqs))
                 any_ok = TRUE;
             }
           for (guint i = 0; i < all->len; i++)
@@ -1719,7 +1731,7 @@ place_requests (Parser    *p,
               gboolean dup = FALSE;
 
               /* with no placement that fits the row sum, keep them all, unsolved */
-              if (any_ok && !candidate_row_ok (&c))
+              if (any_ok && !candidate_row_ok (&c, row_eqs, n_row_eqs))
                 continue;
               for (guint j = 0; j < cands[r]->len; j++)
                 if (candidates_same (&g_array_index (cands[r], Candidate, j), &c))
@@ -1736,21 +1748,25 @@ place_requests (Parser    *p,
     for (guint c = 0; c < N_COLS; c++)
       cell_agrees[r][c] = TRUE;
 
-  /* the rows of the 勾稽关系 first: they constrain every column at once */
+  /* the rows of the 勾稽关系 first (the equations between two sums, 第一项+第二项 =
+   * 第三项（七）+第四项): they constrain every column at once */
   {
-    int first_rows[4] = { nb_schema_request_row_index (edition, "new"),
-                          nb_schema_request_row_index (edition, "carried_in"),
-                          nb_schema_request_row_index (edition, "result_total"),
-                          nb_schema_request_row_index (edition, "carried_over") };
+    gboolean first_rows[MAX_ROWS] = { 0 };
     guint n = 0;
 
+    for (guint e = 0; e < n_eqs; e++)
+      if (eqs[e].n_rhs > 1)
+        {
+          for (guint i = 0; i < eqs[e].n_lhs; i++)
+            first_rows[eqs[e].lhs[i] / N_COLS] = TRUE;
+          for (guint i = 0; i < eqs[e].n_rhs; i++)
+            first_rows[eqs[e].rhs[i] / N_COLS] = TRUE;
+        }
     for (guint pass = 0; pass < 2; pass++)
       for (guint i = n; i < n_ambiguous; i++)
         {
-          gboolean first = FALSE;
+          gboolean first = first_rows[ambiguous[i]];
 
-          for (guint k = 0; k < G_N_ELEMENTS (first_rows); k++)
-            first |= (int) ambiguous[i] == first_rows[k];
           if (first == (pass == 0))
             {
               guint tmp = ambiguous[n];
@@ -1834,35 +1850,38 @@ place_requests (Parser    *p,
     note_split_rows (p, rows, split, n_split);
 }
 
-/* Picks 7 of the row's values when it holds more: the first run of seven whose
- * six parts add up to the seventh, else the first seven. */
+/* The first of @n values from which @n_cells values satisfy the equations, or 0 */
+static guint
+first_window_that_holds (const Token    *vals,
+                         guint           n,
+                         guint           n_cells,
+                         const Equation *eqs,
+                         guint           n_eqs)
+{
+  for (guint s = 0; s + n_cells <= n; s++)
+    if (equations_hold (eqs, n_eqs, vals + s))
+      return s;
+  return 0;
+}
+
+/* Picks 7 of the row's values when it holds more: the first run of seven that
+ * satisfies the row's equation (its six parts add up to the seventh), else the
+ * first seven. */
 static void
-trim_extra_values (Parser     *p,
-                   NbEdition   edition,
-                   guint       r,
-                   RowValues  *row,
-                   guint       n_cols,
-                   gboolean    sum_rule)
+trim_extra_values (Parser         *p,
+                   NbEdition       edition,
+                   guint           r,
+                   RowValues      *row,
+                   guint           n_cols,
+                   const Equation *row_eqs,
+                   guint           n_row_eqs)
 {
   guint n = row->vals->len;
-  guint start = 0;
+  guint start;
 
   if (n <= n_cols)
     return;
-  if (sum_rule)
-    for (guint s = 0; s + n_cols <= n; s++)
-      {
-        double sum = 0;
-        const Token *t = &g_array_index (row->vals, Token, s);
-
-        for (guint k = 0; k < n_cols - 1; k++)
-          sum += t[k].value;
-        if (fabs (sum - t[n_cols - 1].value) < 1e-9)
-          {
-            start = s;
-            break;
-          }
-      }
+  start = first_window_that_holds ((const Token *) (gpointer) row->vals->data, n, n_cols, row_eqs, n_row_eqs);
 
   {
     g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (Token));
@@ -1883,14 +1902,15 @@ trim_extra_values (Parser     *p,
  * is kept after its written values, for place_requests () to choose from. */
 static void
 split_row (Parser    *p,
-           RowValues *row)
+           RowValues *row,
+           guint      group)
 {
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Token));
   guint n_splits = 0;
 
   /* in a row short of cells, six digits or more are far likelier cells written
    * together than one count: if no split fits, the row is left empty, not misread */
-  if (!split_runs (p, (const Token *) (gpointer) row->vals->data, row->vals->len, N_COLS - 1, N_COLS, N_COLS,
+  if (!split_runs (p, (const Token *) (gpointer) row->vals->data, row->vals->len, N_COLS - 1, N_COLS, group,
                    parts, &n_splits))
     return;
   row->run = TRUE;
@@ -1913,6 +1933,8 @@ parse_requests (Parser *p,
   gboolean found[MAX_ROWS] = { 0 };
   gboolean padded = FALSE;
   int current = -1;
+  Equation row_eqs[MAX_TABLE_EQUATIONS];
+  guint n_row_eqs = table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -1958,25 +1980,21 @@ parse_requests (Parser *p,
   for (guint r = 0; r < n_rows; r++)
     {
       /* a row printed with all its cells empty is there, not missing */
-      static const RowKey numbered[] = {
-        { "other", "(六)其他处理" }, { "other.other", "3.其他" }, { "result_total", "(七)总计" },
-      };
+      const NbTemplateRow *row = &nb_template_get (edition)->rows[r];
 
-      for (guint k = 0; k < G_N_ELEMENTS (request_keys) && !rows[r].found; k++)
-        if (!request_keys[k].at_end && nb_schema_request_row_index (edition, request_keys[k].row) == (int) r &&
-            strstr (all_labels->str, request_keys[k].key) != NULL)
+      for (guint k = 0; k < row->n_keys && !rows[r].found; k++)
+        if (!row->keys[k].at_end && strstr (all_labels->str, row->keys[k].text) != NULL)
           rows[r].found = TRUE;
-      for (guint k = 0; k < G_N_ELEMENTS (numbered) && !rows[r].found; k++)
-        if (nb_schema_request_row_index (edition, numbered[k].row) == (int) r &&
-            strstr (all_labels->str, numbered[k].key) != NULL)
+      for (guint k = 0; k < row->n_printed && !rows[r].found; k++)
+        if (strstr (all_labels->str, row->printed[k]) != NULL)
           rows[r].found = TRUE;
       if (!rows[r].found)
         note_missing_row (p, nb_schema_get_request_row_label (edition, r),
                           nb_schema_get_request_row_english (edition, r),
                           nb_schema_request_cell (edition, r, 0), N_COLS);
       drop_loose_empty_fields (rows[r].vals, N_COLS, !padded);
-      trim_extra_values (p, edition, r, &rows[r], N_COLS, TRUE);
-      split_row (p, &rows[r]);
+      trim_extra_values (p, edition, r, &rows[r], N_COLS, row_eqs, n_row_eqs);
+      split_row (p, &rows[r], group_size (row_eqs, n_row_eqs));
     }
 
   place_requests (p, rows, n_rows);
@@ -1988,20 +2006,6 @@ parse_requests (Parser *p,
 /* ------------------------------------------------------------------ */
 /* Section 四: appeals                                                 */
 
-/* Each group's four results add up to its total */
-static void
-appeal_equations (Equation eqs[NB_N_APPEAL_GROUPS])
-{
-  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
-    {
-      eqs[g].n_lhs = NB_N_APPEAL_FIELDS - 1;
-      for (guint k = 0; k + 1 < NB_N_APPEAL_FIELDS; k++)
-        eqs[g].lhs[k] = g * NB_N_APPEAL_FIELDS + k;
-      eqs[g].n_rhs = 1;
-      eqs[g].rhs[0] = g * NB_N_APPEAL_FIELDS + NB_N_APPEAL_FIELDS - 1;
-    }
-}
-
 static void
 parse_appeals (Parser *p,
                guint   start,
@@ -2010,8 +2014,11 @@ parse_appeals (Parser *p,
   NbEdition edition = p->report->edition;
   g_autoptr(GArray) tokens = tokenize (p, start, end, TRUE);
   g_autoptr(GArray) vals = g_array_new (FALSE, TRUE, sizeof (Token));
+  const NbTemplateTable *table = nb_template_get_table (nb_template_get (edition), NB_TABLE_APPEALS);
   guint n_cells = NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS;
   int first = nb_schema_appeal_cell (edition, 0, 0);
+  Equation eqs[MAX_TABLE_EQUATIONS];
+  guint n_eqs = table_equations (edition, first, n_cells, eqs);
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -2024,23 +2031,9 @@ parse_appeals (Parser *p,
   drop_loose_empty_fields (vals, n_cells, !row_is_padded (vals, n_cells));
   if (vals->len > n_cells)
     {
-      guint pick = 0;
+      guint pick = first_window_that_holds ((const Token *) (gpointer) vals->data, vals->len, n_cells, eqs, n_eqs);
       g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (Token));
 
-      for (guint s = 0; s + n_cells <= vals->len; s++)
-        {
-          const Token *t = &g_array_index (vals, Token, s);
-          gboolean ok = TRUE;
-
-          for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
-            ok &= fabs (t[g * 5].value + t[g * 5 + 1].value + t[g * 5 + 2].value +
-                        t[g * 5 + 3].value - t[g * 5 + 4].value) < 1e-9;
-          if (ok)
-            {
-              pick = s;
-              break;
-            }
-        }
       for (guint i = 0; i < vals->len; i++)
         if (i < pick || i >= pick + n_cells)
           g_array_append_val (extra, g_array_index (vals, Token, i));
@@ -2054,10 +2047,8 @@ parse_appeals (Parser *p,
     {
       double x[15] = { 0 };
       guint8 known[15] = { 0 };
-      Equation eqs[3];
 
       /* blanks and placeholders the group sums determine are inferred */
-      appeal_equations (eqs);
       for (guint i = 0; i < n_cells; i++)
         {
           const Token *t = &g_array_index (vals, Token, i);
@@ -2065,7 +2056,7 @@ parse_appeals (Parser *p,
           known[i] = t->kind == TOK_NUMBER && !t->too_long;
           x[i] = known[i] ? t->value : 0;
         }
-      propagate (x, known, eqs, 3);
+      propagate (x, known, eqs, n_eqs);
       for (guint i = 0; i < n_cells; i++)
         {
           NbCell *c = &p->report->cells[first + i];
@@ -2087,7 +2078,7 @@ parse_appeals (Parser *p,
     guint n_splits = 0;
 
     if (split_runs (p, (const Token *) (gpointer) vals->data, vals->len, NB_N_APPEAL_FIELDS, n_cells,
-                    NB_N_APPEAL_FIELDS, parts, &n_splits))
+                    group_size (eqs, n_eqs), parts, &n_splits))
       {
         for (guint i = 0; i < n_cells; i++)
           {
@@ -2116,8 +2107,9 @@ parse_appeals (Parser *p,
         {
           const Token *t = &g_array_index (tokens, Token, i);
 
-          printed = t->kind == TOK_LABEL && t->end - t->start >= 4 &&
-                    find_text (p, "结果维持", t->start, t->end) != G_MAXUINT;
+          for (guint k = 0; k < table->n_printed && !printed; k++)
+            printed = t->kind == TOK_LABEL && t->end - t->start >= 4 &&
+                      find_text (p, table->printed[k], t->start, t->end) != G_MAXUINT;
         }
       if (printed)
         for (guint i = 0; i < n_cells; i++)
@@ -2136,10 +2128,8 @@ parse_appeals (Parser *p,
     guint8 best_known[15];
     guint best_pos[15];
     guint best_violations = G_MAXUINT;
-    Equation eqs[3];
     guint64 count = 0;
 
-    appeal_equations (eqs);
     for (guint i = 0; i < 15; i++)
       agree[i] = TRUE;
     placement_first (pos, n, 15);
@@ -2151,7 +2141,7 @@ parse_appeals (Parser *p,
         guint v;
 
         place_values (vals, pos, x, known);
-        v = propagate (x, known, eqs, 3);
+        v = propagate (x, known, eqs, n_eqs);
         if (v < best_violations)
           {
             best_violations = v;
@@ -2199,51 +2189,32 @@ parse_appeals (Parser *p,
 /* ------------------------------------------------------------------ */
 /* Section 二: proactive disclosure                                   */
 
-typedef struct
-{
-  const char *item;
-  const char *key;
-} ItemKey;
-
-static const ItemKey active_keys[] = {
-  { "regulations", "规章" },
-  { "normative_documents", "规范性文件" },
-  { "licensing", "行政许可" },
-  { "other_services", "其他对外管理服务事项" },
-  { "other_services", "对外管理服务" },
-  { "punishment", "行政处罚" },
-  { "enforcement", "行政强制" },
-  { "fees", "行政事业性收费" },
-  { "fees", "事业性收费" },
-  { "procurement", "政府集中采购" },
-  { "procurement", "集中采购" },
-};
-
+/* The item whose key ends last in the label, among those not yet seen */
 static int
 classify_active_item (NbEdition   edition,
                       const char *label,
                       const gboolean *found)
 {
-  guint n_items = nb_schema_get_n_active_items (edition);
+  const NbTemplate *tpl = nb_template_get (edition);
   int best = -1;
   gssize best_end = -1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (active_keys); i++)
-    {
-      const char *hit = last_occurrence (label, active_keys[i].key);
-      gssize e;
+  for (guint item = 0; item < tpl->n_active; item++)
+    for (guint k = 0; k < tpl->active[item].n_keys; k++)
+      {
+        const char *key = tpl->active[item].keys[k];
+        const char *hit = last_occurrence (label, key);
+        gssize e;
 
-      if (hit == NULL)
-        continue;
-      e = hit - label + strlen (active_keys[i].key);
-      for (guint item = 0; item < n_items; item++)
-        if (strcmp (nb_schema_get_active_item_id (edition, item), active_keys[i].item) == 0 &&
-            !found[item] && e > best_end)
+        if (hit == NULL)
+          continue;
+        e = hit - label + strlen (key);
+        if (!found[item] && e > best_end)
           {
             best = item;
             best_end = e;
           }
-    }
+      }
   return best;
 }
 
@@ -2268,10 +2239,10 @@ active_item_printed (NbEdition   edition,
                      guint       item,
                      const char *labels)
 {
-  const char *id = nb_schema_get_active_item_id (edition, item);
+  const NbTemplateActiveItem *a = &nb_template_get (edition)->active[item];
 
-  for (guint i = 0; i < G_N_ELEMENTS (active_keys); i++)
-    if (strcmp (active_keys[i].item, id) == 0 && strstr (labels, active_keys[i].key) != NULL)
+  for (guint k = 0; k < a->n_keys; k++)
+    if (strstr (labels, a->keys[k]) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -2336,30 +2307,6 @@ split_active_run (Parser       *p,
   return TRUE;
 }
 
-/* The cells of section 二's @item */
-static guint
-active_item_n_fields (NbEdition edition,
-                      guint     item)
-{
-  const char *item_id = nb_schema_get_active_item_id (edition, item);
-  guint n = 0;
-
-  while (nb_schema_active_cell (edition, item, n) >= 0 &&
-         nb_schema_active_cell (edition, item, n) < (int) nb_schema_get_n_cells (edition) &&
-         g_strcmp0 (nb_schema_get_cell (edition, nb_schema_active_cell (edition, item, n))->item, item_id) == 0)
-    n++;
-  return n;
-}
-
-/* The numbers section 二's @item holds: its cells, but for procurement's unit */
-static guint
-active_item_n_values (NbEdition edition,
-                      guint     item)
-{
-  return strcmp (nb_schema_get_active_item_id (edition, item), "procurement") == 0
-         ? 2 : active_item_n_fields (edition, item);
-}
-
 static void
 parse_active (Parser *p,
               guint   start,
@@ -2421,14 +2368,14 @@ parse_active (Parser *p,
     }
 
   for (guint item = 0; item < n_items; item++)
-    padded |= row_is_padded (vals[item], active_item_n_values (edition, item));
+    padded |= row_is_padded (vals[item], nb_schema_get_active_item_n_values (edition, item));
   for (guint item = 0; item < n_items; item++)
     {
       guint n_fields = 0;
       int first = nb_schema_active_cell (edition, item, 0);
       const char *item_id = nb_schema_get_active_item_id (edition, item);
 
-      n_fields = active_item_n_fields (edition, item);
+      n_fields = nb_schema_get_active_item_n_fields (edition, item);
 
       if (!found[item] && active_item_printed (edition, item, all_labels->str))
         {
@@ -2445,7 +2392,7 @@ parse_active (Parser *p,
           continue;
         }
 
-      drop_loose_empty_fields (vals[item], active_item_n_values (edition, item), !padded);
+      drop_loose_empty_fields (vals[item], nb_schema_get_active_item_n_values (edition, item), !padded);
 
       /* procurement: projects, amount; its unit is a cell of its own */
       if (strcmp (item_id, "procurement") == 0)
@@ -2492,56 +2439,73 @@ parse_active (Parser *p,
 /* ------------------------------------------------------------------ */
 /* Edition, agency and year                                            */
 
-/* Labels only one edition's tables print */
-static const char *const edition_markers[] = {
-  /* 2019 */
-  "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项",
-  "第二十条第(九)项", "政府集中采购", "采购总金额",
-  /* 2021 */
-  "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额",
-  "逾期不补正", "缴纳费用",
-};
-#define N_MARKERS_2019 8
+#define MAX_MARKERS 32       /* the markers of all editions */
+#define MAX_MARKER_CHARS 12  /* a marker's characters that are compared */
 
-/* Counts the markers of each edition in one pass over the text. */
-static NbEdition
-detect_edition (Parser *p)
+/* The labels only one edition's tables print (each description's "markers"),
+ * as characters, with the edition each stands for */
+typedef struct
 {
-  static gunichar markers[G_N_ELEMENTS (edition_markers)][12];
-  static guint marker_len[G_N_ELEMENTS (edition_markers)];
-  static guint64 first_chars;  /* bit c % 64 for the first character c of each marker */
+  guint     n;
+  gunichar  c[MAX_MARKERS][MAX_MARKER_CHARS];
+  guint     len[MAX_MARKERS];
+  NbEdition edition[MAX_MARKERS];
+  guint64   first_chars;  /* bit c % 64 for the first character c of each marker */
+} Markers;
+
+static const Markers *
+get_markers (void)
+{
+  static Markers m;
   static gsize init;
-  gboolean seen[G_N_ELEMENTS (edition_markers)] = { 0 };
-  int score = 0;
 
   if (g_once_init_enter (&init))
     {
-      for (guint m = 0; m < G_N_ELEMENTS (edition_markers); m++)
+      for (guint e = 0; e < NB_N_EDITIONS; e++)
         {
-          const char *c = edition_markers[m];
+          const NbTemplate *tpl = nb_template_get (e);
 
-          for (marker_len[m] = 0; *c && marker_len[m] < G_N_ELEMENTS (markers[m]); c = g_utf8_next_char (c))
-            markers[m][marker_len[m]++] = g_utf8_get_char (c);
-          first_chars |= G_GUINT64_CONSTANT (1) << (markers[m][0] % 64);
+          for (guint k = 0; k < tpl->n_markers && m.n < MAX_MARKERS; k++, m.n++)
+            {
+              m.edition[m.n] = e;
+              for (const char *c = tpl->markers[k]; *c && m.len[m.n] < MAX_MARKER_CHARS; c = g_utf8_next_char (c))
+                m.c[m.n][m.len[m.n]++] = g_utf8_get_char (c);
+              m.first_chars |= G_GUINT64_CONSTANT (1) << (m.c[m.n][0] % 64);
+            }
         }
       g_once_init_leave (&init, 1);
     }
+  return &m;
+}
+
+/* Counts the markers of each edition in one pass over the text: the edition
+ * with the most wins, the newest on a tie. */
+static NbEdition
+detect_edition (Parser *p)
+{
+  const Markers *m = get_markers ();
+  gboolean seen[MAX_MARKERS] = { 0 };
+  guint count[NB_N_EDITIONS] = { 0 };
+  NbEdition best = NB_EDITION_2021;
 
   for (guint i = 0; i < p->n_norm; i++)
     {
       gunichar c = p->norm[i];
 
-      if (c < 0x4E00 || !(first_chars & (G_GUINT64_CONSTANT (1) << (c % 64))))
+      if (c < 0x4E00 || !(m->first_chars & (G_GUINT64_CONSTANT (1) << (c % 64))))
         continue;
-      for (guint m = 0; m < G_N_ELEMENTS (edition_markers); m++)
-        if (markers[m][0] == c && !seen[m] && i + marker_len[m] <= p->n_norm &&
-            memcmp (p->norm + i, markers[m], marker_len[m] * sizeof (gunichar)) == 0)
+      for (guint k = 0; k < m->n; k++)
+        if (m->c[k][0] == c && !seen[k] && i + m->len[k] <= p->n_norm &&
+            memcmp (p->norm + i, m->c[k], m->len[k] * sizeof (gunichar)) == 0)
           {
-            seen[m] = TRUE;
-            score += m < N_MARKERS_2019 ? 1 : -1;
+            seen[k] = TRUE;
+            count[m->edition[k]]++;
           }
     }
-  return score > 0 ? NB_EDITION_2019 : NB_EDITION_2021;
+  for (guint e = 0; e < NB_N_EDITIONS; e++)
+    if (count[e] > count[best])
+      best = e;
+  return best;
 }
 
 /* A title's characters without blanks, each with its normalised position */
@@ -2738,25 +2702,39 @@ find_title (Parser *p)
     }
 }
 
+/* Where a table starts: its section's heading, or failing that the line of
+ * the first of its start keys found in [from, to) */
+static guint
+table_start (Parser      *p,
+             NbTableKind  table,
+             guint        from,
+             guint        to)
+{
+  const NbTemplateTable *t = nb_template_get_table (nb_template_get (p->report->edition), table);
+  guint at = G_MAXUINT;
+
+  if (p->heading[t->section] != G_MAXUINT)
+    return p->heading[t->section];
+  for (guint k = 0; k < t->n_start_keys && at == G_MAXUINT; k++)
+    at = find_text (p, t->start_keys[k], from, to);
+  return at == G_MAXUINT ? G_MAXUINT : line_start (p, at);
+}
+
 /* A table printed without a single number is no table: one error for it,
  * beside the cell.missing warnings of its cells. */
 static void
 note_empty_tables (Parser *p)
 {
-  static const struct { NbTableKind table; const char *zh, *en; } tables[] = {
-    { NB_TABLE_ACTIVE, "第二部分（主动公开政府信息情况）", "Section 2 (proactive disclosure)" },
-    { NB_TABLE_REQUESTS, "第三部分（收到和处理政府信息公开申请情况）", "Section 3 (requests)" },
-    { NB_TABLE_APPEALS, "第四部分（行政复议、行政诉讼情况）", "Section 4 (appeals)" },
-  };
   NbReport *report = p->report;
-
-  guint present[G_N_ELEMENTS (tables)] = { 0 }, read[G_N_ELEMENTS (tables)] = { 0 };
+  const NbTemplate *tpl = nb_template_get (report->edition);
+  const NbTemplateTable *tables = tpl->tables;
+  guint present[NB_TEMPLATE_MAX_TABLES] = { 0 }, read[NB_TEMPLATE_MAX_TABLES] = { 0 };
 
   for (guint i = 0; i < report->n_cells; i++)
     {
       NbTableKind table = nb_schema_get_cell (report->edition, i)->table;
 
-      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+      for (guint t = 0; t < tpl->n_tables; t++)
         if (tables[t].table == table)
           {
             present[t] += report->cells[i].was_present;
@@ -2764,7 +2742,7 @@ note_empty_tables (Parser *p)
           }
     }
 
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+  for (guint t = 0; t < tpl->n_tables; t++)
     {
       g_autofree char *zh = NULL, *en = NULL;
       NbFinding *f;
@@ -2802,31 +2780,9 @@ nb_parser_parse (NbReport *report)
   find_title (&p);
 
   /* Where each table is: its section, or failing the heading, its first label */
-  requests_start = p.heading[2];
-  if (requests_start == G_MAXUINT)
-    {
-      guint at = find_text (&p, "申请人情况", 0, p.n_norm);
-
-      if (at == G_MAXUINT)
-        at = find_text (&p, "本年新收", 0, p.n_norm);
-      requests_start = at == G_MAXUINT ? G_MAXUINT : line_start (&p, at);
-    }
-  appeals_start = p.heading[3];
-  if (appeals_start == G_MAXUINT)
-    {
-      guint at = find_text (&p, "结果维持", requests_start == G_MAXUINT ? 0 : requests_start, p.n_norm);
-
-      if (at == G_MAXUINT)
-        at = find_text (&p, "行政复议", requests_start == G_MAXUINT ? 0 : requests_start, p.n_norm);
-      appeals_start = at == G_MAXUINT ? G_MAXUINT : line_start (&p, at);
-    }
-  active_start = p.heading[1];
-  if (active_start == G_MAXUINT)
-    {
-      guint at = find_text (&p, "第二十条", 0, requests_start == G_MAXUINT ? p.n_norm : requests_start);
-
-      active_start = at == G_MAXUINT ? G_MAXUINT : line_start (&p, at);
-    }
+  requests_start = table_start (&p, NB_TABLE_REQUESTS, 0, p.n_norm);
+  appeals_start = table_start (&p, NB_TABLE_APPEALS, requests_start == G_MAXUINT ? 0 : requests_start, p.n_norm);
+  active_start = table_start (&p, NB_TABLE_ACTIVE, 0, requests_start == G_MAXUINT ? p.n_norm : requests_start);
 
   if (active_start != G_MAXUINT)
     {

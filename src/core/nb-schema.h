@@ -49,6 +49,10 @@ const char      *nb_schema_get_active_field_label   (NbEdition    edition,
 int              nb_schema_active_cell              (NbEdition    edition,
                                                      guint        item,
                                                      guint        field);
+guint            nb_schema_get_active_item_n_fields (NbEdition    edition,
+                                                     guint        item);
+guint            nb_schema_get_active_item_n_values (NbEdition    edition,
+                                                     guint        item);
 
 /* section 三 */
 guint            nb_schema_get_n_request_rows       (NbEdition    edition);

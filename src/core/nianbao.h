@@ -8,6 +8,7 @@
 # include "nb-error.h"
 # include "nb-types.h"
 # include "nb-schema.h"
+# include "template/nb-equations.h"
 # include "nb-text.h"
 # include "nb-finding.h"
 # include "nb-report.h"
