@@ -197,13 +197,10 @@ nb_request_results_range (NbEdition  edition,
                           guint     *first,
                           guint     *last)
 {
-  int f = nb_schema_request_row_index (edition, "public");
-  int l = nb_schema_request_row_index (edition, "result_total");
-
-  if (f < 0 || l < f)
+  /* the template's first row group: the rows its results equation adds up */
+  if (nb_schema_get_n_request_row_groups (edition) == 0)
     return FALSE;
-  *first = f;
-  *last = l;
+  nb_schema_get_request_row_group (edition, 0, first, last);
   return TRUE;
 }
 

@@ -15,9 +15,7 @@
 
 #include "nb-report-private.h"
 #include "nb-schema.h"
-
-/* （一）…（六） of section 三: 21 rows in the 2021 edition, 19 in 2019 */
-#define MAX_RESULT_ROWS 24
+#include "template/nb-template.h"
 
 typedef struct
 {
@@ -110,140 +108,178 @@ req (Checker    *ck,
 /* ------------------------------------------------------------------ */
 /* Table equations                                                     */
 
-static void
-check_row_sums (Checker *ck)
+/* What a broken equation says: each rule of the template's equations may
+ * have its own wording; any other (an equation added to the description)
+ * says it in general terms. */
+typedef struct
 {
-  guint n_rows = nb_schema_get_n_request_rows (ck->edition);
+  Checker          *ck;
+  const NbEquation *eq;
+  guint             n_parts;
+  double            sum;     /* of the parts */
+  double            total;   /* of the totals */
+  const NbCellDef  *total_def;
+} Broken;
 
-  for (guint r = 0; r < n_rows; r++)
-    {
-      double sum, total;
-      int parts[NB_REQUEST_COLUMN_TOTAL];
-      gboolean all;
+static void
+say_row_sum (const Broken *b)
+{
+  Checker *ck = b->ck;
+  const char *label = nb_schema_get_request_row_label (ck->edition, b->total_def->row);
+  const char *english = nb_schema_get_request_row_english (ck->edition, b->total_def->row);
+  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
+  g_autofree char *s_diff = nb_format_number (fabs (b->sum - b->total));
+  g_autofree char *zh = g_strdup_printf ("“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
+                                         label, s_sum, s_total, s_diff);
+  g_autofree char *en = g_strdup_printf ("Row “%s” (%s): the six applicant columns add up to %s "
+                                         "but its total says %s.",
+                                         label, english, s_sum, s_total);
+  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
 
-      if (!val (ck, nb_schema_request_cell (ck->edition, r, NB_REQUEST_COLUMN_TOTAL), &total))
-        continue;
-      for (guint c = 0; c < NB_REQUEST_COLUMN_TOTAL; c++)
-        parts[c] = nb_schema_request_cell (ck->edition, r, c);
-      all = sum_cells (ck, parts, NB_REQUEST_COLUMN_TOTAL, &sum);
-      if (parts_disagree (all, sum, total))
-        {
-          const char *label = nb_schema_get_request_row_label (ck->edition, r);
-          const char *english = nb_schema_get_request_row_english (ck->edition, r);
-          g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total), *s_diff = nb_format_number (fabs (sum - total));
-          g_autofree char *zh = g_strdup_printf ("“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
-                                                 label, s_sum, s_total, s_diff);
-          g_autofree char *en = g_strdup_printf ("Row “%s” (%s): the six applicant columns add up to %s "
-                                                 "but its total says %s.",
-                                                 label, english, s_sum, s_total);
-          NbFinding *f = add (ck, "requests.row_sum", NB_SEVERITY_ERROR, zh, en);
-
-          for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-            add_cell (ck, f, nb_schema_request_cell (ck->edition, r, c));
-        }
-    }
+  for (guint i = 0; i < b->eq->n_terms; i++)
+    add_cell (ck, f, b->eq->terms[i].cell);
 }
 
 static void
-check_balance (Checker *ck)
+say_result_sum (const Broken *b)
 {
-  for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-    {
-      int cn = req (ck, "new", c), ci = req (ck, "carried_in", c);
-      int ct = req (ck, "result_total", c), co = req (ck, "carried_over", c);
-      double vn, vi, vt, vo;
+  Checker *ck = b->ck;
+  guint c = b->total_def->col;
+  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
+  g_autofree char *zh = g_strdup_printf ("“%s”列：（一）至（六）各项办理结果之和为 %s，"
+                                         "（七）总计却为 %s。",
+                                         nb_schema_get_request_column_label (c), s_sum, s_total);
+  g_autofree char *en = g_strdup_printf ("Column “%s”: the results (1) to (6) add up to %s "
+                                         "but (7) total says %s.",
+                                         nb_schema_get_request_column_english (c), s_sum, s_total);
+  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+  double v;
 
-      if (!val (ck, cn, &vn) || !val (ck, ci, &vi) || !val (ck, ct, &vt) || !val (ck, co, &vo))
-        continue;
-      if (fabs ((vn + vi) - (vt + vo)) > 1e-9)
-        {
-          g_autofree char *a = nb_format_number (vn + vi), *b = nb_format_number (vt + vo);
-          g_autofree char *sn = nb_format_number (vn), *si = nb_format_number (vi), *st = nb_format_number (vt), *so = nb_format_number (vo);
-          g_autofree char *zh = g_strdup_printf (
-            "“%s”列：第一项加第二项为 %s（新收 %s + 上年结转 %s），第三项（七）总计加第四项为 %s"
-            "（办理结果总计 %s + 结转下年度 %s），二者应当相等。",
-            nb_schema_get_request_column_label (c), a, sn, si, b, st, so);
-          g_autofree char *en = g_strdup_printf (
-            "Column “%s”: new requests plus those carried over from last year make %s (%s + %s), "
-            "but the results total plus those carried over to next year make %s (%s + %s); "
-            "the template requires them to be equal.",
-            nb_schema_get_request_column_english (c), a, sn, si, b, st, so);
-          NbFinding *f = add (ck, "requests.balance", NB_SEVERITY_ERROR, zh, en);
-
-          add_cell (ck, f, cn);
-          add_cell (ck, f, ci);
-          add_cell (ck, f, ct);
-          add_cell (ck, f, co);
-        }
-    }
+  /* the total, then the parts that hold something */
+  for (guint i = b->n_parts; i < b->eq->n_terms; i++)
+    add_cell (ck, f, b->eq->terms[i].cell);
+  for (guint i = 0; i < b->n_parts; i++)
+    if (val (ck, b->eq->terms[i].cell, &v) && v != 0)
+      add_cell (ck, f, b->eq->terms[i].cell);
 }
 
 static void
-check_result_sums (Checker *ck)
+say_balance (const Broken *b)
 {
-  int r_public = nb_schema_request_row_index (ck->edition, "public");
-  int r_total = nb_schema_request_row_index (ck->edition, "result_total");
+  Checker *ck = b->ck;
+  const NbEquationTerm *t = b->eq->terms;
+  guint c = b->total_def->col;
+  double vn, vi, vt, vo;
+  g_autofree char *a = NULL, *bb = NULL, *sn = NULL, *si = NULL, *st = NULL, *so = NULL;
+  g_autofree char *zh = NULL, *en = NULL;
+  NbFinding *f;
 
-  for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-    {
-      double sum, total, v;
-      int parts[MAX_RESULT_ROWS];
-      guint n_parts = 0;
-      gboolean all;
-      int ct = nb_schema_request_cell (ck->edition, r_total, c);
-
-      if (!val (ck, ct, &total))
-        continue;
-      for (int r = r_public; r < r_total && n_parts < MAX_RESULT_ROWS; r++)
-        parts[n_parts++] = nb_schema_request_cell (ck->edition, r, c);
-      all = sum_cells (ck, parts, n_parts, &sum);
-      if (parts_disagree (all, sum, total))
-        {
-          g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total);
-          g_autofree char *zh = g_strdup_printf ("“%s”列：（一）至（六）各项办理结果之和为 %s，"
-                                                 "（七）总计却为 %s。",
-                                                 nb_schema_get_request_column_label (c), s_sum, s_total);
-          g_autofree char *en = g_strdup_printf ("Column “%s”: the results (1) to (6) add up to %s "
-                                                 "but (7) total says %s.",
-                                                 nb_schema_get_request_column_english (c), s_sum, s_total);
-          NbFinding *f = add (ck, "requests.result_sum", NB_SEVERITY_ERROR, zh, en);
-
-          add_cell (ck, f, ct);
-          for (guint k = 0; k < n_parts; k++)
-            if (val (ck, parts[k], &v) && v != 0)
-              add_cell (ck, f, parts[k]);
-        }
-    }
+  g_return_if_fail (b->eq->n_terms == 4 && b->n_parts == 2);
+  val (ck, t[0].cell, &vn);
+  val (ck, t[1].cell, &vi);
+  val (ck, t[2].cell, &vt);
+  val (ck, t[3].cell, &vo);
+  a = nb_format_number (vn + vi);
+  bb = nb_format_number (vt + vo);
+  sn = nb_format_number (vn);
+  si = nb_format_number (vi);
+  st = nb_format_number (vt);
+  so = nb_format_number (vo);
+  zh = g_strdup_printf ("“%s”列：第一项加第二项为 %s（新收 %s + 上年结转 %s），第三项（七）总计加第四项为 %s"
+                        "（办理结果总计 %s + 结转下年度 %s），二者应当相等。",
+                        nb_schema_get_request_column_label (c), a, sn, si, bb, st, so);
+  en = g_strdup_printf ("Column “%s”: new requests plus those carried over from last year make %s (%s + %s), "
+                        "but the results total plus those carried over to next year make %s (%s + %s); "
+                        "the template requires them to be equal.",
+                        nb_schema_get_request_column_english (c), a, sn, si, bb, st, so);
+  f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+  for (guint i = 0; i < b->eq->n_terms; i++)
+    add_cell (ck, f, t[i].cell);
 }
 
 static void
-check_appeals (Checker *ck)
+say_group_sum (const Broken *b)
 {
-  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
+  Checker *ck = b->ck;
+  guint g = b->total_def->row;
+  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
+  g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
+                                         "总计却为 %s。",
+                                         nb_schema_get_appeal_group_label (g), s_sum, s_total);
+  g_autofree char *en = g_strdup_printf ("%s: upheld, corrected, other and pending add "
+                                         "up to %s but the total says %s.",
+                                         nb_schema_get_appeal_group_english (g), s_sum, s_total);
+  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+
+  for (guint i = 0; i < b->eq->n_terms; i++)
+    add_cell (ck, f, b->eq->terms[i].cell);
+}
+
+/* An equation of the description whose rule has no wording of its own */
+static void
+say_equation (const Broken *b)
+{
+  Checker *ck = b->ck;
+  g_autofree char *zh_total = nb_schema_describe_cell (ck->edition, b->eq->terms[b->n_parts].cell, FALSE);
+  g_autofree char *en_total = nb_schema_describe_cell (ck->edition, b->eq->terms[b->n_parts].cell, TRUE);
+  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
+  g_autofree char *zh = g_strdup_printf ("%s：按表格的勾稽关系应为 %u 项之和 %s，实为 %s。",
+                                         zh_total, b->n_parts, s_sum, s_total);
+  g_autofree char *en = g_strdup_printf ("%s: the table’s equations make it the sum of %u cells, %s, "
+                                         "but it says %s.", en_total, b->n_parts, s_sum, s_total);
+  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+
+  for (guint i = 0; i < b->eq->n_terms; i++)
+    add_cell (ck, f, b->eq->terms[i].cell);
+}
+
+static const struct
+{
+  const char *rule_id;
+  void      (*say) (const Broken *b);
+} equation_wordings[] = {
+  { "requests.row_sum", say_row_sum },
+  { "requests.result_sum", say_result_sum },
+  { "requests.balance", say_balance },
+  { "appeals.group_sum", say_group_sum },
+};
+
+/* Every equation of the template, in the description's order. One total: its
+ * parts disagree with it (when some are missing, the known ones exceed it).
+ * Several: each cell must be known, and the two sums differ. */
+static void
+check_equations (Checker *ck)
+{
+  guint n_eqs;
+  const NbEquation *eqs = nb_template_get_equations (ck->edition, &n_eqs);
+
+  for (guint e = 0; e < n_eqs; e++)
     {
-      double sum, total;
-      int parts[NB_APPEAL_FIELD_TOTAL];
-      gboolean all;
+      const NbEquation *eq = &eqs[e];
+      Broken b = { ck, eq, nb_equation_get_n_parts (eq), 0, 0, NULL };
+      guint n_totals = eq->n_terms - b.n_parts;
+      int parts[NB_TEMPLATE_MAX_EQUATION_PARTS], totals[NB_TEMPLATE_MAX_EQUATION_TOTALS];
+      gboolean all_parts, all_totals;
+      void (*say) (const Broken *) = say_equation;
 
-      if (!val (ck, nb_schema_appeal_cell (ck->edition, g, NB_APPEAL_FIELD_TOTAL), &total))
+      g_return_if_fail (b.n_parts <= G_N_ELEMENTS (parts) && n_totals <= G_N_ELEMENTS (totals) && n_totals > 0);
+      for (guint i = 0; i < b.n_parts; i++)
+        parts[i] = eq->terms[i].cell;
+      for (guint i = 0; i < n_totals; i++)
+        totals[i] = eq->terms[b.n_parts + i].cell;
+      all_totals = sum_cells (ck, totals, n_totals, &b.total);
+      if (n_totals == 1 && !all_totals)
         continue;
-      for (guint k = 0; k < NB_APPEAL_FIELD_TOTAL; k++)
-        parts[k] = nb_schema_appeal_cell (ck->edition, g, k);
-      all = sum_cells (ck, parts, NB_APPEAL_FIELD_TOTAL, &sum);
-      if (parts_disagree (all, sum, total))
-        {
-          g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total);
-          g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
-                                                 "总计却为 %s。",
-                                                 nb_schema_get_appeal_group_label (g), s_sum, s_total);
-          g_autofree char *en = g_strdup_printf ("%s: upheld, corrected, other and pending add "
-                                                 "up to %s but the total says %s.",
-                                                 nb_schema_get_appeal_group_english (g), s_sum, s_total);
-          NbFinding *f = add (ck, "appeals.group_sum", NB_SEVERITY_ERROR, zh, en);
+      all_parts = sum_cells (ck, parts, b.n_parts, &b.sum);
+      if (n_totals == 1 ? !parts_disagree (all_parts, b.sum, b.total)
+                        : !all_parts || !all_totals || fabs (b.sum - b.total) <= 1e-9)
+        continue;
 
-          for (guint k = 0; k < NB_N_APPEAL_FIELDS; k++)
-            add_cell (ck, f, nb_schema_appeal_cell (ck->edition, g, k));
-        }
+      b.total_def = nb_schema_get_cell (ck->edition, totals[0]);
+      for (guint k = 0; k < G_N_ELEMENTS (equation_wordings); k++)
+        if (strcmp (equation_wordings[k].rule_id, eq->rule_id) == 0)
+          say = equation_wordings[k].say;
+      say (&b);
     }
 }
 
@@ -1060,10 +1096,7 @@ nb_checker_run (NbReport *report)
 
   check_sections (&ck);
   check_edition (&ck);
-  check_row_sums (&ck);
-  check_result_sums (&ck);
-  check_balance (&ck);
-  check_appeals (&ck);
+  check_equations (&ck);
 
   for (guint i = 0; i < report->parse_findings->len; i++)
     g_ptr_array_add (ck.out, g_object_ref (g_ptr_array_index (report->parse_findings, i)));

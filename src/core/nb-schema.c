@@ -250,6 +250,61 @@ nb_schema_request_cell (NbEdition edition,
   return t->first_request + row * NB_N_REQUEST_COLUMNS + col;
 }
 
+guint
+nb_schema_get_n_request_column_groups (NbEdition edition)
+{
+  return tpl (edition)->n_column_groups;
+}
+
+/**
+ * nb_schema_get_request_column_group:
+ * @first_col: (out): the first column it spans
+ * @last_col: (out): the last
+ *
+ * Returns: the label the template prints over those columns of section 三
+ */
+const char *
+nb_schema_get_request_column_group (NbEdition  edition,
+                                    guint      group,
+                                    guint     *first_col,
+                                    guint     *last_col)
+{
+  const NbTemplate *t = tpl (edition);
+
+  g_return_val_if_fail (group < t->n_column_groups, NULL);
+  *first_col = t->column_groups[group].first;
+  *last_col = t->column_groups[group].last;
+  return t->column_groups[group].zh;
+}
+
+guint
+nb_schema_get_n_request_row_groups (NbEdition edition)
+{
+  return tpl (edition)->n_row_groups;
+}
+
+/**
+ * nb_schema_get_request_row_group:
+ * @first_row: (out): the first row it spans
+ * @last_row: (out): the last
+ *
+ * Returns: the label the template prints beside those rows of section 三
+ *   (the rows of one of its equations, as the description says)
+ */
+const char *
+nb_schema_get_request_row_group (NbEdition  edition,
+                                 guint      group,
+                                 guint     *first_row,
+                                 guint     *last_row)
+{
+  const NbTemplate *t = tpl (edition);
+
+  g_return_val_if_fail (group < t->n_row_groups, NULL);
+  *first_row = t->row_groups[group].first;
+  *last_row = t->row_groups[group].last;
+  return t->row_groups[group].zh;
+}
+
 static const NbTemplateName *
 appeal_group (guint group)
 {
