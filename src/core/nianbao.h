@@ -9,6 +9,7 @@
 # include "nb-types.h"
 # include "nb-schema.h"
 # include "template/nb-equations.h"
+# include "check/nb-rules.h"
 # include "nb-text.h"
 # include "nb-finding.h"
 # include "nb-report.h"
