@@ -24,6 +24,8 @@ typedef struct
   double    orig_value;
 } NbCell;
 
+typedef GPtrArray *(*NbReportChecker) (NbReport *report);
+
 struct _NbReport
 {
   GObject     parent_instance;
@@ -42,7 +44,15 @@ struct _NbReport
   GPtrArray  *parse_findings;  /* NbFinding: what parsing found (extra cells, missing rows, …) */
   GListStore *findings;
   gboolean    modified;
+  NbReportChecker checker;     /* the checks, as the loader set them */
 };
+
+/* nb-report.c: the model, filled by the parser and checked by the checker the
+ * loader (nb-loader.c) sets */
+NbReport  *nb_report_new_for_text  (NbText          *text,
+                                    const char      *filename);
+void       nb_report_set_checker   (NbReport        *self,
+                                    NbReportChecker  checker);
 
 /* nb-parser.c */
 void       nb_parser_parse         (NbReport    *report);

@@ -13,5 +13,6 @@
 # include "nb-text.h"
 # include "nb-finding.h"
 # include "nb-report.h"
+# include "nb-loader.h"
 # include "nb-export.h"
 #undef NIANBAO_INSIDE
