@@ -26,9 +26,10 @@
 
 #include "nb-report-private.h"
 #include "nb-schema.h"
+#include "parse/nb-placement.h"
 #include "template/nb-template.h"
 
-#define MAX_COMBINATIONS 20000
+#define MAX_COMBINATIONS 20000  /* placements of section 四's values weighed at most */
 #define MAX_SEARCH_NODES 20000  /* partial placements of ambiguous rows weighed by their bounds */
 #define MAX_SEARCH_LEAVES 2000  /* whole placements propagated */
 #define MAX_EXTRA_SPANS 64      /* spans a cell.extra finding lists */
@@ -660,6 +661,16 @@ set_source (Parser      *p,
   c->span = nb_report_norm_span (p->report, tok->start, tok->end);
 }
 
+/* A cell of a row found in the text, with no value (yet) */
+static void
+mark_present_missing (NbCell *c)
+{
+  c->was_present = TRUE;
+  c->has_value = FALSE;
+  c->origin = NB_ORIGIN_MISSING;
+  c->span = NB_SPAN_NONE;
+}
+
 static void
 note_extra (Parser      *p,
             int          first_cell,
@@ -1133,27 +1144,8 @@ typedef struct
   guint    chosen;    /* the vals index of the first cell of the split taken */
 } RowValues;
 
-typedef struct
-{
-  double   v[N_COLS];
-  guint8   known[N_COLS];
-  int      tok[N_COLS];    /* index into the row's values, or -1 */
-} Candidate;
-
-typedef struct
-{
-  guint n_rows;
-  double   x[MAX_ROWS][N_COLS];
-  guint8   known[MAX_ROWS][N_COLS];
-} Grid;
-
-typedef struct
-{
-  int lhs[NB_TEMPLATE_MAX_EQUATION_PARTS];
-  guint n_lhs;
-  int rhs[NB_TEMPLATE_MAX_EQUATION_TOTALS];
-  guint n_rhs;
-} Equation;  /* sum of lhs cells = sum of rhs cells; cells numbered from the table's first */
+typedef NbPlaceCandidate Candidate;
+typedef NbSumEquation Equation;  /* cells numbered from the table's first */
 
 #define MAX_TABLE_EQUATIONS NB_TEMPLATE_MAX_TABLE_EQUATIONS
 
@@ -1242,151 +1234,25 @@ request_equations (NbEdition  edition,
   return n;
 }
 
-/* Solves what the equations determine; returns the number of contradictions. */
-static guint
-propagate (double       *x,
-           guint8       *known,
-           const Equation *eqs,
-           guint         n_eqs)
-{
-  gboolean progress = TRUE;
-  guint violations = 0;
-
-  while (progress)
-    {
-      progress = FALSE;
-      for (guint e = 0; e < n_eqs; e++)
-        {
-          const Equation *eq = &eqs[e];
-          double lsum = 0, rsum = 0;
-          int lunk = 0, runk = 0, last_l = -1, last_r = -1;
-
-          for (guint i = 0; i < eq->n_lhs; i++)
-            if (known[eq->lhs[i]])
-              lsum += x[eq->lhs[i]];
-            else
-              lunk++, last_l = eq->lhs[i];
-          for (guint i = 0; i < eq->n_rhs; i++)
-            if (known[eq->rhs[i]])
-              rsum += x[eq->rhs[i]];
-            else
-              runk++, last_r = eq->rhs[i];
-
-          if (lunk + runk == 1)
-            {
-              double v = lunk ? rsum - lsum : lsum - rsum;
-              int cell = lunk ? last_l : last_r;
-
-              if (v < -1e-9)
-                continue;  /* contradiction; counted below */
-              x[cell] = round (v);
-              known[cell] = TRUE;
-              progress = TRUE;
-            }
-          else if (lunk > 0 && runk == 0 && fabs (lsum - rsum) < 1e-9)
-            {
-              for (guint i = 0; i < eq->n_lhs; i++)
-                if (!known[eq->lhs[i]])
-                  x[eq->lhs[i]] = 0, known[eq->lhs[i]] = TRUE;
-              progress = TRUE;
-            }
-          else if (runk > 0 && lunk == 0 && fabs (lsum - rsum) < 1e-9)
-            {
-              for (guint i = 0; i < eq->n_rhs; i++)
-                if (!known[eq->rhs[i]])
-                  x[eq->rhs[i]] = 0, known[eq->rhs[i]] = TRUE;
-              progress = TRUE;
-            }
-        }
-    }
-
-  for (guint e = 0; e < n_eqs; e++)
-    {
-      const Equation *eq = &eqs[e];
-      double lsum = 0, rsum = 0;
-      gboolean all = TRUE;
-
-      for (guint i = 0; i < eq->n_lhs; i++)
-        all &= known[eq->lhs[i]], lsum += x[eq->lhs[i]];
-      for (guint i = 0; i < eq->n_rhs; i++)
-        all &= known[eq->rhs[i]], rsum += x[eq->rhs[i]];
-      if (all ? fabs (lsum - rsum) > 1e-6
-              : (eq->n_rhs == 1 && known[eq->rhs[0]] && lsum - rsum > 1e-6))
-        violations++;
-    }
-  return violations;
-}
-
-/* Placements of n values in n_slots cells, keeping their order: the
- * combinations of n positions, generated from the right so that the first
- * ones leave their gaps on the left. */
+/* All ways to put a row's values into its @n_cols cells, gaps leftmost first */
 static void
-placement_first (guint *pos,
-                 guint  n,
-                 guint  n_slots)
+enumerate_placements (const GArray *vals,
+                      guint         n_cols,
+                      GArray       *out)
 {
-  for (guint i = 0; i < n; i++)
-    pos[i] = n_slots - n + i;
-}
+  double values[NB_PLACE_MAX_COLS];
+  gboolean is_number[NB_PLACE_MAX_COLS];
 
-/* Moves to the previous combination in lexicographic order; FALSE after the last. */
-static gboolean
-placement_next (guint *pos,
-                guint  n,
-                guint  n_slots)
-{
-  int i = n - 1;
-
-  /* the rightmost position that can move left */
-  while (i >= 0 && pos[i] == (i == 0 ? 0 : pos[i - 1] + 1))
-    i--;
-  if (i < 0)
-    return FALSE;
-  pos[i]--;
-  for (guint j = i + 1; j < n; j++)
-    pos[j] = n_slots - n + j;
-  return TRUE;
-}
-
-/* Writes the values at their positions; placeholders stay unknown. */
-static void
-place_values (const GArray *vals,
-              const guint  *pos,
-              double       *x,
-              guint8       *known)
-{
+  if (vals->len >= n_cols)
+    return;
   for (guint i = 0; i < vals->len; i++)
     {
       const Token *t = &g_array_index (vals, Token, i);
 
-      if (t->kind == TOK_NUMBER)
-        x[pos[i]] = t->value, known[pos[i]] = TRUE;
+      values[i] = t->value;
+      is_number[i] = t->kind == TOK_NUMBER;
     }
-}
-
-/* All ways to put a row's values into its 7 columns, gaps leftmost first. */
-static void
-enumerate_placements (const GArray *vals,
-                      GArray       *out)
-{
-  guint n = vals->len;
-  guint pos[N_COLS];
-
-  if (n == 0 || n >= N_COLS)
-    return;
-  placement_first (pos, n, N_COLS);
-  do
-    {
-      Candidate cand = { { 0 } };
-
-      for (guint c = 0; c < N_COLS; c++)
-        cand.tok[c] = -1;
-      for (guint i = 0; i < n; i++)
-        cand.tok[pos[i]] = i;
-      place_values (vals, pos, cand.v, cand.known);
-      g_array_append_val (out, cand);
-    }
-  while (placement_next (pos, n, N_COLS));
+  nb_place_enumerate (values, is_number, vals->len, n_cols, out);
 }
 
 static gboolean
@@ -1394,7 +1260,7 @@ candidate_row_ok (Candidate      *cand,
                   const Equation *row_eqs,
                   guint           n_row_eqs)
 {
-  return propagate (cand->v, cand->known, row_eqs, n_row_eqs) == 0;
+  return nb_place_propagate (cand->v, cand->known, row_eqs, n_row_eqs) == 0;
 }
 
 static gboolean
@@ -1405,164 +1271,6 @@ candidates_same (const Candidate *a,
     if (a->known[c] != b->known[c] || (a->known[c] && a->v[c] != b->v[c]))
       return FALSE;
   return TRUE;
-}
-
-/* The search for the placements that break the fewest equations: one
- * candidate per ambiguous row, depth first. With some rows chosen, each
- * equation's sides lie between bounds: exact for the cells known, the least
- * and the most a row's candidates give for the rows not chosen yet. An
- * equation whose sides cannot meet is broken by every way to choose the
- * rest, so a branch that already breaks more than the best placement found
- * is cut: for a consistent table, every branch that breaks one. */
-typedef struct
-{
-  guint            n_rows;
-  GArray         **cands;        /* Candidate, per row */
-  const guint     *ambiguous;    /* the rows with several candidates, in search order */
-  guint            n_ambiguous;
-  const Equation  *eqs;
-  guint            n_eqs;
-  gboolean       (*cell_agrees)[N_COLS];
-  guint           *choice;       /* per row, its candidate now */
-  Grid            *best_grid;    /* cells on which all best placements agree */
-  guint           *best_violations;
-  guint           *best_choice;
-  guint64         *best_set;     /* per row, the candidates some best placement takes */
-  guint            nodes;
-  guint            leaves;
-  double           lo[MAX_ROWS][N_COLS];  /* per cell, the least and the most its row's */
-  double           hi[MAX_ROWS][N_COLS];  /* candidates give (hi INFINITY: one leaves it unknown) */
-} Search;
-
-static void
-search_init_bounds (Search *s)
-{
-  for (guint r = 0; r < s->n_rows; r++)
-    for (guint k = 0; k < N_COLS; k++)
-      {
-        s->lo[r][k] = INFINITY;
-        s->hi[r][k] = -INFINITY;
-        for (guint i = 0; i < s->cands[r]->len; i++)
-          {
-            const Candidate *c = &g_array_index (s->cands[r], Candidate, i);
-            gboolean known = c->known[k] && s->cell_agrees[r][k];
-
-            s->lo[r][k] = MIN (s->lo[r][k], known ? c->v[k] : 0);
-            s->hi[r][k] = MAX (s->hi[r][k], known ? c->v[k] : INFINITY);
-          }
-      }
-}
-
-/* The equations that no choice of the rows left can satisfy (counted up to
- * one more than @limit: beyond that, the branch is cut anyway) */
-static guint
-bound_violations (const Search *s,
-                  const Grid   *g,
-                  guint         depth,
-                  guint         limit)
-{
-  guint violations = 0;
-  gboolean open[MAX_ROWS] = { 0 };
-
-  for (guint i = depth; i < s->n_ambiguous; i++)
-    open[s->ambiguous[i]] = TRUE;
-
-  for (guint e = 0; e < s->n_eqs; e++)
-    {
-      const Equation *eq = &s->eqs[e];
-      double lo[2] = { 0, 0 }, hi[2] = { 0, 0 };
-
-      for (guint side = 0; side < 2; side++)
-        {
-          const int *cells = side == 0 ? eq->lhs : eq->rhs;
-          guint n = side == 0 ? eq->n_lhs : eq->n_rhs;
-
-          for (guint i = 0; i < n; i++)
-            {
-              guint r = cells[i] / N_COLS, k = cells[i] % N_COLS;
-
-              if (g->known[r][k])
-                lo[side] += g->x[r][k], hi[side] += g->x[r][k];
-              else if (open[r])
-                lo[side] += s->lo[r][k], hi[side] += s->hi[r][k];
-              else
-                hi[side] = INFINITY;  /* an unknown cell: any value not below 0 */
-            }
-        }
-      if ((lo[0] > hi[1] + 1e-9 || lo[1] > hi[0] + 1e-9) && ++violations > limit)
-        break;
-    }
-  return violations;
-}
-
-static void
-search_placements (Search *s,
-                   guint   depth)
-{
-  Grid g = { s->n_rows };
-  guint violations;
-
-  if (++s->nodes > MAX_SEARCH_NODES)
-    return;
-
-  for (guint r = 0; r < s->n_rows; r++)
-    {
-      const Candidate *c = &g_array_index (s->cands[r], Candidate, s->choice[r]);
-      gboolean chosen = TRUE;
-
-      for (guint i = depth; i < s->n_ambiguous; i++)
-        chosen &= s->ambiguous[i] != r;
-      for (guint k = 0; k < N_COLS; k++)
-        {
-          g.x[r][k] = c->v[k];
-          g.known[r][k] = chosen && c->known[k] && s->cell_agrees[r][k];
-        }
-    }
-  /* the bounds alone, without propagating: cheap enough for every node
-   * (a table with nothing to choose has no branch to cut) */
-  if (s->n_ambiguous > 0 && bound_violations (s, &g, depth, *s->best_violations) > *s->best_violations)
-    return;
-
-  if (depth < s->n_ambiguous)
-    {
-
-      guint r = s->ambiguous[depth];
-
-      for (guint k = 0; k < s->cands[r]->len; k++)
-        {
-          s->choice[r] = k;
-          search_placements (s, depth + 1);
-        }
-      s->choice[r] = 0;
-      return;
-    }
-
-  if (++s->leaves > MAX_SEARCH_LEAVES)
-    {
-      s->nodes = MAX_SEARCH_NODES + 1;  /* too many placements as good as each other */
-      return;
-    }
-  violations = propagate (&g.x[0][0], &g.known[0][0], s->eqs, s->n_eqs);
-  if (violations > *s->best_violations)
-    return;
-  if (violations < *s->best_violations)
-    {
-      *s->best_violations = violations;
-      *s->best_grid = g;
-      memcpy (s->best_choice, s->choice, s->n_rows * sizeof (guint));
-      for (guint r = 0; r < s->n_rows; r++)
-        s->best_set[r] = G_GUINT64_CONSTANT (1) << MIN (s->choice[r], 63);
-    }
-  else
-    {
-      for (guint r = 0; r < s->n_rows; r++)
-        s->best_set[r] |= G_GUINT64_CONSTANT (1) << MIN (s->choice[r], 63);
-      for (guint r = 0; r < s->n_rows; r++)
-        for (guint c = 0; c < N_COLS; c++)
-          if (g.known[r][c] != s->best_grid->known[r][c] ||
-              (g.known[r][c] && g.x[r][c] != s->best_grid->x[r][c]))
-            s->best_grid->known[r][c] = FALSE;  /* the placements disagree: not determined */
-    }
 }
 
 /* A row written without separators: its cells come from the one split
@@ -1590,10 +1298,7 @@ place_run_row (Parser          *p,
       int cell = nb_schema_request_cell (edition, r, k);
       NbCell *cc = &p->report->cells[cell];
 
-      cc->was_present = TRUE;
-      cc->has_value = FALSE;
-      cc->origin = NB_ORIGIN_MISSING;
-      cc->span = NB_SPAN_NONE;
+      mark_present_missing (cc);
       cc->unsplit = !unique;
       if (unique)
         set_source (p, cell, &written[chosen->tok[k]]);
@@ -1662,13 +1367,10 @@ place_requests (Parser    *p,
   guint n_eqs = request_equations (edition, eqs, row_eqs, &n_row_eqs);
   GArray *cands[MAX_ROWS];
   guint ambiguous[MAX_ROWS], n_ambiguous = 0;
-  Grid best_grid = { 0 };
-  guint best_violations = G_MAXUINT;
-  guint best_choice[MAX_ROWS] = { 0 };
-  gboolean cell_agrees[MAX_ROWS][N_COLS];
-  guint choice[MAX_ROWS] = { 0 };
-  guint64 best_set[MAX_ROWS] = { 0 };  /* the candidates of each row in a best placement */
+  gboolean cell_agrees[MAX_ROWS * N_COLS];
   guint split[MAX_ROWS], n_split = 0;
+  NbPlacement pl = { n_rows, N_COLS, cands, ambiguous, 0, eqs, n_eqs, cell_agrees,
+                     MAX_SEARCH_NODES, MAX_SEARCH_LEAVES, TRUE };
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -1717,7 +1419,7 @@ place_requests (Parser    *p,
           g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Candidate));
           gboolean any_ok = FALSE;
 
-          enumerate_placements (vals, all);
+          enumerate_placements (vals, N_COLS, all);
           for (guint i = 0; i < all->len; i++)
             {
               Candidate c = g_array_index (all, Candidate, i);
@@ -1744,9 +1446,8 @@ place_requests (Parser    *p,
         ambiguous[n_ambiguous++] = r;
     }
 
-  for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < N_COLS; c++)
-      cell_agrees[r][c] = TRUE;
+  for (guint i = 0; i < n_rows * N_COLS; i++)
+    cell_agrees[i] = TRUE;
 
   /* the rows of the 勾稽关系 first (the equations between two sums, 第一项+第二项 =
    * 第三项（七）+第四项): they constrain every column at once */
@@ -1777,38 +1478,19 @@ place_requests (Parser    *p,
         }
   }
 
-  {
-    Search search = { n_rows, cands, ambiguous, n_ambiguous, eqs, n_eqs, cell_agrees, choice,
-                      &best_grid, &best_violations, best_choice, best_set, 0 };
-
-    search_init_bounds (&search);
-    search_placements (&search, 0);
-    if (search.nodes > MAX_SEARCH_NODES)
-      {
-        /* Too many ways to place the values: leave those rows unplaced. */
-        for (guint i = 0; i < n_ambiguous; i++)
-          {
-            guint r = ambiguous[i];
-
-            for (guint c = 0; c < N_COLS; c++)
-              cell_agrees[r][c] = FALSE;
-            choice[r] = 0;
-          }
-        best_violations = G_MAXUINT;
-        search.n_ambiguous = 0;
-        search.nodes = search.leaves = 0;
-        search_placements (&search, 0);
-      }
-  }
+  pl.n_ambiguous = n_ambiguous;
+  nb_place_search (&pl);
 
   /* Write the cells */
   for (guint r = 0; r < n_rows; r++)
     {
-      const Candidate *c = &g_array_index (cands[r], Candidate, best_choice[r]);
+      const Candidate *c = &g_array_index (cands[r], Candidate, pl.best_choice[r]);
+      const guint8 *best_known = &pl.best_grid.known[r * N_COLS];
+      const double *best_x = &pl.best_grid.x[r * N_COLS];
 
       if (rows[r].run)
         {
-          if (place_run_row (p, r, &rows[r], c, cell_agrees[r][0] ? best_set[r] : 0))
+          if (place_run_row (p, r, &rows[r], c, cell_agrees[r * N_COLS] ? pl.best_set[r] : 0))
             split[n_split++] = r;
           g_array_unref (cands[r]);
           continue;
@@ -1818,14 +1500,14 @@ place_requests (Parser    *p,
         {
           int cell = nb_schema_request_cell (edition, r, k);
           NbCell *cc = &p->report->cells[cell];
-          gboolean from_source = c->tok[k] >= 0 && cell_agrees[r][k];
+          gboolean from_source = c->tok[k] >= 0 && cell_agrees[r * N_COLS + k];
 
           cc->was_present = rows[r].found;
-          if (from_source && best_grid.known[r][k] && c->known[k] && c->v[k] == best_grid.x[r][k])
+          if (from_source && best_known[k] && c->known[k] && c->v[k] == best_x[k])
             set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
-          else if (from_source && !c->known[k] && !best_grid.known[r][k])
+          else if (from_source && !c->known[k] && !best_known[k])
             set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));  /* placeholder */
-          else if (best_grid.known[r][k])
+          else if (best_known[k])
             {
               /* a blank, a placeholder or a gap the equations determine; a
                * placeholder keeps its text's span */
@@ -1833,7 +1515,7 @@ place_requests (Parser    *p,
                 set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
               else
                 cc->span = NB_SPAN_NONE;
-              cc->value = best_grid.x[r][k];
+              cc->value = best_x[k];
               cc->has_value = TRUE;
               cc->origin = NB_ORIGIN_INFERRED;
             }
@@ -2006,6 +1688,53 @@ parse_requests (Parser *p,
 /* ------------------------------------------------------------------ */
 /* Section 四: appeals                                                 */
 
+/* Section 四's values, fewer than its cells, placed as one row of fifteen: the
+ * placements that break the fewest group sums are weighed (all of them, without
+ * cutting by bounds), and the cells on which they all agree are set */
+static void
+place_appeals (Parser         *p,
+               const GArray   *vals,
+               int             first,
+               guint           n_cells,
+               const Equation *eqs,
+               guint           n_eqs)
+{
+  g_autoptr(GArray) cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  GArray *rows[1] = { cands };
+  guint ambiguous[1] = { 0 };
+  gboolean cell_agrees[NB_PLACE_MAX_COLS];
+  NbPlacement pl = { 1, n_cells, rows, ambiguous, 1, eqs, n_eqs, cell_agrees,
+                     MAX_COMBINATIONS, MAX_COMBINATIONS, FALSE };
+  const Candidate *best;
+
+  g_return_if_fail (n_cells <= NB_PLACE_MAX_COLS);
+
+  for (guint i = 0; i < n_cells; i++)
+    cell_agrees[i] = TRUE;
+  enumerate_placements (vals, n_cells, cands);
+  if (cands->len == 0)
+    return;
+  nb_place_search (&pl);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      NbCell *c = &p->report->cells[first + i];
+
+      mark_present_missing (c);
+      if (pl.gave_up || !pl.best_grid.known[i])
+        continue;
+      c->has_value = TRUE;
+      c->value = pl.best_grid.x[i];
+      c->origin = NB_ORIGIN_INFERRED;
+    }
+  if (pl.gave_up)
+    return;
+  best = &g_array_index (cands, Candidate, pl.best_choice[0]);
+  for (guint i = 0; i < n_cells; i++)
+    if (best->tok[i] >= 0 && pl.best_grid.known[i])
+      set_source (p, first + i, &g_array_index (vals, Token, best->tok[i]));
+}
+
 static void
 parse_appeals (Parser *p,
                guint   start,
@@ -2056,7 +1785,7 @@ parse_appeals (Parser *p,
           known[i] = t->kind == TOK_NUMBER && !t->too_long;
           x[i] = known[i] ? t->value : 0;
         }
-      propagate (x, known, eqs, n_eqs);
+      nb_place_propagate (x, known, eqs, n_eqs);
       for (guint i = 0; i < n_cells; i++)
         {
           NbCell *c = &p->report->cells[first + i];
@@ -2084,10 +1813,7 @@ parse_appeals (Parser *p,
           {
             NbCell *c = &p->report->cells[first + i];
 
-            c->was_present = TRUE;
-            c->has_value = FALSE;
-            c->origin = NB_ORIGIN_MISSING;
-            c->span = NB_SPAN_NONE;
+            mark_present_missing (c);
             c->unsplit = n_splits != 1;
             if (n_splits == 1)
               set_source (p, first + i, &g_array_index (parts, Token, i));
@@ -2119,71 +1845,8 @@ parse_appeals (Parser *p,
       return;
     }
 
-  /* Fewer values than cells: place them where the group sums allow one way only. */
-  {
-    guint n = vals->len;
-    guint pos[15];
-    gboolean have = FALSE, agree[15];
-    double best_x[15];
-    guint8 best_known[15];
-    guint best_pos[15];
-    guint best_violations = G_MAXUINT;
-    guint64 count = 0;
-
-    for (guint i = 0; i < 15; i++)
-      agree[i] = TRUE;
-    placement_first (pos, n, 15);
-
-    do
-      {
-        double x[15] = { 0 };
-        guint8 known[15] = { 0 };
-        guint v;
-
-        place_values (vals, pos, x, known);
-        v = propagate (x, known, eqs, n_eqs);
-        if (v < best_violations)
-          {
-            best_violations = v;
-            memcpy (best_x, x, sizeof x);
-            memcpy (best_known, known, sizeof known);
-            memcpy (best_pos, pos, sizeof pos);
-            have = TRUE;
-            for (guint i = 0; i < 15; i++)
-              agree[i] = TRUE;
-          }
-        else if (v == best_violations)
-          for (guint i = 0; i < 15; i++)
-            if (known[i] != best_known[i] || (known[i] && x[i] != best_x[i]))
-              agree[i] = FALSE;
-
-        if (++count > MAX_COMBINATIONS)
-          {
-            have = FALSE;
-            break;
-          }
-      }
-    while (placement_next (pos, n, 15));
-
-    for (guint i = 0; i < 15; i++)
-      {
-        NbCell *c = &p->report->cells[first + i];
-
-        c->was_present = TRUE;
-        c->has_value = FALSE;
-        c->origin = NB_ORIGIN_MISSING;
-        c->span = NB_SPAN_NONE;
-        if (!have || !agree[i] || !best_known[i])
-          continue;
-        c->has_value = TRUE;
-        c->value = best_x[i];
-        c->origin = NB_ORIGIN_INFERRED;
-      }
-    if (have)
-      for (guint j = 0; j < n; j++)
-        if (agree[best_pos[j]] && best_known[best_pos[j]])
-          set_source (p, first + best_pos[j], &g_array_index (vals, Token, j));
-  }
+  /* Fewer values than cells: place them where the group sums allow one way only */
+  place_appeals (p, vals, first, n_cells, eqs, n_eqs);
 }
 
 /* ------------------------------------------------------------------ */
