@@ -12,6 +12,8 @@
 
 #include "nianbao.h"
 #include "template/nb-template.h"
+#include "test-template-edit.h"
+#include "test-util.h"
 
 static void
 test_cells (void)
@@ -165,6 +167,19 @@ test_markers (void)
             g_assert_cmpstr (nb_template_get (e)->markers[i], !=, nb_template_get (f)->markers[j]);
 }
 
+/* The report test-template-edit.c reads with an edited description: with the
+ * stock one, the relabelled row is not read and no test.equation is checked */
+static void
+test_stock_description (void)
+{
+  g_autoptr(NbReport) report = nb_test_load_relabelled_sample ();
+  int cell = nb_test_cell (report, "requests.withheld.admin_query.natural_person");
+
+  g_assert_cmpint (nb_report_get_origin (report, cell), !=, NB_ORIGIN_SOURCE);
+  g_assert_cmpuint (nb_test_count_findings (report, "template.missing_row", -1, cell), ==, 1);
+  g_assert_cmpuint (nb_test_count_findings (report, "test.equation", -1, -1), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -174,5 +189,6 @@ main (int    argc,
   g_test_add_func ("/template/equations", test_equations);
   g_test_add_func ("/template/keys-and-header", test_keys_and_header);
   g_test_add_func ("/template/markers", test_markers);
+  g_test_add_func ("/template/stock-description", test_stock_description);
   return g_test_run ();
 }
