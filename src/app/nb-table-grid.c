@@ -124,18 +124,13 @@ build_active (NbEdition edition)
     return NULL;
 
   for (guint i = 0; i < n_items; i++)
-    for (guint f = 0; f < 4; f++)
-      if (nb_schema_active_cell (edition, i, f) >= 0)
-        max_fields = MAX (max_fields, f + 1);
+    max_fields = MAX (max_fields, nb_schema_get_active_item_n_fields (edition, i));
 
   table = table_new (_("2. Proactive disclosure"), max_fields + 1);
   for (guint i = 0; i < n_items; i++)
     {
       const char *group = nb_schema_get_active_item_group (edition, i);
-      guint n_fields = 0;
-
-      while (n_fields < 4 && nb_schema_active_cell (edition, i, n_fields) >= 0)
-        n_fields++;
+      guint n_fields = nb_schema_get_active_item_n_fields (edition, i);
 
       if (i == 0 || g_strcmp0 (group, last_group) != 0)
         {

@@ -328,8 +328,26 @@ check_cells (Checker *ck)
 
       if (c->corrected || c->origin == NB_ORIGIN_SOURCE)
         {
-          zh = g_strdup_printf ("%s 为 %s，应为非负整数。", zh_name, v);
-          en = g_strdup_printf ("%s is %s; it must be a non-negative whole number.", en_name, v);
+          const char *must_zh, *must_en;
+
+          /* what the cell's kind allows: a count, a change (本年增/减) or an amount */
+          switch (def->kind)
+            {
+            case NB_CELL_SIGNED:
+              must_zh = "应为整数（可以为负）";
+              must_en = "it must be a whole number (it may be negative)";
+              break;
+            case NB_CELL_AMOUNT:
+              must_zh = "应为非负数（可以有小数）";
+              must_en = "it must not be negative (it may have decimals)";
+              break;
+            default:
+              must_zh = "应为非负整数";
+              must_en = "it must be a non-negative whole number";
+              break;
+            }
+          zh = g_strdup_printf ("%s 为 %s，%s。", zh_name, v, must_zh);
+          en = g_strdup_printf ("%s is %s; %s.", en_name, v, must_en);
           note_cell (ck, i, "cell.invalid", NB_SEVERITY_ERROR, zh, en);
         }
       else if (c->origin == NB_ORIGIN_MISSING && nb_span_is_set (c->span))

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "nb-finding.h"
+#include "nb-number.h"
 #include "nb-report.h"
 #include "nb-text.h"
 
@@ -60,8 +61,7 @@ void       nb_parser_parse         (NbReport    *report);
 /* nb-checker.c */
 GPtrArray *nb_checker_run          (NbReport    *report);
 
-/* helpers shared by parser, checker and export */
-char      *nb_format_number        (double       value);
+/* helpers shared by parser, checker and export (numbers: nb-number.h) */
 NbSpan     nb_report_norm_span     (NbReport    *report,
                                     guint        norm_start,
                                     guint        norm_end);

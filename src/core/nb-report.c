@@ -312,29 +312,6 @@ nb_report_format_value (NbReport *self,
 }
 
 /**
- * nb_format_number:
- *
- * Returns: (transfer full): @value as a report prints it, "12" or "96171.6":
- *   at most six decimals, no trailing zeros, a point whatever the locale
- */
-char *
-nb_format_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *e;
-
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
-  e = buf + strlen (buf) - 1;
-  while (e > buf && *e == '0')
-    *e-- = '\0';
-  if (*e == '.')
-    *e = '\0';
-  return g_strdup (buf);
-}
-
-/**
  * nb_report_find_cell_at:
  * @offset: a character offset in the decoded text
  *

@@ -7,6 +7,7 @@
 #define NIANBAO_INSIDE
 # include "nb-error.h"
 # include "nb-types.h"
+# include "nb-number.h"
 # include "nb-schema.h"
 # include "template/nb-equations.h"
 # include "check/nb-rules.h"
