@@ -45,7 +45,7 @@ static const NbRule rules[] = {
   { "template.missing_section", NB_SEVERITY_ERROR, "缺少部分", "Section missing",
     "六个部分之一缺失", "one of the six sections is absent", "src/core/nb-checker.c" },
   { "template.missing_row", NB_SEVERITY_ERROR, "缺少表格行", "Table row missing",
-    "表格的某一行（或整张表格的数字）缺失", "a row of a table is absent", "src/core/nb-parser.c" },
+    "表格的某一行（或整张表格的数字）缺失", "a row of a table is absent", "src/core/parse/nb-cells.c" },
   { "template.edition", NB_SEVERITY_WARNING, "模板版本不符", "Wrong template edition",
     "模板版本与年度不符：2021 年度及以后用了 2019 版，或 2020 年度及以前用了 2021 版",
     "the edition does not fit the year: a report for 2021 or later in the 2019 layout, or one for 2020 or "
@@ -68,15 +68,15 @@ static const NbRule rules[] = {
     "单元格的值不合其种类：计数应为非负整数，增减可为负，金额可有小数",
     "a cell is not a non-negative whole number (or, for fees, an amount)", "src/core/nb-checker.c" },
   { "cell.extra", NB_SEVERITY_WARNING, "多余数值", "Extra values",
-    "一行的数值多于表格的列数", "a row holds more values than the table has columns", "src/core/nb-parser.c" },
+    "一行的数值多于表格的列数", "a row holds more values than the table has columns", "src/core/parse/nb-cells.c" },
   { "cell.unseparated", NB_SEVERITY_INFO, "数字未分隔", "Numbers run together",
     "一行的数字没有分隔，按勾稽关系只有一种拆分，已据此拆分",
     "a row's numbers were written without separators and were split where the table's equations allow one "
-    "split only", "src/core/nb-parser.c" },
+    "split only", "src/core/parse/nb-splitter.c" },
   { "cell.ambiguous", NB_SEVERITY_WARNING, "数字无法拆分", "Numbers cannot be split",
     "连写的数字有多种拆分或没有拆分符合勾稽关系，各单元格未定",
     "run-together digits that more than one split satisfies (or none); those cells stay missing",
-    "src/core/nb-parser.c" },
+    "src/core/parse/nb-splitter.c" },
   /* sections 五 and 六, and the text */
   { "section.placeholder", NB_SEVERITY_WARNING, "第五部分空泛", "Section 5 empty",
     "第五部分为空，或只有“无”“暂无”或套话", "section 五 empty, or only 无 / 暂无 / a stock sentence", "" },

@@ -11,8 +11,8 @@
 
 void
 nb_parse_set_source (Parser      *p,
-            int          cell,
-            const Token *tok)
+                     int          cell,
+                     const Token *tok)
 {
   NbCell *c;
 
@@ -45,13 +45,13 @@ nb_parse_mark_present_missing (NbCell *c)
 
 void
 nb_parse_note_extra (Parser      *p,
-            int          first_cell,
-            const char  *what_zh,
-            const char  *what_en,
-            guint        n_values,
-            guint        n_columns,
-            const Token *extra,
-            guint        n_extra)
+                     int          first_cell,
+                     const char  *what_zh,
+                     const char  *what_en,
+                     guint        n_values,
+                     guint        n_columns,
+                     const Token *extra,
+                     guint        n_extra)
 {
   g_autofree char *zh = g_strdup_printf ("%s 有 %u 个数值，但表格只有 %u 列；多出的数值未采用。",
                                          what_zh, n_values, n_columns);
@@ -67,18 +67,27 @@ nb_parse_note_extra (Parser      *p,
     nb_finding_add_span (f, nb_report_norm_span (p->report, extra[i].start, extra[i].end));
 }
 
+/* The one place that raises template.missing_row: a row, or a whole table's
+ * numbers, absent */
+NbFinding *
+nb_parse_add_missing_row_finding (Parser     *p,
+                                  const char *zh,
+                                  const char *en)
+{
+  return nb_report_add_parse_finding (p->report, "template.missing_row", NB_SEVERITY_ERROR, zh, en);
+}
+
 void
 nb_parse_note_missing_row (Parser     *p,
-                  const char *label_zh,
-                  const char *label_en,
-                  int         first_cell,
-                  guint       n_cells)
+                           const char *label_zh,
+                           const char *label_en,
+                           int         first_cell,
+                           guint       n_cells)
 {
   g_autofree char *zh = g_strdup_printf ("模板中的“%s”一行在报告中没有找到。", label_zh);
   g_autofree char *en = g_strdup_printf ("The template row “%s” (%s) was not found in the report.",
                                          label_zh, label_en);
-  NbFinding *f = nb_report_add_parse_finding (p->report, "template.missing_row",
-                                              NB_SEVERITY_ERROR, zh, en);
+  NbFinding *f = nb_parse_add_missing_row_finding (p, zh, en);
 
   for (guint i = 0; i < n_cells && first_cell >= 0; i++)
     nb_finding_add_cell (f, first_cell + i);

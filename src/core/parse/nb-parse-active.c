@@ -95,7 +95,7 @@ split_active_run (Parser       *p,
       zh = g_strdup_printf ("“%s”一行的数字没有分隔（%s），位数与单元格数相同，每格一位。", label, run);
       en = g_strdup_printf ("The row “%s” (active.%s) has its numbers run together (%s); it has one digit "
                             "for each cell, so each cell takes one.", label, id, run);
-      f = nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+      f = nb_parse_add_split_finding (p, TRUE, zh, en);
     }
   else
     {
@@ -103,7 +103,7 @@ split_active_run (Parser       *p,
                             label, run);
       en = g_strdup_printf ("The row “%s” (active.%s) has its numbers run together (%s), and this table has "
                             "no equations to split them by; its cells are left empty.", label, id, run);
-      f = nb_report_add_parse_finding (p->report, "cell.ambiguous", NB_SEVERITY_WARNING, zh, en);
+      f = nb_parse_add_split_finding (p, FALSE, zh, en);
     }
   nb_finding_add_span (f, nb_report_norm_span (p->report, t->start, t->end));
 
@@ -129,8 +129,8 @@ split_active_run (Parser       *p,
 
 void
 nb_parse_active (Parser *p,
-              guint   start,
-              guint   end)
+                 guint   start,
+                 guint   end)
 {
   NbEdition edition = p->report->edition;
   guint n_items = nb_schema_get_n_active_items (edition);

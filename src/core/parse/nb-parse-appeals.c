@@ -58,8 +58,8 @@ place_appeals (Parser         *p,
 
 void
 nb_parse_appeals (Parser *p,
-               guint   start,
-               guint   end)
+                  guint   start,
+                  guint   end)
 {
   NbEdition edition = p->report->edition;
   g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);

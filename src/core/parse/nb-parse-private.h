@@ -112,10 +112,12 @@ guint nb_parse_table_start (Parser *p, NbTableKind table, guint from, guint to);
 void nb_parse_set_source (Parser *p, int cell, const Token *tok);
 void nb_parse_mark_present_missing (NbCell *c);
 void nb_parse_note_extra (Parser *p, int first_cell, const char *what_zh, const char *what_en, guint n_values, guint n_columns, const Token *extra, guint n_extra);
+NbFinding *nb_parse_add_missing_row_finding (Parser *p, const char *zh, const char *en);
 void nb_parse_note_missing_row (Parser *p, const char *label_zh, const char *label_en, int first_cell, guint n_cells);
 
 /* nb-splitter.c */
 gboolean nb_parse_split_runs (Parser *p, const Token *vals, guint n_vals, guint min_run, guint n_cells, guint group, GArray *out, guint *n_splits);
+NbFinding *nb_parse_add_split_finding (Parser *p, gboolean split, const char *zh, const char *en);
 char *nb_parse_runs_text (Parser *p, const Token *vals, guint n_vals);
 void nb_parse_note_split (Parser *p, const char *what_zh, const char *what_en, const Token *vals, guint n_vals, const Token *split, guint n_cells, guint n_splits, int first_cell);
 

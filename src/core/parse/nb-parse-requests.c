@@ -232,7 +232,7 @@ note_split_rows (Parser          *p,
   en = g_strdup_printf ("%u rows of the requests table (section 3) have their numbers run together "
                         "(e.g. “%s”); the table’s equations allow one split for each, and they were split "
                         "so (e.g. %s).", n_split, example, example_cells);
-  f = nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+  f = nb_parse_add_split_finding (p, TRUE, zh, en);
   for (guint i = 0; i < n_split; i++)
     {
       const RowValues *row = &rows[split[i]];
@@ -481,8 +481,8 @@ split_row (Parser    *p,
 
 void
 nb_parse_requests (Parser *p,
-                guint   start,
-                guint   end)
+                   guint   start,
+                   guint   end)
 {
   NbEdition edition = p->report->edition;
   guint n_rows = nb_schema_get_n_request_rows (edition);

@@ -54,7 +54,7 @@ note_empty_tables (Parser *p)
         continue;
       zh = g_strdup_printf ("%s的表格在报告中没有填写任何数字。", tables[t].zh);
       en = g_strdup_printf ("%s: the table is printed but holds no numbers.", tables[t].en);
-      f = nb_report_add_parse_finding (report, "template.missing_row", NB_SEVERITY_ERROR, zh, en);
+      f = nb_parse_add_missing_row_finding (p, zh, en);
       for (guint i = 0; i < report->n_cells; i++)
         if (nb_schema_get_cell (report->edition, i)->table == tables[t].table && report->cells[i].was_present)
           nb_finding_add_cell (f, i);

@@ -134,7 +134,7 @@ nb_parse_find_sections (Parser *p)
 /* The end of the region that starts with section k: the next found heading. */
 guint
 nb_parse_section_end (Parser *p,
-             guint   k)
+                      guint   k)
 {
   for (guint j = k + 1; j < NB_N_SECTIONS; j++)
     if (p->heading[j] != G_MAXUINT && p->heading[j] > p->heading[k])
@@ -144,9 +144,9 @@ nb_parse_section_end (Parser *p,
 
 guint
 nb_parse_find_text (Parser     *p,
-           const char *needle,
-           guint       from,
-           guint       to)
+                    const char *needle,
+                    guint       from,
+                    guint       to)
 {
   g_autofree gunichar *n = g_utf8_to_ucs4_fast (needle, -1, NULL);
   guint len = 0;
@@ -163,7 +163,7 @@ nb_parse_find_text (Parser     *p,
 
 guint
 nb_parse_line_start (Parser *p,
-            guint   pos)
+                     guint   pos)
 {
   while (pos > 0 && p->norm[pos - 1] != '\n')
     pos--;
@@ -174,9 +174,9 @@ nb_parse_line_start (Parser *p,
  * the first of its start keys found in [from, to) */
 guint
 nb_parse_table_start (Parser      *p,
-             NbTableKind  table,
-             guint        from,
-             guint        to)
+                      NbTableKind  table,
+                      guint        from,
+                      guint        to)
 {
   const NbTemplateTable *t = nb_template_get_table (nb_template_get (p->report->edition), table);
   guint at = G_MAXUINT;

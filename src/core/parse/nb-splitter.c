@@ -180,13 +180,13 @@ split_search (Splitter *sp,
  * n_splits (more than MAX_SPLITS: too many to tell). */
 gboolean
 nb_parse_split_runs (Parser      *p,
-            const Token *vals,
-            guint        n_vals,
-            guint        min_run,
-            guint        n_cells,
-            guint        group,
-            GArray      *out,
-            guint       *n_splits)
+                     const Token *vals,
+                     guint        n_vals,
+                     guint        min_run,
+                     guint        n_cells,
+                     guint        group,
+                     GArray      *out,
+                     guint       *n_splits)
 {
   Splitter sp = { p->norm, vals, n_vals, min_run, n_cells, group };
   gboolean any_run = FALSE;
@@ -212,8 +212,8 @@ nb_parse_split_runs (Parser      *p,
 
 char *
 nb_parse_runs_text (Parser      *p,
-           const Token *vals,
-           guint        n_vals)
+                    const Token *vals,
+                    guint        n_vals)
 {
   GString *out = g_string_new (NULL);
 
@@ -226,17 +226,31 @@ nb_parse_runs_text (Parser      *p,
   return g_string_free (out, FALSE);
 }
 
+/* The one place that raises cell.unseparated (the digits split one way only,
+ * @split) and cell.ambiguous (none or several ways): every table's run-together
+ * digits come here */
+NbFinding *
+nb_parse_add_split_finding (Parser     *p,
+                            gboolean    split,
+                            const char *zh,
+                            const char *en)
+{
+  if (split)
+    return nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+  return nb_report_add_parse_finding (p->report, "cell.ambiguous", NB_SEVERITY_WARNING, zh, en);
+}
+
 /* cell.unseparated (one split) or cell.ambiguous (none or several) */
 void
 nb_parse_note_split (Parser      *p,
-            const char  *what_zh,
-            const char  *what_en,
-            const Token *vals,
-            guint        n_vals,
-            const Token *split,
-            guint        n_cells,
-            guint        n_splits,
-            int          first_cell)
+                     const char  *what_zh,
+                     const char  *what_en,
+                     const Token *vals,
+                     guint        n_vals,
+                     const Token *split,
+                     guint        n_cells,
+                     guint        n_splits,
+                     int          first_cell)
 {
   g_autofree char *runs = nb_parse_runs_text (p, vals, n_vals);
   g_autofree char *zh = NULL, *en = NULL;
@@ -250,7 +264,7 @@ nb_parse_note_split (Parser      *p,
                             what_zh, runs, cells);
       en = g_strdup_printf ("%s has its numbers run together (%s); the table’s equations allow "
                             "one split only: %s.", what_en, runs, cells);
-      f = nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
+      f = nb_parse_add_split_finding (p, TRUE, zh, en);
     }
   else
     {
@@ -271,7 +285,7 @@ nb_parse_note_split (Parser      *p,
           en = g_strdup_printf ("%s has its numbers run together (%s) and %s splits fit the "
                                 "table’s equations; its cells are left empty.", what_en, runs, count);
         }
-      f = nb_report_add_parse_finding (p->report, "cell.ambiguous", NB_SEVERITY_WARNING, zh, en);
+      f = nb_parse_add_split_finding (p, FALSE, zh, en);
     }
   for (guint i = 0; i < n_cells && first_cell >= 0; i++)
     nb_finding_add_cell (f, first_cell + i);

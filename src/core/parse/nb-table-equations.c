@@ -13,9 +13,9 @@
  * of the schema, their cells numbered from @first: for section 三, row * N_COLS + col. */
 guint
 nb_parse_table_equations (NbEdition  edition,
-                 guint      first,
-                 guint      n_cells,
-                 Equation  *eqs)
+                          guint      first,
+                          guint      n_cells,
+                          Equation  *eqs)
 {
   guint n_all, n = 0;
   const NbEquation *all = nb_template_get_equations (edition, &n_all);
@@ -45,7 +45,7 @@ nb_parse_table_equations (NbEdition  edition,
  * a group of section 四); 0 when the table has none. */
 guint
 nb_parse_group_size (const Equation *eqs,
-            guint           n_eqs)
+                     guint           n_eqs)
 {
   for (guint e = 0; e < n_eqs; e++)
     {
@@ -63,8 +63,8 @@ nb_parse_group_size (const Equation *eqs,
 /* Whether each equation holds on the values of @t, numbered as the equations' cells */
 gboolean
 nb_parse_equations_hold (const Equation *eqs,
-                guint           n_eqs,
-                const Token    *t)
+                         guint           n_eqs,
+                         const Token    *t)
 {
   for (guint e = 0; e < n_eqs; e++)
     {
@@ -83,10 +83,10 @@ nb_parse_equations_hold (const Equation *eqs,
 /* The first of @n values from which @n_cells values satisfy the equations, or 0 */
 guint
 nb_parse_first_window_that_holds (const Token    *vals,
-                         guint           n,
-                         guint           n_cells,
-                         const Equation *eqs,
-                         guint           n_eqs)
+                                  guint           n,
+                                  guint           n_cells,
+                                  const Equation *eqs,
+                                  guint           n_eqs)
 {
   for (guint s = 0; s + n_cells <= n; s++)
     if (nb_parse_equations_hold (eqs, n_eqs, vals + s))
@@ -97,8 +97,8 @@ nb_parse_first_window_that_holds (const Token    *vals,
 /* All ways to put a row's values into its @n_cols cells, gaps leftmost first */
 void
 nb_parse_enumerate_placements (const GArray *vals,
-                      guint         n_cols,
-                      GArray       *out)
+                               guint         n_cols,
+                               GArray       *out)
 {
   double values[NB_PLACE_MAX_COLS];
   gboolean is_number[NB_PLACE_MAX_COLS];

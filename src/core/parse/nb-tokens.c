@@ -239,9 +239,9 @@ insert_empty_fields (GArray   *tokens,
  * are PLACEHOLDERs too (see drop_loose_empty_fields()). */
 GArray *
 nb_parse_tokenize (Parser *p,
-          guint   start,
-          guint   end,
-          gboolean with_placeholders)
+                   guint   start,
+                   guint   end,
+                   gboolean with_placeholders)
 {
   GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
   const gunichar *s = p->norm;
@@ -317,8 +317,8 @@ nb_parse_tokenize (Parser *p,
  * See row_is_padded(). */
 void
 nb_parse_drop_loose_empty_fields (GArray   *vals,
-                         guint     n_cells,
-                         gboolean  edges)
+                                  guint     n_cells,
+                                  gboolean  edges)
 {
   guint n = 0, kept = 0;
 
@@ -346,7 +346,7 @@ nb_parse_drop_loose_empty_fields (GArray   *vals,
  * one field a cell, but a document made from such text keeps its padding as cells. */
 gboolean
 nb_parse_row_is_padded (GArray *vals,
-               guint   n_cells)
+                        guint   n_cells)
 {
   return vals->len > n_cells;
 }
@@ -355,9 +355,9 @@ nb_parse_row_is_padded (GArray *vals,
  * labels of every table go through here) */
 void
 nb_parse_append_norm (GString        *out,
-             const gunichar *s,
-             guint           start,
-             guint           end)
+                      const gunichar *s,
+                      guint           start,
+                      guint           end)
 {
   char buf[256];
   guint n = 0;
@@ -389,7 +389,7 @@ nb_parse_append_norm (GString        *out,
 
 const char *
 nb_parse_last_occurrence (const char *haystack,
-                 const char *needle)
+                          const char *needle)
 {
   const char *found = NULL, *p = haystack;
 
