@@ -127,24 +127,26 @@ split_active_run (Parser       *p,
   return TRUE;
 }
 
-void
-nb_parse_active (Parser *p,
-                 guint   start,
-                 guint   end)
+/* What section 二's tokens give each item: its values, whether its label was
+ * found, a unit its header gives ("采购总金额(万元)"), and all its labels */
+typedef struct
+{
+  GArray  *vals[NB_TEMPLATE_MAX_ACTIVE_ITEMS];
+  gboolean found[NB_TEMPLATE_MAX_ACTIVE_ITEMS];
+  guint    header_unit[NB_TEMPLATE_MAX_ACTIVE_ITEMS];
+  GString *all_labels;
+} ActiveValues;
+
+/* The label text since the last number names the item the numbers after it
+ * belong to; numbers under no item (a header's "保留 4 位小数") are dropped */
+static void
+read_active_values (Parser       *p,
+                    const GArray *tokens,
+                    ActiveValues *av)
 {
   NbEdition edition = p->report->edition;
-  guint n_items = nb_schema_get_n_active_items (edition);
-  g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);
   g_autoptr(GString) label = g_string_new (NULL);
-  g_autoptr(GString) all_labels = g_string_new (NULL);
-  gboolean found[16] = { 0 };
-  gboolean padded = FALSE;
-  GArray *vals[16];
   int current = -1;
-  guint header_unit[16] = { 0 };  /* a unit the item's header gives: "采购总金额(万元)" */
-
-  for (guint i = 0; i < n_items; i++)
-    vals[i] = g_array_new (FALSE, TRUE, sizeof (Token));
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -156,102 +158,136 @@ nb_parse_active (Parser *p,
 
           /* a unit just after an amount: "251000 元" */
           if (unit && i > 0 && g_array_index (tokens, Token, i - 1).kind != TOK_LABEL &&
-              current >= 0 && vals[current]->len > 0)
+              current >= 0 && av->vals[current]->len > 0)
             {
-              g_array_index (vals[current], Token, vals[current]->len - 1).unit = unit;
+              g_array_index (av->vals[current], Token, av->vals[current]->len - 1).unit = unit;
               continue;
             }
           nb_parse_append_norm (label, p->norm, t->start, t->end);
-          nb_parse_append_norm (all_labels, p->norm, t->start, t->end);
+          nb_parse_append_norm (av->all_labels, p->norm, t->start, t->end);
           continue;
         }
 
       if (label->len > 0)
         {
-          int item = classify_active_item (edition, label->str, found);
+          int item = classify_active_item (edition, label->str, av->found);
 
           if (item >= 0)
             {
               current = item;
-              found[item] = TRUE;
+              av->found[item] = TRUE;
               if (strstr (label->str, "万元"))
-                header_unit[item] = 2;
+                av->header_unit[item] = 2;
               else if (strstr (label->str, "(元)") || strstr (label->str, "金额元") || strstr (label->str, "单位:元"))
-                header_unit[item] = 1;
+                av->header_unit[item] = 1;
             }
           else
             current = -1;  /* numbers in a header ("保留 4 位小数") belong to no item */
         }
       g_string_truncate (label, 0);
       if (current >= 0)
-        g_array_append_val (vals[current], *t);
+        g_array_append_val (av->vals[current], *t);
     }
+}
+
+/* An item whose values are followed by a unit cell (政府集中采购: projects, amount,
+ * and the amount's unit as printed after it or in the header) */
+static void
+write_item_with_unit (Parser       *p,
+                      guint         item,
+                      const GArray *vals,
+                      guint         header_unit)
+{
+  NbEdition edition = p->report->edition;
+  int first = nb_schema_active_cell (edition, item, 0);
+  guint n_fields = nb_schema_get_active_item_n_fields (edition, item);
+  guint n_values = nb_schema_get_active_item_n_values (edition, item);
+
+  for (guint k = 0; k < vals->len && k < n_values; k++)
+    {
+      const Token *t = &g_array_index (vals, Token, k);
+      guint unit = t->unit ? t->unit : header_unit;
+
+      nb_parse_set_source (p, first + k, t);
+      if (k == n_values - 1 && unit)
+        {
+          g_free (p->report->procurement_unit);
+          p->report->procurement_unit = g_strdup (unit == 2 ? "万元" : "元");
+        }
+    }
+  for (guint k = 0; k < n_fields; k++)
+    p->report->cells[first + k].was_present = TRUE;
+  if (vals->len > n_values)
+    nb_parse_note_extra (p, first, nb_schema_get_active_item_label (edition, item),
+                         nb_schema_get_active_item_id (edition, item), vals->len, n_values,
+                         &g_array_index (vals, Token, n_values), vals->len - n_values);
+}
+
+/* An item found in the text: its values in its cells, in order */
+static void
+write_item (Parser       *p,
+            guint         item,
+            const GArray *vals)
+{
+  NbEdition edition = p->report->edition;
+  int first = nb_schema_active_cell (edition, item, 0);
+  guint n_fields = nb_schema_get_active_item_n_fields (edition, item);
+
+  for (guint k = 0; k < n_fields; k++)
+    p->report->cells[first + k].was_present = TRUE;
+  if (n_fields > 1 && split_active_run (p, item, first, n_fields, vals))
+    return;
+  for (guint k = 0; k < vals->len && k < n_fields; k++)
+    nb_parse_set_source (p, first + k, &g_array_index (vals, Token, k));
+  if (vals->len > n_fields)
+    nb_parse_note_extra (p, first, nb_schema_get_active_item_label (edition, item),
+                         nb_schema_get_active_item_id (edition, item), vals->len, n_fields,
+                         &g_array_index (vals, Token, n_fields), vals->len - n_fields);
+}
+
+void
+nb_parse_active (Parser *p,
+                 guint   start,
+                 guint   end)
+{
+  NbEdition edition = p->report->edition;
+  guint n_items = nb_schema_get_n_active_items (edition);
+  g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);
+  g_autoptr(GString) all_labels = g_string_new (NULL);
+  ActiveValues av = { { NULL }, { 0 }, { 0 }, all_labels };
+  gboolean padded = FALSE;
+
+  g_return_if_fail (n_items <= NB_TEMPLATE_MAX_ACTIVE_ITEMS);
+
+  for (guint i = 0; i < n_items; i++)
+    av.vals[i] = g_array_new (FALSE, TRUE, sizeof (Token));
+  read_active_values (p, tokens, &av);
 
   for (guint item = 0; item < n_items; item++)
-    padded |= nb_parse_row_is_padded (vals[item], nb_schema_get_active_item_n_values (edition, item));
+    padded |= nb_parse_row_is_padded (av.vals[item], nb_schema_get_active_item_n_values (edition, item));
   for (guint item = 0; item < n_items; item++)
     {
-      guint n_fields = 0;
+      g_autoptr(GArray) vals = av.vals[item];
+      guint n_fields = nb_schema_get_active_item_n_fields (edition, item);
+      guint n_values = nb_schema_get_active_item_n_values (edition, item);
       int first = nb_schema_active_cell (edition, item, 0);
-      const char *item_id = nb_schema_get_active_item_id (edition, item);
 
-      n_fields = nb_schema_get_active_item_n_fields (edition, item);
-
-      if (!found[item] && active_item_printed (edition, item, all_labels->str))
+      if (!av.found[item] && active_item_printed (edition, item, all_labels->str))
         {
           /* printed with its cells empty: there, but without values */
           for (guint k = 0; k < n_fields; k++)
             p->report->cells[first + k].was_present = TRUE;
-          g_array_unref (vals[item]);
-          continue;
         }
-      if (!found[item])
+      else if (!av.found[item])
+        nb_parse_note_missing_row (p, nb_schema_get_active_item_label (edition, item),
+                                   nb_schema_get_active_item_id (edition, item), first, n_fields);
+      else
         {
-          nb_parse_note_missing_row (p, nb_schema_get_active_item_label (edition, item), item_id, first, n_fields);
-          g_array_unref (vals[item]);
-          continue;
+          nb_parse_drop_loose_empty_fields (vals, n_values, !padded);
+          if (n_values < n_fields)
+            write_item_with_unit (p, item, vals, av.header_unit[item]);
+          else
+            write_item (p, item, vals);
         }
-
-      nb_parse_drop_loose_empty_fields (vals[item], nb_schema_get_active_item_n_values (edition, item), !padded);
-
-      /* procurement: projects, amount; its unit is a cell of its own */
-      if (strcmp (item_id, "procurement") == 0)
-        {
-          for (guint k = 0; k < vals[item]->len && k < 2; k++)
-            {
-              const Token *t = &g_array_index (vals[item], Token, k);
-
-              guint unit = t->unit ? t->unit : header_unit[item];
-
-              nb_parse_set_source (p, first + k, t);
-              if (k == 1 && unit)
-                {
-                  g_free (p->report->procurement_unit);
-                  p->report->procurement_unit = g_strdup (unit == 2 ? "万元" : "元");
-                }
-            }
-          for (guint k = 0; k < n_fields; k++)
-            p->report->cells[first + k].was_present = TRUE;
-          if (vals[item]->len > 2)
-            nb_parse_note_extra (p, first, nb_schema_get_active_item_label (edition, item), item_id,
-                        vals[item]->len, 2, &g_array_index (vals[item], Token, 2), vals[item]->len - 2);
-          g_array_unref (vals[item]);
-          continue;
-        }
-
-      for (guint k = 0; k < n_fields; k++)
-        p->report->cells[first + k].was_present = TRUE;
-      if (n_fields > 1 && split_active_run (p, item, first, n_fields, vals[item]))
-        {
-          g_array_unref (vals[item]);
-          continue;
-        }
-      for (guint k = 0; k < vals[item]->len && k < n_fields; k++)
-        nb_parse_set_source (p, first + k, &g_array_index (vals[item], Token, k));
-      if (vals[item]->len > n_fields)
-        nb_parse_note_extra (p, first, nb_schema_get_active_item_label (edition, item), item_id,
-                    vals[item]->len, n_fields, &g_array_index (vals[item], Token, n_fields),
-                    vals[item]->len - n_fields);
-      g_array_unref (vals[item]);
     }
 }

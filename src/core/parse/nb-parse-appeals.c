@@ -95,8 +95,8 @@ nb_parse_appeals (Parser *p,
 
   if (vals->len == n_cells)
     {
-      double x[15] = { 0 };
-      guint8 known[15] = { 0 };
+      double x[NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS] = { 0 };
+      guint8 known[NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS] = { 0 };
 
       /* blanks and placeholders the group sums determine are inferred */
       for (guint i = 0; i < n_cells; i++)

@@ -248,6 +248,166 @@ note_split_rows (Parser          *p,
     }
 }
 
+/* The ways to place a row's values in its seven cells: each split of a run
+ * that fits, one empty placement for a run that does not (or an empty row),
+ * the row as written when it has all its cells, else every placement that
+ * fits the row's equation (all of them when none does), without repeats */
+static GArray *
+row_candidates (const RowValues *row,
+                const Equation  *row_eqs,
+                guint            n_row_eqs)
+{
+  GArray *vals = row->vals;
+  GArray *cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
+
+  if (row->run && row->n_splits >= 1 && row->n_splits <= MAX_SPLITS)
+    {
+      for (guint j = 0; j < row->n_splits; j++)
+        {
+          Candidate c;
+
+          for (guint k = 0; k < N_COLS; k++)
+            {
+              c.tok[k] = row->n_written + j * N_COLS + k;
+              c.known[k] = TRUE;
+              c.v[k] = g_array_index (vals, Token, c.tok[k]).value;
+            }
+          g_array_append_val (cands, c);
+        }
+    }
+  else if (row->run || vals->len == 0)
+    {
+      Candidate c;
+
+      for (guint k = 0; k < N_COLS; k++)
+        c.tok[k] = -1, c.known[k] = FALSE, c.v[k] = 0;
+      g_array_append_val (cands, c);
+    }
+  else if (vals->len >= N_COLS)
+    {
+      Candidate c;
+
+      for (guint k = 0; k < N_COLS; k++)
+        {
+          const Token *t = &g_array_index (vals, Token, k);
+
+          c.tok[k] = k;
+          c.known[k] = t->kind == TOK_NUMBER;
+          c.v[k] = c.known[k] ? t->value : 0;
+        }
+      g_array_append_val (cands, c);
+    }
+  else
+    {
+      g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Candidate));
+      gboolean any_ok = FALSE;
+
+      nb_parse_enumerate_placements (vals, N_COLS, all);
+      for (guint i = 0; i < all->len; i++)
+        {
+          Candidate c = g_array_index (all, Candidate, i);
+
+          if (candidate_row_ok (&c, row_eqs, n_row_eqs))
+            any_ok = TRUE;
+        }
+      for (guint i = 0; i < all->len; i++)
+        {
+          Candidate c = g_array_index (all, Candidate, i);
+          gboolean dup = FALSE;
+
+          /* with no placement that fits the row sum, keep them all, unsolved */
+          if (any_ok && !candidate_row_ok (&c, row_eqs, n_row_eqs))
+            continue;
+          for (guint j = 0; j < cands->len; j++)
+            if (candidates_same (&g_array_index (cands, Candidate, j), &c))
+              dup = TRUE;
+          if (!dup)
+            g_array_append_val (cands, c);
+        }
+    }
+  return cands;
+}
+
+/* the rows of the 勾稽关系 first (the equations between two sums, 第一项+第二项 =
+ * 第三项（七）+第四项): they constrain every column at once */
+static void
+order_ambiguous (guint          *ambiguous,
+                 guint           n_ambiguous,
+                 const Equation *eqs,
+                 guint           n_eqs)
+{
+  gboolean first_rows[MAX_ROWS] = { 0 };
+  guint n = 0;
+
+  for (guint e = 0; e < n_eqs; e++)
+    if (eqs[e].n_rhs > 1)
+      {
+        for (guint i = 0; i < eqs[e].n_lhs; i++)
+          first_rows[eqs[e].lhs[i] / N_COLS] = TRUE;
+        for (guint i = 0; i < eqs[e].n_rhs; i++)
+          first_rows[eqs[e].rhs[i] / N_COLS] = TRUE;
+      }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = n; i < n_ambiguous; i++)
+      {
+        gboolean first = first_rows[ambiguous[i]];
+
+        if (first == (pass == 0))
+          {
+            guint tmp = ambiguous[n];
+
+            ambiguous[n++] = ambiguous[i];
+            ambiguous[i] = tmp;
+          }
+      }
+}
+
+/* Writes a row's cells as the best placement @c has them: a value read where
+ * the placements agree on it, a placeholder as such, a gap the equations
+ * determine as inferred, else missing */
+static void
+write_row (Parser          *p,
+           guint            r,
+           const RowValues *row,
+           const Candidate *c,
+           const gboolean  *agrees,
+           const guint8    *best_known,
+           const double    *best_x)
+{
+  NbEdition edition = p->report->edition;
+
+  for (guint k = 0; k < N_COLS; k++)
+    {
+      int cell = nb_schema_request_cell (edition, r, k);
+      NbCell *cc = &p->report->cells[cell];
+      gboolean from_source = c->tok[k] >= 0 && agrees[k];
+
+      cc->was_present = row->found;
+      if (from_source && best_known[k] && c->known[k] && c->v[k] == best_x[k])
+        nb_parse_set_source (p, cell, &g_array_index (row->vals, Token, c->tok[k]));
+      else if (from_source && !c->known[k] && !best_known[k])
+        nb_parse_set_source (p, cell, &g_array_index (row->vals, Token, c->tok[k]));  /* placeholder */
+      else if (best_known[k])
+        {
+          /* a blank, a placeholder or a gap the equations determine; a
+           * placeholder keeps its text's span */
+          if (from_source && !c->known[k])
+            nb_parse_set_source (p, cell, &g_array_index (row->vals, Token, c->tok[k]));
+          else
+            cc->span = NB_SPAN_NONE;
+          cc->value = best_x[k];
+          cc->has_value = TRUE;
+          cc->origin = NB_ORIGIN_INFERRED;
+        }
+      else
+        {
+          cc->has_value = FALSE;
+          cc->origin = NB_ORIGIN_MISSING;
+          cc->span = NB_SPAN_NONE;
+        }
+    }
+}
+
 static void
 place_requests (Parser    *p,
                 RowValues *rows,
@@ -266,74 +426,7 @@ place_requests (Parser    *p,
 
   for (guint r = 0; r < n_rows; r++)
     {
-      GArray *vals = rows[r].vals;
-
-      cands[r] = g_array_new (FALSE, TRUE, sizeof (Candidate));
-      if (rows[r].run && rows[r].n_splits >= 1 && rows[r].n_splits <= MAX_SPLITS)
-        {
-          for (guint j = 0; j < rows[r].n_splits; j++)
-            {
-              Candidate c;
-
-              for (guint k = 0; k < N_COLS; k++)
-                {
-                  c.tok[k] = rows[r].n_written + j * N_COLS + k;
-                  c.known[k] = TRUE;
-                  c.v[k] = g_array_index (vals, Token, c.tok[k]).value;
-                }
-              g_array_append_val (cands[r], c);
-            }
-        }
-      else if (rows[r].run || vals->len == 0)
-        {
-          Candidate c;
-
-          for (guint k = 0; k < N_COLS; k++)
-            c.tok[k] = -1, c.known[k] = FALSE, c.v[k] = 0;
-          g_array_append_val (cands[r], c);
-        }
-      else if (vals->len >= N_COLS)
-        {
-          Candidate c;
-
-          for (guint k = 0; k < N_COLS; k++)
-            {
-              const Token *t = &g_array_index (vals, Token, k);
-
-              c.tok[k] = k;
-              c.known[k] = t->kind == TOK_NUMBER;
-              c.v[k] = c.known[k] ? t->value : 0;
-            }
-          g_array_append_val (cands[r], c);
-        }
-      else
-        {
-          g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Candidate));
-          gboolean any_ok = FALSE;
-
-          nb_parse_enumerate_placements (vals, N_COLS, all);
-          for (guint i = 0; i < all->len; i++)
-            {
-              Candidate c = g_array_index (all, Candidate, i);
-
-              if (candidate_row_ok (&c, row_eqs, n_row_eqs))
-                any_ok = TRUE;
-            }
-          for (guint i = 0; i < all->len; i++)
-            {
-              Candidate c = g_array_index (all, Candidate, i);
-              gboolean dup = FALSE;
-
-              /* with no placement that fits the row sum, keep them all, unsolved */
-              if (any_ok && !candidate_row_ok (&c, row_eqs, n_row_eqs))
-                continue;
-              for (guint j = 0; j < cands[r]->len; j++)
-                if (candidates_same (&g_array_index (cands[r], Candidate, j), &c))
-                  dup = TRUE;
-              if (!dup)
-                g_array_append_val (cands[r], c);
-            }
-        }
+      cands[r] = row_candidates (&rows[r], row_eqs, n_row_eqs);
       if (cands[r]->len > 1)
         ambiguous[n_ambiguous++] = r;
     }
@@ -341,35 +434,7 @@ place_requests (Parser    *p,
   for (guint i = 0; i < n_rows * N_COLS; i++)
     cell_agrees[i] = TRUE;
 
-  /* the rows of the 勾稽关系 first (the equations between two sums, 第一项+第二项 =
-   * 第三项（七）+第四项): they constrain every column at once */
-  {
-    gboolean first_rows[MAX_ROWS] = { 0 };
-    guint n = 0;
-
-    for (guint e = 0; e < n_eqs; e++)
-      if (eqs[e].n_rhs > 1)
-        {
-          for (guint i = 0; i < eqs[e].n_lhs; i++)
-            first_rows[eqs[e].lhs[i] / N_COLS] = TRUE;
-          for (guint i = 0; i < eqs[e].n_rhs; i++)
-            first_rows[eqs[e].rhs[i] / N_COLS] = TRUE;
-        }
-    for (guint pass = 0; pass < 2; pass++)
-      for (guint i = n; i < n_ambiguous; i++)
-        {
-          gboolean first = first_rows[ambiguous[i]];
-
-          if (first == (pass == 0))
-            {
-              guint tmp = ambiguous[n];
-
-              ambiguous[n++] = ambiguous[i];
-              ambiguous[i] = tmp;
-            }
-        }
-  }
-
+  order_ambiguous (ambiguous, n_ambiguous, eqs, n_eqs);
   pl.n_ambiguous = n_ambiguous;
   nb_place_search (&pl);
 
@@ -388,36 +453,7 @@ place_requests (Parser    *p,
           continue;
         }
 
-      for (guint k = 0; k < N_COLS; k++)
-        {
-          int cell = nb_schema_request_cell (edition, r, k);
-          NbCell *cc = &p->report->cells[cell];
-          gboolean from_source = c->tok[k] >= 0 && cell_agrees[r * N_COLS + k];
-
-          cc->was_present = rows[r].found;
-          if (from_source && best_known[k] && c->known[k] && c->v[k] == best_x[k])
-            nb_parse_set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
-          else if (from_source && !c->known[k] && !best_known[k])
-            nb_parse_set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));  /* placeholder */
-          else if (best_known[k])
-            {
-              /* a blank, a placeholder or a gap the equations determine; a
-               * placeholder keeps its text's span */
-              if (from_source && !c->known[k])
-                nb_parse_set_source (p, cell, &g_array_index (rows[r].vals, Token, c->tok[k]));
-              else
-                cc->span = NB_SPAN_NONE;
-              cc->value = best_x[k];
-              cc->has_value = TRUE;
-              cc->origin = NB_ORIGIN_INFERRED;
-            }
-          else
-            {
-              cc->has_value = FALSE;
-              cc->origin = NB_ORIGIN_MISSING;
-              cc->span = NB_SPAN_NONE;
-            }
-        }
+      write_row (p, r, &rows[r], c, &cell_agrees[r * N_COLS], best_known, best_x);
       g_array_unref (cands[r]);
     }
   if (n_split > 0)

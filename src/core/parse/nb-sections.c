@@ -9,6 +9,10 @@
 
 #include "nb-parse-private.h"
 
+#define MAX_HEADING_LINE 60              /* characters of a line that may be a heading, blanks too */
+#define MAX_HEADING_CHARS 45             /* visible characters of a numbered heading */
+#define MAX_UNNUMBERED_HEADING_CHARS 22  /* of an unnumbered one: little more than its words */
+
 /* The sections are the same in every edition: they are found before the
  * edition is known (the generator checks that the descriptions agree). */
 static const NbTemplateSection *
@@ -27,7 +31,7 @@ line_is_heading (const char *line,
   glong len = g_utf8_strlen (line, -1);
   gunichar first = g_utf8_get_char (line);
 
-  if (len == 0 || len > 45)
+  if (len == 0 || len > MAX_HEADING_CHARS)
     return FALSE;
   for (guint i = 0; i < k->n_keys; i++)
     if (strstr (line, k->keys[i]))
@@ -46,7 +50,7 @@ line_is_heading (const char *line,
   if (numbered_only)
     return FALSE;
   /* unnumbered: the line must be little more than the heading itself */
-  return !numbered_only && len <= 22 && first != '(' && !g_unichar_isdigit (first);
+  return !numbered_only && len <= MAX_UNNUMBERED_HEADING_CHARS && first != '(' && !g_unichar_isdigit (first);
 }
 
 static guint
@@ -100,10 +104,10 @@ nb_parse_find_sections (Parser *p)
         a++;
       while (b > a && is_space (s[b - 1]))
         b--;
-      if (a == b || b - a > 60)
+      if (a == b || b - a > MAX_HEADING_LINE)
         continue;
       /* a heading is numbered (一、…六、) or short and not a row "(一)…", "1.…" */
-      if (!(s[a] >= 0x4E00 && line_numeral (s[a])) && (s[a] == '(' || is_digit (s[a]) || count_visible (s, a, b) > 22))
+      if (!(s[a] >= 0x4E00 && line_numeral (s[a])) && (s[a] == '(' || is_digit (s[a]) || count_visible (s, a, b) > MAX_UNNUMBERED_HEADING_CHARS))
         continue;
       g_string_truncate (buf, 0);
       nb_parse_append_norm (buf, s, a, b);

@@ -9,6 +9,17 @@
 
 #include "nb-parse-private.h"
 
+#define MAX_TITLE_REGION 4000     /* characters the title is looked for in, without section 二's heading */
+#define MAX_TITLE_LINES 64        /* non-blank lines looked at for the title */
+#define MAX_TITLE_LINE 60         /* characters of a line that may be the title */
+#define MAX_TITLE_LINES_BEFORE 2  /* lines before the title that may hold the agency's name */
+#define MAX_AGENCY_LINE 40        /* characters of such a line */
+#define MAX_TITLE_CHARS 160       /* a title's visible characters kept, those lines with it */
+#define MAX_NEEDLE_CHARS 16       /* characters of a phrase looked for in a title */
+#define MAX_AGENCY_CHARS 40       /* an agency's name is no longer */
+#define MIN_YEAR 1990             /* the years a report's title may name */
+#define MAX_YEAR 2100
+
 #define MAX_MARKERS 32       /* the markers of all editions */
 #define MAX_MARKER_CHARS 12  /* a marker's characters that are compared */
 
@@ -81,8 +92,8 @@ nb_parse_detect_edition (Parser *p)
 /* A title's characters without blanks, each with its normalised position */
 typedef struct
 {
-  gunichar c[160];
-  guint    pos[160];
+  gunichar c[MAX_TITLE_CHARS];
+  guint    pos[MAX_TITLE_CHARS];
   guint    n;
 } Title;
 
@@ -105,7 +116,7 @@ title_find (const Title *t,
             const char  *needle,
             guint        from)
 {
-  gunichar n[16];
+  gunichar n[MAX_NEEDLE_CHARS];
   guint len = 0;
 
   for (const char *c = needle; *c && len < G_N_ELEMENTS (n); c = g_utf8_next_char (c))
@@ -127,7 +138,7 @@ title_year (const Title *t,
       {
         int y = (t->c[i] - '0') * 1000 + (t->c[i + 1] - '0') * 100 + (t->c[i + 2] - '0') * 10 + (t->c[i + 3] - '0');
 
-        if (y >= 1990 && y <= 2100)
+        if (y >= MIN_YEAR && y <= MAX_YEAR)
           {
             *year = y;
             return i;
@@ -176,7 +187,7 @@ title_agency (const Title *t,
     end += 2;
   while (end > start && (t->c[end - 1] == 0x7684 /* 的 */ || !is_cjk (t->c[end - 1])))
     end--;
-  if (end < start + 2 || end - start > 40)
+  if (end < start + 2 || end - start > MAX_AGENCY_CHARS)
     return FALSE;
   *a = start;
   *b = end;
@@ -191,8 +202,8 @@ void
 nb_parse_find_title (Parser *p)
 {
   const gunichar *s = p->norm;
-  guint limit = p->heading[1] != G_MAXUINT ? p->heading[1] : MIN (p->n_norm, 4000);
-  guint lines[64][2], n_lines = 0, title = G_MAXUINT;
+  guint limit = p->heading[1] != G_MAXUINT ? p->heading[1] : MIN (p->n_norm, MAX_TITLE_REGION);
+  guint lines[MAX_TITLE_LINES][2], n_lines = 0, title = G_MAXUINT;  /* start, end */
 
   for (guint pos = 0; pos < limit && n_lines < G_N_ELEMENTS (lines);)
     {
@@ -218,7 +229,7 @@ nb_parse_find_title (Parser *p)
         Title t = { { 0 } };
         int y;
 
-        if (lines[i][1] - lines[i][0] > 60)
+        if (lines[i][1] - lines[i][0] > MAX_TITLE_LINE)
           continue;
         title_append (&t, p, lines[i][0], lines[i][1]);
         if (pass == 0 && (title_find (&t, "报告", 0) != G_MAXUINT || title_find (&t, "年报", 0) != G_MAXUINT) &&
@@ -230,13 +241,13 @@ nb_parse_find_title (Parser *p)
   if (title == G_MAXUINT)
     return;
 
-  for (guint before = 0; before <= 2 && before <= title; before++)
+  for (guint before = 0; before <= MAX_TITLE_LINES_BEFORE && before <= title; before++)
     {
       Title t = { { 0 } };
       guint year_at, a, b;
       int year = 0;
 
-      if (before > 0 && lines[title - before][1] - lines[title - before][0] > 40)
+      if (before > 0 && lines[title - before][1] - lines[title - before][0] > MAX_AGENCY_LINE)
         break;
       for (guint i = title - before; i <= title; i++)
         title_append (&t, p, lines[i][0], lines[i][1]);
