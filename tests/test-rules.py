@@ -70,7 +70,7 @@ def raised_ids():
             found.setdefault(rid, set()).add(rel)
     for path in glob.glob(os.path.join(root, 'src/core/template/template-*.json')):
         for eq in json.load(open(path, encoding='utf-8')).get('equations', []):
-            found.setdefault(eq['rule'], set()).add('src/core/nb-checker.c')
+            found.setdefault(eq['rule'], set()).add('src/core/check/nb-check-tables.c')
     return found
 
 

@@ -4,7 +4,7 @@
  *
  * Keep docs/rules.md in step: `tests/test-rules.py --write` rewrites its table
  * from this one. An equation's rule is raised by the checker's equation loop
- * (src/core/nb-checker.c) for each equation the template's description lists
+ * (src/core/check/nb-check-tables.c) for each equation the template's description lists
  * under that rule (src/core/template/template-*.json).
  */
 #include "config.h"
@@ -17,39 +17,39 @@ static const NbRule rules[] = {
   /* the tables' equations (勾稽关系): template-common.json's "equations" */
   { "requests.row_sum", NB_SEVERITY_ERROR, "行合计不符", "Row total differs",
     "第三部分某行的总计与六类申请人之和不符",
-    "a row's 总计 differs from the sum of its six applicant columns", "src/core/nb-checker.c" },
+    "a row's 总计 differs from the sum of its six applicant columns", "src/core/check/nb-check-tables.c" },
   { "requests.balance", NB_SEVERITY_ERROR, "收结不平衡", "Requests do not balance",
     "某列第一项加第二项与第三项（七）总计加第四项不等",
-    "第一项+第二项 differs from 第三项(七、总计)+第四项 in a column", "src/core/nb-checker.c" },
+    "第一项+第二项 differs from 第三项(七、总计)+第四项 in a column", "src/core/check/nb-check-tables.c" },
   { "requests.result_sum", NB_SEVERITY_ERROR, "办理结果合计不符", "Results total differs",
     "某列（七）总计与（一）至（六）之和不符",
-    "（七）总计 differs from the sum of （一）…（六） in a column", "src/core/nb-checker.c" },
+    "（七）总计 differs from the sum of （一）…（六） in a column", "src/core/check/nb-check-tables.c" },
   { "appeals.group_sum", NB_SEVERITY_ERROR, "复议诉讼合计不符", "Appeals total differs",
     "行政复议或行政诉讼某组的总计与四项结果之和不符",
-    "a 复议/诉讼 group's 总计 differs from the sum of its four results", "src/core/nb-checker.c" },
+    "a 复议/诉讼 group's 总计 differs from the sum of its four results", "src/core/check/nb-check-tables.c" },
   /* prose */
   { "prose.table_mismatch", NB_SEVERITY_ERROR, "正文与表格不符", "Text contradicts table",
-    "正文所述数字与表格不符", "a figure stated in the prose contradicts the tables", "src/core/nb-checker.c" },
+    "正文所述数字与表格不符", "a figure stated in the prose contradicts the tables", "src/core/check/nb-check-prose.c" },
   { "prose.sum", NB_SEVERITY_ERROR, "正文合计不符", "Stated total differs",
     "正文所述合计与其列出的各部分之和不符", "a total stated in the prose differs from the sum of the parts it lists",
-    "src/core/nb-checker.c" },
+    "src/core/check/nb-check-prose.c" },
   /* the report's year, agency and place */
   { "meta.year", NB_SEVERITY_ERROR, "年度不一致", "Year inconsistent",
-    "报告的年度前后说法不一", "the report's year is stated inconsistently", "src/core/nb-checker.c" },
+    "报告的年度前后说法不一", "the report's year is stated inconsistently", "src/core/check/nb-check-meta.c" },
   { "meta.agency", NB_SEVERITY_ERROR, "机关名称不一致", "Agency name inconsistent",
-    "机关名称前后写法不一", "the agency's name is written inconsistently", "src/core/nb-checker.c" },
+    "机关名称前后写法不一", "the agency's name is written inconsistently", "src/core/check/nb-check-meta.c" },
   { "meta.place", NB_SEVERITY_WARNING, "地名疑误", "Place name doubtful",
     "地名与某一行政区划名称仅差一字且不与任何区划相符",
     "a place name one character away from a national administrative division and matching none", "" },
   /* the template */
   { "template.missing_section", NB_SEVERITY_ERROR, "缺少部分", "Section missing",
-    "六个部分之一缺失", "one of the six sections is absent", "src/core/nb-checker.c" },
+    "六个部分之一缺失", "one of the six sections is absent", "src/core/check/nb-check-meta.c" },
   { "template.missing_row", NB_SEVERITY_ERROR, "缺少表格行", "Table row missing",
     "表格的某一行（或整张表格的数字）缺失", "a row of a table is absent", "src/core/parse/nb-cells.c" },
   { "template.edition", NB_SEVERITY_WARNING, "模板版本不符", "Wrong template edition",
     "模板版本与年度不符：2021 年度及以后用了 2019 版，或 2020 年度及以前用了 2021 版",
     "the edition does not fit the year: a report for 2021 or later in the 2019 layout, or one for 2020 or "
-    "earlier in the 2021 layout", "src/core/nb-checker.c" },
+    "earlier in the 2021 layout", "src/core/check/nb-check-meta.c" },
   { "template.label", NB_SEVERITY_WARNING, "行标签措辞不同", "Row label differs",
     "按位置和最接近的标签认出的模板行，措辞与模板不同",
     "a template row recognised by its place and nearest label, printed with other wording", "" },
@@ -63,10 +63,10 @@ static const NbRule rules[] = {
     "表格或其一部分无法确定地读出", "a table, or part of one, that could not be read with certainty", "" },
   { "cell.missing", NB_SEVERITY_WARNING, "单元格为空", "Cell empty",
     "原文中单元格为空（其值可能已按勾稽关系推算）",
-    "a cell is empty in the source (its value may have been inferred)", "src/core/nb-checker.c" },
+    "a cell is empty in the source (its value may have been inferred)", "src/core/check/nb-check-tables.c" },
   { "cell.invalid", NB_SEVERITY_ERROR, "单元格数值无效", "Cell value invalid",
     "单元格的值不合其种类：计数应为非负整数，增减可为负，金额可有小数",
-    "a cell is not a non-negative whole number (or, for fees, an amount)", "src/core/nb-checker.c" },
+    "a cell is not a non-negative whole number (or, for fees, an amount)", "src/core/check/nb-check-tables.c" },
   { "cell.extra", NB_SEVERITY_WARNING, "多余数值", "Extra values",
     "一行的数值多于表格的列数", "a row holds more values than the table has columns", "src/core/parse/nb-cells.c" },
   { "cell.unseparated", NB_SEVERITY_INFO, "数字未分隔", "Numbers run together",
