@@ -14,30 +14,8 @@
 #include <string.h>
 
 #include "nb-check-private.h"
-#include "../nb-schema.h"
 
 static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
-
-guint
-nb_check_norm_at (NbReport *report,
-                  int       src)
-{
-  const guint *map = report->text->norm_to_src;
-  guint lo = 0, hi = report->text->n_norm;
-
-  if (src < 0)
-    return hi;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (map[mid] >= (guint) src)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-  return lo;
-}
 
 static gboolean
 is_blank (gunichar c)
@@ -545,9 +523,11 @@ headings_are_contents (NbReport *report)
 }
 
 void
-nb_check_sections (NbReport  *report,
-                   GPtrArray *out)
+nb_check_section_texts (Checker *ck)
 {
+  NbReport *report = ck->report;
+  GPtrArray *out = ck->out;
+
   check_headings (report, out);
   if (headings_are_contents (report))
     return;
