@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One mechanism for every kind of figure: the grammar `phrases` below says,
+ * One mechanism for every kind of figure: the grammar in the template's description says,
  * for each kind, the words that name it, the cell or sum of cells it speaks of
  * and its unit. A figure is a number with its unit (件, 万元, %); its phrase
  * is the nearest words before it (“予以公开 5 件”), or for some kinds just
@@ -23,192 +23,10 @@
 
 #include "nb-check-private.h"
 
-typedef enum
-{
-  UNIT_COUNT,
-  UNIT_AMOUNT,   /* 万元; 元 is converted */
-  UNIT_PERCENT,
-} FigureUnit;
-
-enum
-{
-  FIG_AFTER  = 1 << 0,  /* the words may also follow the figure: “3 件结转下年度” */
-  FIG_APPEAL = 1 << 1,  /* a result of the 复议 or the 诉讼 its sentence speaks of: cells are fields */
-  FIG_SHARE  = 1 << 2,  /* a share of the figure before it in the sentence: “占比 60%” */
-};
-
-typedef struct
-{
-  const char *keys;      /* the words, '|' between alternatives */
-  const char *cells;     /* cell ids: '+' adds, '|' separates readings, any of which may agree */
-  const char *per;       /* percentages: the denominators, the same way */
-  const char *context;   /* a word its sentence must hold by the end of its clause, or NULL */
-  const char *counters;  /* the counters a count may take */
-  FigureUnit  unit;
-  guint       flags;
-  const char *zh;        /* what the cells are, for messages */
-  const char *en;
-} FigurePhrase;
-
-#define REQUEST_COUNTERS "件个起条份"
-#define APPEAL_COUNTERS "件起宗个"
-#define DOCUMENT_COUNTERS "件个份篇"
-#define DECISION_COUNTERS "件个起宗"
-#define REQUEST_DENOMINATORS "requests.result_total.total|requests.new.total|requests.new.total+requests.carried_in.total"
-
-/* The grammar of figure phrases: for each kind, its words, its cells and its unit */
-static const FigurePhrase phrases[] = {
-  /* section 三 */
-  { "收到|受理|接到|接收", "requests.new.total|requests.new.total+requests.carried_in.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, 0,
-    "本年新收政府信息公开申请数量", "new requests (total)" },
-  { "新收|本年新收", "requests.new.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "本年新收政府信息公开申请数量", "new requests (total)" },
-  { "上年结转|上年度结转|去年结转|上一年结转|上一年度结转", "requests.carried_in.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "上年结转政府信息公开申请数量", "requests carried over from last year (total)" },
-  { "办结|答复|办理完毕|予以答复|作出答复", "requests.result_total.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "办理结果总计", "results total" },
-  { "予以公开|同意公开", "requests.public.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "予以公开", "disclosed (total)" },
-  { "部分公开", "requests.partial.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "部分公开", "partly disclosed (total)" },
-  { "不予公开|不予以公开",
-    "requests.withheld.state_secret.total+requests.withheld.law_prohibited.total+"
-    "requests.withheld.three_safety.total+requests.withheld.third_party.total+"
-    "requests.withheld.internal_affairs.total+requests.withheld.process_info.total+"
-    "requests.withheld.enforcement_file.total+requests.withheld.admin_query.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "不予公开（八项之和）", "withheld (the eight reasons’ totals)" },
-  { "无法提供",
-    "requests.unavailable.not_held.total+requests.unavailable.needs_creation.total+"
-    "requests.unavailable.unclear.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "无法提供（三项之和）", "unavailable (the three reasons’ totals)" },
-  { "不予处理",
-    "requests.not_processed.complaint.total+requests.not_processed.duplicate.total+"
-    "requests.not_processed.publication.total+requests.not_processed.excessive.total+"
-    "requests.not_processed.confirmation.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "不予处理（五项之和）", "not processed (the five reasons’ totals)" },
-  { "结转|结转下年度|结转下年|结转到下年度|结转至下年度|结转到下一年度|结转至下一年度|转入下年度",
-    "requests.carried_over.total", NULL,
-    "申请", REQUEST_COUNTERS, UNIT_COUNT, FIG_AFTER,
-    "结转下年度继续办理", "carried over to next year (total)" },
-  { "公开率", "requests.public.total|requests.public.total+requests.partial.total", REQUEST_DENOMINATORS,
-    "申请", NULL, UNIT_PERCENT, 0,
-    "予以公开（或予以公开与部分公开之和）占办理结果总计或收到申请数的比例",
-    "the share of requests disclosed (or disclosed in full or in part)" },
-  { "占比|占", "", REQUEST_DENOMINATORS,
-    "申请", NULL, UNIT_PERCENT, FIG_SHARE,
-    "占办理结果总计或收到申请数的比例", "its share of the requests handled or received" },
-
-  /* section 四 */
-  { "行政复议", "appeals.review.total", NULL,
-    "公开", APPEAL_COUNTERS, UNIT_COUNT, 0,
-    "行政复议总计", "administrative reviews (total)" },
-  { "行政诉讼", "appeals.litigation_direct.total+appeals.litigation_after_review.total", NULL,
-    "公开", APPEAL_COUNTERS, UNIT_COUNT, 0,
-    "行政诉讼总计（未经复议直接起诉与复议后起诉之和）", "lawsuits (direct and after review, total)" },
-  { "维持|结果维持", "upheld", NULL,
-    "公开", APPEAL_COUNTERS, UNIT_COUNT, FIG_APPEAL,
-    "结果维持", "upheld" },
-  { "纠正|结果纠正|纠错|被纠错|被纠正", "corrected", NULL,
-    "公开", APPEAL_COUNTERS, UNIT_COUNT, FIG_APPEAL,
-    "结果纠正", "corrected" },
-  { "其他结果", "other", NULL,
-    "公开", APPEAL_COUNTERS, UNIT_COUNT, FIG_APPEAL,
-    "其他结果", "other results" },
-  { "尚未审结|未审结", "pending", NULL,
-    "公开", APPEAL_COUNTERS, UNIT_COUNT, FIG_APPEAL,
-    "尚未审结", "pending" },
-
-  /* section 二 */
-  { "制发规章|新制发规章|印发规章|出台规章", "active.regulations.issued", NULL,
-    NULL, DOCUMENT_COUNTERS, UNIT_COUNT, 0,
-    "规章本年制发件数", "regulations issued this year" },
-  { "废止规章", "active.regulations.repealed", NULL,
-    NULL, DOCUMENT_COUNTERS, UNIT_COUNT, 0,
-    "规章本年废止件数", "regulations repealed this year" },
-  { "现行有效规章|现行有效的规章", "active.regulations.in_force", NULL,
-    NULL, DOCUMENT_COUNTERS, UNIT_COUNT, 0,
-    "规章现行有效件数", "regulations in force" },
-  { "制发规范性文件|制发行政规范性文件|新制发规范性文件|新制发行政规范性文件|印发规范性文件|"
-    "印发行政规范性文件|出台规范性文件|出台行政规范性文件", "active.normative_documents.issued", NULL,
-    NULL, DOCUMENT_COUNTERS, UNIT_COUNT, 0,
-    "行政规范性文件本年制发件数", "normative documents issued this year" },
-  { "废止规范性文件|废止行政规范性文件", "active.normative_documents.repealed", NULL,
-    NULL, DOCUMENT_COUNTERS, UNIT_COUNT, 0,
-    "行政规范性文件本年废止件数", "normative documents repealed this year" },
-  { "现行有效规范性文件|现行有效的规范性文件|现行有效行政规范性文件|现行有效的行政规范性文件",
-    "active.normative_documents.in_force", NULL,
-    NULL, DOCUMENT_COUNTERS, UNIT_COUNT, 0,
-    "行政规范性文件现行有效件数", "normative documents in force" },
-  { "行政许可", "active.licensing|active.licensing.decisions", NULL,
-    NULL, DECISION_COUNTERS, UNIT_COUNT, 0,
-    "行政许可本年处理决定数量", "licensing decisions this year" },
-  { "行政处罚", "active.punishment|active.punishment.decisions", NULL,
-    NULL, DECISION_COUNTERS, UNIT_COUNT, 0,
-    "行政处罚本年处理决定数量", "punishment decisions this year" },
-  { "行政强制", "active.enforcement|active.enforcement.decisions", NULL,
-    NULL, DECISION_COUNTERS, UNIT_COUNT, 0,
-    "行政强制本年处理决定数量", "enforcement decisions this year" },
-  { "行政事业性收费", "active.fees", NULL,
-    NULL, NULL, UNIT_AMOUNT, 0,
-    "行政事业性收费本年收费金额", "administrative fees collected this year" },
-};
-
-/* Phrases that state a figure without a number: “申请已全部办结” says nothing was carried over */
-typedef struct
-{
-  const char *keys;
-  const char *cells;   /* what the claim speaks of */
-  const char *equals;  /* what that must equal; NULL: it must be 0 */
-  const char *unless;  /* words that, in its sentence, make it speak of other requests */
-} FigureClaim;
-
-static const FigureClaim claims[] = {
-  /* only phrases that say every request was settled: "均在法定期限内予以答复" says they
-   * were answered in time, which a carried-over one still is */
-  { "全部办结|均已办结|均依法办结|均按时办结|均已按时办结|已全部答复|全部予以答复", "requests.carried_over.total", NULL,
-    "上年|结转|顺延|下年" },
-  { "全部予以公开", "requests.public.total", "requests.result_total.total", NULL },
-};
-
-/* What may stand between a phrase's words and its figure: “收到[政府信息公开申请]12 件” */
-static const char *const gap_words[] = {
-  "政府信息公开", "依申请公开", "信息公开", "政府信息", "公开申请", "申请数量", "申请件", "申请",
-  "依申请", "继续办理", "处理决定", "收费金额", "的", "各类", "共计", "合计", "总计", "累计", "共",
-  "为", "了", "达到", "达", "数量", "总数", "案件", "案", "决定", "金额", "是", "比例", "比", "办结",
-  "全部", NULL,
-};
-
-/* What may come before a phrase's words in its clause and keep the report's whole scope */
-static const char *const scope_words[] = {
-  "全年", "本年度", "本年", "今年", "年内", "当年", "年度", "度", "共计", "累计", "合计", "总计", "总共",
-  "一共", "共", "全部", "依法", "已", "均", "有", "结果", "我局", "我办", "我委", "我县", "我市", "我区",
-  "我镇", "我乡", "我街道", "我单位", "我部门", "我中心", "我府", "我厅", "我院", "本机关", "本单位",
-  "本局", "本部门", "本办", "全市", "全区", "全县", "全镇", "全乡", "人民政府办公室", "政府办公室",
-  "人民政府", "政府办", "办公室", "市政府", "区政府", "县政府", "镇政府", "乡政府", "政府",
-  "政府信息公开", "依申请公开", "信息公开", "政务公开", "依申请", "政府信息", "各类", "在", "办理",
-  "作出", "做出", "发生", "被申请", "收到", "受理", "涉及", "申请", "的", "了", NULL,
-};
-
-/* Words that make a clause speak of something else than this year's figure */
-static const char *const comparison_words[] = {
-  "同比", "较上年", "比上年", "与上年", "上年同期", "去年同期", "较去年", "比去年", "与去年", "增长",
-  "下降", "减少", "增加", "提高", "降低", "持平", "上升", "环比", NULL,
-};
-
-/* Words that, in a clause before the figure's, narrow what the sentence speaks of */
-static const char *const narrowing_words[] = {
-  "通过", "代表", "网络", "网上", "平台", "信函", "当面", "窗口", "渠道", "邮件", "传真", "部门",
-  "分别", "下属", "所属", "乡镇", "街道", "各单位", "上年", "去年", "网站", NULL,
-};
+/* The grammar itself is the template's description (src/core/template/template-*.json,
+ * keys "figures", "claims" and "figure_words"): nb-template.h's NbTemplateFigure. */
+typedef NbTemplateFigure FigurePhrase;
+typedef NbTemplateClaim FigureClaim;
 
 /* ------------------------------------------------------------------ */
 /* The word lists, decoded once                                        */
@@ -228,11 +46,12 @@ typedef struct
 
 typedef struct
 {
-  Words keys[G_N_ELEMENTS (phrases)];
-  Words claim_keys[G_N_ELEMENTS (claims)];
-  Words claim_unless[G_N_ELEMENTS (claims)];
-  Words any_claim;  /* every claim's words: most positions start none */
-  Words gap, scope, comparison, narrowing;
+  const NbTemplate *tpl;
+  Words            *keys;          /* one per figure */
+  Words            *claim_keys;    /* one per claim */
+  Words            *claim_unless;
+  Words             any_claim;     /* every claim's words: most positions start none */
+  Words             gap, scope, comparison, narrowing;
 } Grammar;
 
 static void
@@ -271,31 +90,38 @@ words_from_keys (Words      *ws,
     }
 }
 
-/* Built the first time, kept for the life of the process */
+/* Built the first time, for each edition, kept for the life of the process */
 static const Grammar *
-grammar_get (void)
+grammar_get (NbEdition edition)
 {
-  static gsize once = 0;
-  static Grammar grammar;
+  static gsize once[NB_N_EDITIONS];
+  static Grammar grammars[NB_N_EDITIONS];
+  Grammar *g = &grammars[edition];
 
-  if (g_once_init_enter (&once))
+  if (g_once_init_enter (&once[edition]))
     {
-      for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
-        words_from_keys (&grammar.keys[k], phrases[k].keys);
-      for (guint k = 0; k < G_N_ELEMENTS (claims); k++)
+      const NbTemplate *tpl = nb_template_get (edition);
+
+      g->tpl = tpl;
+      g->keys = g_new0 (Words, tpl->n_figures);
+      for (guint k = 0; k < tpl->n_figures; k++)
+        words_from_keys (&g->keys[k], tpl->figures[k].keys);
+      g->claim_keys = g_new0 (Words, tpl->n_claims);
+      g->claim_unless = g_new0 (Words, tpl->n_claims);
+      for (guint k = 0; k < tpl->n_claims; k++)
         {
-          words_from_keys (&grammar.claim_keys[k], claims[k].keys);
-          words_from_keys (&grammar.any_claim, claims[k].keys);
-          if (claims[k].unless)
-            words_from_keys (&grammar.claim_unless[k], claims[k].unless);
+          words_from_keys (&g->claim_keys[k], tpl->claims[k].keys);
+          words_from_keys (&g->any_claim, tpl->claims[k].keys);
+          if (tpl->claims[k].unless)
+            words_from_keys (&g->claim_unless[k], tpl->claims[k].unless);
         }
-      words_from_list (&grammar.gap, gap_words);
-      words_from_list (&grammar.scope, scope_words);
-      words_from_list (&grammar.comparison, comparison_words);
-      words_from_list (&grammar.narrowing, narrowing_words);
-      g_once_init_leave (&once, 1);
+      words_from_list (&g->gap, tpl->figure_words[NB_FIGURE_WORDS_GAP]);
+      words_from_list (&g->scope, tpl->figure_words[NB_FIGURE_WORDS_SCOPE]);
+      words_from_list (&g->comparison, tpl->figure_words[NB_FIGURE_WORDS_COMPARISON]);
+      words_from_list (&g->narrowing, tpl->figure_words[NB_FIGURE_WORDS_NARROWING]);
+      g_once_init_leave (&once[edition], 1);
     }
-  return &grammar;
+  return g;
 }
 
 /* ------------------------------------------------------------------ */
@@ -380,7 +206,7 @@ prose_init (Prose     *p,
   gboolean join = FALSE;
 
   p->report = report;
-  p->g = grammar_get ();
+  p->g = grammar_get (report->edition);
   p->out = out;
   p->edition = report->edition;
   p->s = g_new (gunichar, n + 1);
@@ -519,7 +345,7 @@ typedef struct
   guint      after;       /* past its unit */
   double     value;       /* in the phrase's unit: 万元 for amounts */
   double     tolerance;   /* the last digit written, in that unit */
-  FigureUnit unit;
+  NbFigureUnit unit;
   gunichar   counter;
 } Figure;
 
@@ -574,18 +400,18 @@ read_figure (const Prose *p,
     return FALSE;
   if (i < end && p->s[i] == '%')
     {
-      f->unit = UNIT_PERCENT;
+      f->unit = NB_FIGURE_PERCENT;
       f->after = i + 1;
       return TRUE;
     }
   if (match_at (p, i, end, "万元", -1, &f->after))
     {
-      f->unit = UNIT_AMOUNT;
+      f->unit = NB_FIGURE_AMOUNT;
       return TRUE;
     }
   if (i < end && p->s[i] == 0x5143)  /* 元 */
     {
-      f->unit = UNIT_AMOUNT;
+      f->unit = NB_FIGURE_AMOUNT;
       f->value /= 10000;
       f->tolerance /= 10000;
       f->after = i + 1;
@@ -598,7 +424,7 @@ read_figure (const Prose *p,
       match_at (p, i + 1, end, "小时", -1, NULL) || match_at (p, i + 1, end, "次", -1, NULL) ||
       match_at (p, i + 1, end, "人", -1, NULL))
     return FALSE;
-  f->unit = UNIT_COUNT;
+  f->unit = NB_FIGURE_COUNT;
   f->counter = p->s[i];
   f->after = i + 1;
   return TRUE;
@@ -855,7 +681,7 @@ match_before (Prose        *p,
   gboolean found = FALSE;
 
   for (guint i = cs; i < f->start; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
+    for (guint k = 0; k < p->g->tpl->n_figures; k++)
       {
         guint len = longest_word (p, i, f->start, &p->g->keys[k]);
 
@@ -864,7 +690,7 @@ match_before (Prose        *p,
         /* the nearest end; at the same end, the longest words */
         if (!found || i + len > m->key_end || (i + len == m->key_end && i < m->key_start))
           {
-            m->phrase = &phrases[k];
+            m->phrase = &p->g->tpl->figures[k];
             m->key_start = i;
             m->key_end = i + len;
             found = TRUE;
@@ -893,15 +719,15 @@ match_after (Prose        *p,
           break;
         }
     }
-  for (guint k = 0; k < G_N_ELEMENTS (phrases); k++)
-    if (phrases[k].flags & FIG_AFTER)
+  for (guint k = 0; k < p->g->tpl->n_figures; k++)
+    if (p->g->tpl->figures[k].flags & NB_FIGURE_AFTER)
       {
         guint len = longest_word (p, at, ce, &p->g->keys[k]);
 
         if (len > best)
           {
             best = len;
-            m->phrase = &phrases[k];
+            m->phrase = &p->g->tpl->figures[k];
             m->key_start = at;
             m->key_end = at + len;
           }
@@ -938,7 +764,7 @@ compare (Prose        *p,
   Readings cells;
 
   /* 复议 or 诉讼: the one the sentence named last before the words */
-  if (ph->flags & FIG_APPEAL)
+  if (ph->flags & NB_FIGURE_APPEAL)
     {
       static const char *const review[] = { "review", NULL };
       static const char *const direct[] = { "litigation_direct", NULL };
@@ -962,7 +788,7 @@ compare (Prose        *p,
         return;
       resolve (p, ph->cells, groups, &cells);
     }
-  else if (ph->flags & FIG_SHARE)
+  else if (ph->flags & NB_FIGURE_SHARE)
     {
       if (!sc->have_share || !g_str_has_prefix (sc->share_phrase->cells, "requests."))
         return;
@@ -974,7 +800,7 @@ compare (Prose        *p,
   if (!any_known (&cells))
     return;
 
-  if (ph->unit == UNIT_PERCENT)
+  if (ph->unit == NB_FIGURE_PERCENT)
     {
       Readings per;
       const Reading *num = first_known (&cells), *den = NULL;
@@ -1015,19 +841,19 @@ compare (Prose        *p,
     }
 
   for (guint i = 0; i < cells.n; i++)
-    if (cells.r[i].known && fabs (cells.r[i].value - f->value) < (ph->unit == UNIT_AMOUNT ? f->tolerance : 0.5))
+    if (cells.r[i].known && fabs (cells.r[i].value - f->value) < (ph->unit == NB_FIGURE_AMOUNT ? f->tolerance : 0.5))
       return;
   {
     const Reading *r = first_known (&cells);
-    g_autofree char *tv = ph->unit == UNIT_AMOUNT ? format_amount (r->value) : nb_format_number (r->value);
-    const char *unit = ph->unit == UNIT_AMOUNT ? " 万元" : "";
+    g_autofree char *tv = ph->unit == NB_FIGURE_AMOUNT ? format_amount (r->value) : nb_format_number (r->value);
+    const char *unit = ph->unit == NB_FIGURE_AMOUNT ? " 万元" : "";
     gboolean review = strstr (nb_schema_get_cell (p->edition, r->cells[0])->id, ".review.") != NULL;
-    const char *group_zh = !(ph->flags & FIG_APPEAL) ? "" : review ? "行政复议" : "行政诉讼";
-    const char *group_en = !(ph->flags & FIG_APPEAL) ? "" : review ? "administrative reviews " : "lawsuits ";
+    const char *group_zh = !(ph->flags & NB_FIGURE_APPEAL) ? "" : review ? "行政复议" : "行政诉讼";
+    const char *group_en = !(ph->flags & NB_FIGURE_APPEAL) ? "" : review ? "administrative reviews " : "lawsuits ";
     g_autofree char *zh = g_strdup_printf ("正文说“%s”，表格中%s%s为 %s%s。", said, group_zh, ph->zh, tv, unit);
     g_autofree char *en = g_strdup_printf ("The text says “%s”, but the tables give %s%s as %s%s.", said,
                                            group_en, ph->en, tv,
-                                           ph->unit == UNIT_AMOUNT ? " (10,000 yuan)" : "");
+                                           ph->unit == NB_FIGURE_AMOUNT ? " (10,000 yuan)" : "");
 
     mismatch (p, ps, pe, zh, en, r);
   }
@@ -1103,22 +929,22 @@ scan_sentence (Prose *p,
             narrowing = TRUE;
 
           if (found && m.phrase->unit == f.unit &&
-              (f.unit != UNIT_COUNT || m.phrase->counters == NULL ||
+              (f.unit != NB_FIGURE_COUNT || m.phrase->counters == NULL ||
                g_utf8_strchr (m.phrase->counters, -1, f.counter)))
             {
               whole = whole && speaks && !other_year (p, ss, f.start) &&
                       (m.phrase->context == NULL || holds (p, ss, ce, m.phrase->context));
               if (whole)
                 compare (p, &m, &f, ss, se, sc);
-              if (f.unit == UNIT_COUNT)
+              if (f.unit == NB_FIGURE_COUNT)
                 {
                   /* what a share (占比) that follows is a share of */
-                  sc->have_share = whole && !(m.phrase->flags & (FIG_APPEAL | FIG_SHARE));
+                  sc->have_share = whole && !(m.phrase->flags & (NB_FIGURE_APPEAL | NB_FIGURE_SHARE));
                   sc->share_phrase = m.phrase;
                   if (sc->have_share)
                     resolve (p, m.phrase->cells, NULL, &sc->share_cells);
                 }
-              if (!sc->in_list && f.unit == UNIT_COUNT)
+              if (!sc->in_list && f.unit == NB_FIGURE_COUNT)
                 {
                   sc->have_last = whole;
                   sc->last_value = f.value;
@@ -1126,7 +952,7 @@ scan_sentence (Prose *p,
                 }
               counted = TRUE;
             }
-          else if (f.unit == UNIT_COUNT)
+          else if (f.unit == NB_FIGURE_COUNT)
             {
               /* a part no phrase reads: “其中网站申请 7 件” */
               if (sc->in_list)
@@ -1158,10 +984,10 @@ check_claims (Prose *p,
               guint  se)
 {
   for (guint i = ss; i < se; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (claims) && may_start (&p->g->any_claim, p->s[i]) &&
+    for (guint k = 0; k < p->g->tpl->n_claims && may_start (&p->g->any_claim, p->s[i]) &&
                       longest_word (p, i, se, &p->g->any_claim); k++)
       {
-        const FigureClaim *c = &claims[k];
+        const FigureClaim *c = &p->g->tpl->claims[k];
         guint len = longest_word (p, i, se, &p->g->claim_keys[k]);
         Readings cells, other;
         const Reading *r, *o = NULL;
