@@ -556,10 +556,10 @@ test_no_false_findings (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(NbReport) report = nb_report_new_from_file (file, NULL, &error);
 
-      if (report == NULL && g_str_has_suffix (path, ".pdf"))
+      if (report == NULL && !g_str_has_suffix (path, ".txt"))
         {
           g_test_message ("%s: %s", path, error->message);
-          continue;  /* a build without PDF support */
+          continue;  /* a build without the reader of its format */
         }
       g_assert_no_error (error);
       n_pdf += g_str_has_suffix (path, ".pdf");
