@@ -12,7 +12,7 @@
 #include <gmodule.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 
 static gboolean
 has_prefix (const guint8 *data,

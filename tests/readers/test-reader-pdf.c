@@ -16,7 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 #include "nb-text.h"
 #include "nianbao.h"
 #include "readers-common.h"
