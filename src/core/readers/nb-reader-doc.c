@@ -47,7 +47,7 @@
 
 /* Bounds against hostile input */
 #define MAX_TEXT_CHARS   (8 * 1024 * 1024)  /* characters of the main document */
-#define MAX_TEXT_BYTES   (64 * 1024 * 1024) /* the text given, tabs of spanned cells and all */
+#define MAX_TEXT_BYTES   NB_READER_MAX_TEXT /* the text given, tabs of spanned cells and all */
 #define MAX_TABLE_MARKS  16384              /* cells held at once; a longer table is cut */
 #define MAX_FIELD_DEPTH  64                 /* nested fields tracked one by one */
 #define MAX_ROW_CELLS    63                 /* itcMac of sprmTDefTable */

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DOCX: word/document.xml is read from the zip with libgsf and parsed with libxml2 (no
- * network, no entity expansion), then walked without recursion. Paragraphs are lines; a
+ * DOCX: word/document.xml is read from the zip with libgsf and streamed through libxml2's
+ * xmlTextReader (no network, no DTD, no entity expansion; a DOCTYPE, which Word never
+ * writes, is refused), so memory stays near the size of the text. Paragraphs are lines; a
  * table gives one line per row with its cells separated by tabs, each cell one field, so
  * that an empty field is an empty cell (the parser reads it as a blank): a cell merged over
  * several columns (w:gridSpan) is one field, and a cell continuing a vertical merge
@@ -20,7 +21,7 @@
 
 #include <gsf/gsf.h>
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 /* A document.xml larger than this, unpacked, is refused (zip bombs) */
 #define MAX_DOCUMENT_XML (64 * 1024 * 1024)
@@ -34,47 +35,12 @@ typedef struct
   GString   *cell;       /* the current cell, or NULL */
   gboolean   cell_continued;
   guint      table_depth;
+  int        row_depth;    /* the reader's depth of the current row (w:tr), or -1 */
+  int        cell_depth;   /* of the current cell (w:tc), or -1 */
+  int        props_depth;  /* of its w:trPr or w:tcPr while inside it, or -1 */
+  int        text_depth;   /* of the w:t whose text is being read, or -1 */
+  gboolean   vmerge_seen;
 } DocxWalk;
-
-static gboolean
-local_name_is (const xmlNode *node,
-               const char    *name)
-{
-  return node->type == XML_ELEMENT_NODE && node->name != NULL &&
-         strcmp ((const char *) node->name, name) == 0;
-}
-
-/* w:val of a child element of @parent named @name, or NULL (as "" when there is no w:val) */
-static char *
-dup_child_val (xmlNode    *parent,
-               const char *name)
-{
-  for (xmlNode *child = parent->children; child != NULL; child = child->next)
-    if (local_name_is (child, name))
-      {
-        for (xmlAttr *attr = child->properties; attr != NULL; attr = attr->next)
-          if (attr->name != NULL && strcmp ((const char *) attr->name, "val") == 0)
-            {
-              xmlChar *value = xmlNodeGetContent ((xmlNode *) attr);
-              char *ret = g_strdup ((const char *) value);
-
-              xmlFree (value);
-              return ret;
-            }
-        return g_strdup ("");
-      }
-  return NULL;
-}
-
-static xmlNode *
-find_child (xmlNode    *parent,
-            const char *name)
-{
-  for (xmlNode *child = parent->children; child != NULL; child = child->next)
-    if (local_name_is (child, name))
-      return child;
-  return NULL;
-}
 
 /* Append text; inside a cell tabs and line ends become spaces */
 static void
@@ -171,20 +137,39 @@ parse_span (const char *value)
 }
 
 static gboolean
-docx_enter (DocxWalk *walk,
-            xmlNode  *node)
+name_is (const char *name,
+         const char *wanted)
 {
-  if (node->type != XML_ELEMENT_NODE)
-    return FALSE;
+  return strcmp (name, wanted) == 0;
+}
 
+/* The value of the current element's val attribute (w:val), or "" when it has none */
+static char *
+dup_val (xmlTextReader *reader)
+{
+  char *ret = NULL;
+
+  while (ret == NULL && xmlTextReaderMoveToNextAttribute (reader) == 1)
+    if (name_is ((const char *) xmlTextReaderConstLocalName (reader), "val"))
+      ret = g_strdup ((const char *) xmlTextReaderConstValue (reader));
+  xmlTextReaderMoveToElement (reader);
+  return ret != NULL ? ret : g_strdup ("");
+}
+
+/* An element starts. Returns FALSE for one whose content is skipped */
+static gboolean
+docx_enter (DocxWalk      *walk,
+            xmlTextReader *reader,
+            const char    *name,
+            int            depth)
+{
   /* field codes, deleted text, properties, duplicate fallback content */
-  if (local_name_is (node, "instrText") || local_name_is (node, "delText") ||
-      local_name_is (node, "Fallback") || local_name_is (node, "rPr") ||
-      local_name_is (node, "pPr") || local_name_is (node, "tblPr") ||
-      local_name_is (node, "tblGrid") || local_name_is (node, "sectPr"))
+  if (name_is (name, "instrText") || name_is (name, "delText") || name_is (name, "Fallback") ||
+      name_is (name, "rPr") || name_is (name, "pPr") || name_is (name, "tblPr") ||
+      name_is (name, "tblGrid") || name_is (name, "sectPr"))
     return FALSE;
 
-  if (local_name_is (node, "tbl"))
+  if (name_is (name, "tbl"))
     {
       walk->table_depth++;
       if (walk->table_depth == 1)
@@ -193,63 +178,72 @@ docx_enter (DocxWalk *walk,
         docx_line_break (walk);
       return TRUE;
     }
-  if (walk->table_depth == 1 && local_name_is (node, "tr"))
+  if (walk->table_depth == 1 && name_is (name, "tr"))
     {
-      xmlNode *trpr = find_child (node, "trPr");
-
       docx_finish_row (walk);
       walk->row = g_ptr_array_new_with_free_func (g_free);
-      if (trpr != NULL)
-        {
-          g_autofree char *before = dup_child_val (trpr, "gridBefore");
-
-          if (before != NULL)
-            for (guint i = parse_span (before); i > 0; i--)
-              g_ptr_array_add (walk->row, g_strdup (""));
-        }
+      walk->row_depth = depth;
+      walk->cell_depth = -1;
       return TRUE;
     }
-  if (walk->table_depth == 1 && local_name_is (node, "tc"))
+  if (walk->table_depth == 1 && name_is (name, "tc"))
     {
-      xmlNode *tcpr = find_child (node, "tcPr");
-
       docx_finish_cell (walk);
       walk->cell = g_string_new (NULL);
       walk->cell_continued = FALSE;
-      if (tcpr != NULL)
-        {
-          g_autofree char *vmerge = dup_child_val (tcpr, "vMerge");
-
-          walk->cell_continued = vmerge != NULL && strcmp (vmerge, "restart") != 0;
-        }
+      walk->cell_depth = depth;
+      walk->vmerge_seen = FALSE;
       return TRUE;
     }
-  if (walk->table_depth > 1 && (local_name_is (node, "tr") || local_name_is (node, "tc")))
+  if (walk->table_depth > 1 && (name_is (name, "tr") || name_is (name, "tc")))
     {
       docx_line_break (walk);
       return TRUE;
     }
 
-  if (local_name_is (node, "t"))
+  /* the properties of a row and a cell: cells skipped before the row, vertical merges */
+  if ((name_is (name, "trPr") && walk->row_depth >= 0 && depth == walk->row_depth + 1 &&
+       walk->cell_depth < 0) ||
+      (name_is (name, "tcPr") && walk->cell_depth >= 0 && depth == walk->cell_depth + 1))
     {
-      xmlChar *content = xmlNodeGetContent (node);
-
-      if (content != NULL)
-        docx_add_text (walk, (const char *) content);
-      xmlFree (content);
-      return FALSE;
+      walk->props_depth = depth;
+      return TRUE;
     }
-  if (local_name_is (node, "tab") || local_name_is (node, "ptab"))
+  if (walk->props_depth >= 0 && depth == walk->props_depth + 1)
+    {
+      if (walk->cell_depth < 0 && name_is (name, "gridBefore") && walk->row != NULL)
+        {
+          g_autofree char *before = dup_val (reader);
+
+          for (guint i = parse_span (before); i > 0; i--)
+            g_ptr_array_add (walk->row, g_strdup (""));
+        }
+      else if (walk->cell_depth >= 0 && name_is (name, "vMerge") && !walk->vmerge_seen)
+        {
+          g_autofree char *vmerge = dup_val (reader);
+
+          walk->cell_continued = strcmp (vmerge, "restart") != 0;
+          walk->vmerge_seen = TRUE;
+        }
+      return TRUE;
+    }
+
+  if (name_is (name, "t"))
+    {
+      walk->text_depth = depth;
+      return TRUE;
+    }
+  if (name_is (name, "tab") || name_is (name, "ptab"))
     {
       docx_add_text (walk, "\t");
       return FALSE;
     }
-  if (local_name_is (node, "br") || local_name_is (node, "cr"))
+  if (name_is (name, "br") || name_is (name, "cr"))
     {
       docx_line_break (walk);
       return FALSE;
     }
-  if (local_name_is (node, "noBreakHyphen"))
+  if (name_is (name, "noBreakHyphen"))
     {
       docx_add_text (walk, "-");
       return FALSE;
@@ -258,54 +252,112 @@ docx_enter (DocxWalk *walk,
   return TRUE;
 }
 
+/* An element entered with docx_enter() ends */
 static void
-docx_leave (DocxWalk *walk,
-            xmlNode  *node)
+docx_leave (DocxWalk   *walk,
+            const char *name,
+            int         depth)
 {
-  if (local_name_is (node, "p"))
+  if (depth == walk->text_depth)
+    walk->text_depth = -1;
+  else if (depth == walk->props_depth)
+    walk->props_depth = -1;
+  else if (name_is (name, "p"))
     docx_line_break (walk);
-  else if (local_name_is (node, "tbl"))
+  else if (name_is (name, "tbl"))
     {
       if (walk->table_depth == 1)
         docx_finish_row (walk);
       if (walk->table_depth > 0)
         walk->table_depth--;
     }
-  else if (walk->table_depth == 1 && local_name_is (node, "tr"))
-    docx_finish_row (walk);
-  else if (walk->table_depth == 1 && local_name_is (node, "tc"))
-    docx_finish_cell (walk);
+  else if (walk->table_depth == 1 && name_is (name, "tr"))
+    {
+      docx_finish_row (walk);
+      walk->row_depth = -1;
+    }
+  else if (walk->table_depth == 1 && name_is (name, "tc"))
+    {
+      docx_finish_cell (walk);
+      walk->cell_depth = -1;
+    }
+}
+
+static gsize
+docx_text_len (DocxWalk *walk)
+{
+  return walk->out->len + walk->line->len + (walk->cell != NULL ? walk->cell->len : 0);
 }
 
 static void
-docx_walk (DocxWalk *walk,
-           xmlNode  *root)
+set_not_xml (GError **error)
 {
-  xmlNode *node = root;
+  g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
+                       _("The Word document is damaged: its text (word/document.xml) "
+                         "is not well-formed XML"));
+}
 
-  while (node != NULL)
+/* Streams the document through the reader. Returns FALSE with @error set when it is
+ * refused or damaged */
+static gboolean
+docx_stream (DocxWalk       *walk,
+             xmlTextReader  *reader,
+             GError        **error)
+{
+  int ret = xmlTextReaderRead (reader);
+
+  while (ret == 1)
     {
-      gboolean descend = docx_enter (walk, node);
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      gboolean descend = TRUE;
 
-      if (descend && node->children != NULL)
+      switch (type)
         {
-          node = node->children;
-          continue;
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+        case XML_READER_TYPE_ENTITY:
+          g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
+                               _("The Word document is refused: its text declares a document "
+                                 "type or entities, which Word never writes"));
+          return FALSE;
+        case XML_READER_TYPE_ELEMENT:
+          if (name == NULL)
+            break;
+          descend = docx_enter (walk, reader, name, depth);
+          if (descend && xmlTextReaderIsEmptyElement (reader))
+            docx_leave (walk, name, depth);
+          break;
+        case XML_READER_TYPE_END_ELEMENT:
+          if (name != NULL)
+            docx_leave (walk, name, depth);
+          break;
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_WHITESPACE:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+          if (walk->text_depth >= 0)
+            docx_add_text (walk, (const char *) xmlTextReaderConstValue (reader));
+          break;
+        default:
+          break;
         }
-      if (descend)
-        docx_leave (walk, node);
-      while (node != NULL && node != root && node->next == NULL)
+      if (docx_text_len (walk) > NB_READER_MAX_TEXT)
         {
-          node = node->parent;
-          if (node != NULL)
-            docx_leave (walk, node);
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("The document’s text is too large (more than %d MB)"),
+                       NB_READER_MAX_TEXT / (1024 * 1024));
+          return FALSE;
         }
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
+      ret = descend ? xmlTextReaderRead (reader) : xmlTextReaderNext (reader);
     }
-  docx_finish_row (walk);
-  docx_flush_line (walk);
+  if (ret < 0)
+    {
+      set_not_xml (error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static char *
@@ -316,31 +368,36 @@ text_from_document_xml (const guint8  *xml,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) line = g_string_new (NULL);
   DocxWalk walk = { 0 };
-  xmlDoc *doc;
-  xmlNode *root;
+  xmlTextReader *reader;
+  gboolean ok;
 
-  doc = xmlReadMemory ((const char *) xml, (int) len, "document.xml", NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                       XML_PARSE_NOCDATA);
-  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+  /* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay unexpanded,
+   * nothing is fetched, and libxml2's own limits on depth and names hold */
+  reader = xmlReaderForMemory ((const char *) xml, (int) len, "document.xml", NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_NOCDATA);
+  if (reader == NULL)
     {
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
-                           _("The Word document is damaged: its text (word/document.xml) "
-                             "is not well-formed XML"));
+      set_not_xml (error);
       return NULL;
     }
 
   walk.out = out;
   walk.line = line;
-  docx_walk (&walk, root);
+  walk.row_depth = walk.cell_depth = walk.props_depth = walk.text_depth = -1;
+  ok = docx_stream (&walk, reader, error);
+  xmlFreeTextReader (reader);
+  if (ok)
+    {
+      docx_finish_row (&walk);
+      docx_flush_line (&walk);
+    }
   if (walk.cell != NULL)
     g_string_free (walk.cell, TRUE);
   if (walk.row != NULL)
     g_ptr_array_unref (walk.row);
-  xmlFreeDoc (doc);
-
+  if (!ok)
+    return NULL;
   if (!g_utf8_validate (out->str, out->len, NULL))
     return g_utf8_make_valid (out->str, out->len);
   return g_string_free (g_steal_pointer (&out), FALSE);

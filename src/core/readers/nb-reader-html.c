@@ -29,6 +29,9 @@
 #define MAX_ROWSPAN      1000
 #define MAX_GRID_MARKS   (8 * 1024 * 1024)   /* grid positions filled by spans, per page */
 #define CHARSET_WINDOW   8192
+/* A page with more elements than this is refused before libxml2 builds its tree, whose
+ * nodes take about 200 bytes each: a real report has a few thousand */
+#define MAX_ELEMENTS     (512 * 1024)
 
 typedef struct
 {
@@ -574,6 +577,17 @@ decode_page (const guint8 *data,
   return decode_to_utf8 (data, len, charset);
 }
 
+/* Element tags in the page: each '<' followed by a letter */
+static gsize
+count_tags (const char *page)
+{
+  gsize n = 0;
+
+  for (const char *p = strchr (page, '<'); p != NULL; p = strchr (p + 1, '<'))
+    n += g_ascii_isalpha (p[1]);
+  return n;
+}
+
 char *
 nb_reader_html_extract (const guint8  *data,
                         gsize          len,
@@ -609,6 +623,14 @@ nb_reader_html_extract (const guint8  *data,
       g_set_error_literal (error, NB_ERROR, NB_ERROR_TOO_LARGE, _("The web page is too large"));
       return NULL;
     }
+  if (count_tags (utf8) > MAX_ELEMENTS)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The web page has too many elements (more than %d) to be a report"),
+                   MAX_ELEMENTS);
+      return NULL;
+    }
+  /* no HTML_PARSE_NOENT (nor a DTD): entities are never expanded from declarations */
   doc = htmlReadMemory (utf8, (int) strlen (utf8), NULL, "UTF-8", options);
   if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
     {
@@ -645,6 +667,13 @@ nb_reader_html_extract (const guint8  *data,
   flush_line (&walk);
   xmlFreeDoc (doc);
 
+  if (out->len > NB_READER_MAX_TEXT)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The document’s text is too large (more than %d MB)"),
+                   NB_READER_MAX_TEXT / (1024 * 1024));
+      return NULL;
+    }
   if (!g_utf8_validate (out->str, out->len, NULL))
     return g_utf8_make_valid (out->str, out->len);
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The most text any reader gives (bytes of UTF-8): a document that holds more is refused */
+#define NB_READER_MAX_TEXT (64 * 1024 * 1024)
+
 typedef enum
 {
   NB_FORMAT_TEXT,
