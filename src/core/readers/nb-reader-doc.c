@@ -1419,6 +1419,10 @@ nb_reader_doc_extract (const guint8  *data,
       return NULL;
     }
 
+  /* libgsf recurses through the directory: one too deep would overflow the stack */
+  if (!nb_ole2_check_directory (data, len, error))
+    return NULL;
+
   quiet_gsf_msole ();
   input = gsf_input_memory_new (data, len, FALSE);
   ole = gsf_infile_msole_new (input, &local_error);

@@ -46,4 +46,9 @@ char     *nb_reader_html_extract (const guint8  *data,
                                   gsize          len,
                                   GError       **error);
 
+/* nb-ole2.c, with the .doc reader */
+gboolean  nb_ole2_check_directory (const guint8  *data,
+                                   gsize          len,
+                                   GError       **error);
+
 G_END_DECLS
