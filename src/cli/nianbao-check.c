@@ -23,6 +23,7 @@ typedef enum
 typedef struct
 {
   char     *path;
+  char     *name;   /* path as valid UTF-8, for JSON */
   char     *out;    /* what to print on stdout */
   gsize     out_len;
   char     *err;    /* what to print on stderr */
@@ -48,9 +49,30 @@ severity_label (NbSeverity severity,
     }
 }
 
+/* A file name as UTF-8 whatever its bytes, its control characters (escape sequences
+ * included) as \\xNN, so that it never drives the terminal */
+static char *
+dup_shown_name (const char *filename)
+{
+  g_autofree char *name = g_filename_display_name (filename);
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        g_string_append_printf (shown, "\\x%02X", c);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 static char *
 describe_report (NbReport *report)
 {
+  g_autofree char *name = dup_shown_name (nb_report_get_filename (report));
   gboolean zh = g_str_has_prefix (lang, "zh");
   GString *out = g_string_new (NULL);
   GListModel *findings = nb_report_get_findings (report);
@@ -59,7 +81,7 @@ describe_report (NbReport *report)
   const char *agency = nb_report_get_agency (report);
   int year = nb_report_get_year (report);
 
-  g_string_append_printf (out, "%s: %s, %s%d (%s %s, %s)\n", nb_report_get_filename (report),
+  g_string_append_printf (out, "%s: %s, %s%d (%s %s, %s)\n", name,
                           agency ? agency : (zh ? "未写明机关" : "agency unknown"),
                           year ? "" : "?", year,
                           zh ? "模板" : "template", nb_edition_to_string (nb_report_get_edition (report)),
@@ -86,7 +108,9 @@ static void
 run_job (Job *job)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->path);
+  /* "-" is standard input */
+  g_autoptr(GFile) file = strcmp (job->path, "-") == 0 ? g_file_new_for_path ("/dev/stdin")
+                                                       : g_file_new_for_commandline_arg (job->path);
   g_autoptr(NbReport) report = nb_report_new_from_file (file, NULL, &error);
   char *out = NULL, *err = NULL;
   gsize out_len = 0;
@@ -94,7 +118,9 @@ run_job (Job *job)
 
   if (report == NULL)
     {
-      err = g_strdup_printf ("nianbao-check: %s: %s\n", job->path, error->message);
+      g_autofree char *shown = dup_shown_name (job->path);
+
+      err = g_strdup_printf ("nianbao-check: %s: %s\n", shown, error->message);
       status = 2;
     }
   else
@@ -105,7 +131,7 @@ run_job (Job *job)
         case OUTPUT_JSON:
           /* the file as the user named it; one document a line (the newline is added
            * when it is printed) */
-          out = nb_report_to_json_as (report, job->path, &out_len);
+          out = nb_report_to_json_as (report, job->name, &out_len);
           break;
         case OUTPUT_CSV:
           out = nb_report_to_csv (report, lang, &out_len);
@@ -216,7 +242,10 @@ main (int   argc,
   n_files = g_strv_length (files);
   all = g_new0 (Job, n_files);
   for (guint i = 0; i < n_files; i++)
-    all[i].path = files[i];
+    {
+      all[i].path = files[i];
+      all[i].name = g_filename_display_name (files[i]);
+    }
 
   if (jobs <= 0)
     jobs = g_get_num_processors ();
@@ -257,9 +286,12 @@ main (int   argc,
           if (output == OUTPUT_JSON || (output == OUTPUT_TEXT && i + 1 < n_files))
             fputc ('\n', stdout);
         }
+      /* each report out whole before the next is read: a crash later cuts none */
+      fflush (stdout);
       status = MAX (status, job->status);
       g_clear_pointer (&job->out, g_free);
       g_clear_pointer (&job->err, g_free);
+      g_clear_pointer (&job->name, g_free);
     }
 
   if (pool)

@@ -291,8 +291,8 @@ nb_report_new_from_file (GFile         *file,
 
     if (in == NULL)
       return NULL;
-    /* read at most one byte over the limit, so that a growing or special file cannot exhaust memory */
-    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (in), NB_MAX_REPORT_SIZE + 1, cancellable, error);
+    /* to its end (pipes, network shares), never past the limit */
+    bytes = nb_input_read_all (G_INPUT_STREAM (in), NB_MAX_REPORT_SIZE, cancellable, error);
     if (bytes == NULL)
       return NULL;
   }

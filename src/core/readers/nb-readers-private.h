@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +45,12 @@ char     *nb_reader_doc_extract  (const guint8  *data,
 char     *nb_reader_html_extract (const guint8  *data,
                                   gsize          len,
                                   GError       **error);
+
+/* nb-input.c, in libnianbao and the reader helper */
+GBytes   *nb_input_read_all       (GInputStream  *in,
+                                   gsize          max,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
 
 /* nb-ole2.c, with the .doc reader */
 gboolean  nb_ole2_check_directory (const guint8  *data,
