@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 /* The most text any reader gives (bytes of UTF-8): a document that holds more is refused */
 #define NB_READER_MAX_TEXT (64 * 1024 * 1024)
 
+/* The reader helper's exit status when it answers with an error (nianbao-reader.c) */
+#define NB_READER_EXIT_ERROR 3
+
 typedef enum
 {
   NB_FORMAT_TEXT,
