@@ -98,7 +98,7 @@ nb_format_to_string (NbFormat format)
 
 /* Readers ------------------------------------------------------------------------------ */
 
-/* The format readers run in a helper process, nianbao-reader (readers/nianbao-reader.c):
+/* The format readers run in helper processes, nianbao-reader-GROUP (readers/nianbao-reader.c):
  * poppler, libgsf and libxml2 meet untrusted files there, under limits of memory and
  * time, and a crash or a hang costs that one file. Plain text never starts it. */
 
@@ -124,13 +124,14 @@ nb_format_to_string (NbFormat format)
 static const struct
 {
   NbFormat    format;
+  const char *group;   /* its helper: nianbao-reader-GROUP */
   const char *name;    /* the helper's argument */
   gboolean    built;   /* whether this build has the reader at all */
 } readers[] = {
-  { NB_FORMAT_PDF, "pdf", BUILT_PDF },
-  { NB_FORMAT_DOCX, "docx", BUILT_WORD },
-  { NB_FORMAT_DOC, "doc", BUILT_WORD },
-  { NB_FORMAT_HTML, "html", BUILT_HTML },
+  { NB_FORMAT_PDF, "pdf", "pdf", BUILT_PDF },
+  { NB_FORMAT_DOCX, "word", "docx", BUILT_WORD },
+  { NB_FORMAT_DOC, "word", "doc", BUILT_WORD },
+  { NB_FORMAT_HTML, "html", "html", BUILT_HTML },
 };
 
 /* Whether this program runs from the build tree (tests, ./build/src/cli/nianbao-check):
@@ -155,18 +156,20 @@ running_uninstalled (void)
   return result == 2;
 }
 
-/* The helper, in order: in $NIANBAO_READER_DIR; in the build tree when running from it;
- * installed in libexecdir. NULL when none is there. */
+/* The helper of a group of readers, in order: in $NIANBAO_READER_DIR; in the build tree
+ * when running from it; installed in libexecdir. NULL when none is there. */
 static char *
-find_helper (void)
+find_helper (const char *group)
 {
   const char *env = g_getenv ("NIANBAO_READER_DIR");
-  const char *name = g_getenv ("NIANBAO_READER_NAME");  /* the tests' nianbao-reader-test */
+  const char *prefix = g_getenv ("NIANBAO_READER_NAME");  /* the tests' nianbao-reader-test */
+  g_autofree char *name = NULL;
   g_autofree char *built = NULL;
   g_autofree char *installed = NULL;
 
-  if (name == NULL || *name == '\0' || strchr (name, '/') != NULL)
-    name = "nianbao-reader";
+  if (prefix == NULL || *prefix == '\0' || strchr (prefix, '/') != NULL)
+    prefix = "nianbao-reader";
+  name = g_strconcat (prefix, "-", group, NULL);
   if (env != NULL && *env != '\0')
     {
       char *path = g_build_filename (env, name, NULL);
@@ -358,7 +361,7 @@ read_in_helper (NbFormat       format,
  * nb_format_extract:
  * @format: a format other than %NB_FORMAT_TEXT
  *
- * Reads a document with its format's reader, in the helper process nianbao-reader, within
+ * Reads a document with its format's reader, in a helper process (nianbao-reader-GROUP), within
  * a time limit ($NIANBAO_READ_TIMEOUT seconds, 20 by default) and a memory limit
  * ($NIANBAO_READER_MEMORY MB of address space, 1024 by default).
  *
@@ -383,7 +386,7 @@ nb_format_extract (NbFormat       format,
                        _("This build of Nianbao cannot read %s files"), nb_format_to_string (format));
           return NULL;
         }
-      helper = find_helper ();
+      helper = find_helper (readers[i].group);
       if (helper == NULL)
         {
           /* Translators: %s is a format: PDF, DOCX, DOC or HTML */

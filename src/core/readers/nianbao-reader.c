@@ -1,4 +1,4 @@
-/* nianbao-reader.c — the helper process that reads one document with a format reader
+/* nianbao-reader.c — the helper processes that read one document with a format reader
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -6,9 +6,10 @@
  * them here, in a process of their own, so that a crash, a runaway allocation or an endless
  * loop costs one file and never the window or a batch:
  *
- *   nianbao-reader FORMAT MEMORY_MB CPU_SECONDS < document > text
+ *   nianbao-reader-GROUP FORMAT MEMORY_MB CPU_SECONDS < document > text
  *
- * FORMAT is pdf, docx, doc or html. The helper limits its own address space and processor
+ * One executable a group of readers, built from this file: nianbao-reader-pdf (FORMAT pdf),
+ * -word (docx, doc) and -html (html). The helper limits its own address space and processor
  * time, reads the document from standard input to its end, and writes the text on standard
  * output with exit status 0; or the NbError code, a newline and the message with exit
  * status NB_READER_EXIT_ERROR. Any other ending (a signal, another status) is a crash,
@@ -45,14 +46,14 @@ static const struct
   const char  *name;
   ExtractFunc  extract;
 } readers[] = {
-#ifdef HAVE_PDF
+#ifdef NB_READER_GROUP_PDF
   { "pdf", nb_reader_pdf_extract },
 #endif
-#ifdef HAVE_DOCX
+#ifdef NB_READER_GROUP_WORD
   { "docx", nb_reader_docx_extract },
   { "doc", nb_reader_doc_extract },
 #endif
-#ifdef HAVE_HTML
+#ifdef NB_READER_GROUP_HTML
   { "html", nb_reader_html_extract },
 #endif
 };
@@ -86,7 +87,7 @@ write_all (const char *data,
 }
 
 #ifdef NB_READER_TEST_HOOKS
-/* Test builds only (nianbao-reader-test, never installed): a document holding the text of
+/* Test builds only (nianbao-reader-test-GROUP, never installed): a document holding the text of
  * $NIANBAO_READER_TEST_CRASH makes the helper crash, one holding
  * $NIANBAO_READER_TEST_HANG makes it spin, as a hostile file would */
 static gboolean
@@ -135,7 +136,7 @@ main (int   argc,
 
   if (argc != 4)
     {
-      g_printerr ("usage: nianbao-reader FORMAT MEMORY_MB CPU_SECONDS < document\n");
+      g_printerr ("usage: nianbao-reader-GROUP FORMAT MEMORY_MB CPU_SECONDS < document\n");
       return 2;
     }
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
