@@ -117,8 +117,9 @@ def pdf(path, pages, extra_objects=()):
 def pdf_many_lines(path, pages=500, lines=8000):
     """Pages of one-digit lines, one below another"""
     rows = []
+    step = 830.0 / lines
     for k in range(lines):
-        rows.append(b"BT /F1 1 Tf %d %d Td (%d) Tj ET" % (20 + (k % 50) * 11, 5 + (k // 50) * 5, k % 10))
+        rows.append(b"BT /F1 %.3f Tf 40 %.3f Td (%d) Tj ET" % (step * 0.9, 5 + k * step, k % 10))
     content = b"\n".join(rows)
     return pdf(path, [(content, 0)] * pages)
 

@@ -671,10 +671,17 @@ join_wrapped_labels (GPtrArray *lines)
   guint n = lines->len;
   g_autofree int *owner = g_new (int, n);
   g_autofree gboolean *above = g_new0 (gboolean, n);
+  /* the lines each row claimed, [first[r], last[r]]: the merge looks only there, so that
+   * a page of many rows costs what the claims cost, not rows × lines */
+  g_autofree guint *first = g_new (guint, n);
+  g_autofree guint *last = g_new (guint, n);
   g_autoptr(GArray) closed = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < n; i++)
-    owner[i] = -1;
+    {
+      owner[i] = -1;
+      first[i] = last[i] = i;
+    }
 
   for (guint r = 0; r < n; r++)
     {
@@ -701,6 +708,7 @@ join_wrapped_labels (GPtrArray *lines)
             }
           owner[i] = r;
           above[i] = TRUE;
+          first[r] = i;
           close_columns (closed, line->frags);
         }
       /* lines below */
@@ -712,6 +720,7 @@ join_wrapped_labels (GPtrArray *lines)
             break;
           owner[i] = r;
           above[i] = FALSE;
+          last[r] = i;
         }
     }
 
@@ -722,10 +731,10 @@ join_wrapped_labels (GPtrArray *lines)
 
       if (!row->is_row)
         continue;
-      for (int i = (int) r - 1; i >= 0; i--)
+      for (guint i = r; i-- > first[r];)
         if (owner[i] == (int) r)
           merge_into_row (row, g_ptr_array_index (lines, i), TRUE);
-      for (guint i = r + 1; i < n; i++)
+      for (guint i = r + 1; i <= last[r]; i++)
         if (owner[i] == (int) r)
           merge_into_row (row, g_ptr_array_index (lines, i), FALSE);
     }
