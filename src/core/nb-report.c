@@ -141,6 +141,35 @@ holds_report (NbReport *self)
   return sections >= 2 || values >= 5;
 }
 
+/* text.encoding: the bytes that were not valid in the report's encoding, read as U+FFFD.
+ * (Made here, where the text is decoded, until the rule table has a place for it.) */
+static void
+add_encoding_finding (NbReport *self)
+{
+  NbText *t = self->text;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  NbFinding *f;
+
+  if (t->n_replaced == 0)
+    return;
+  zh = g_strdup_printf ("文件有 %u 处字节不是有效的 %s 编码，已按替换字符“\xEF\xBF\xBD”读入；"
+                        "请核对这些位置的文字。", t->n_replaced, t->encoding);
+  en = g_strdup_printf ("%u place(s) in the file hold bytes that are not valid %s; they were read "
+                        "as the replacement character “\xEF\xBF\xBD”. Check the text there.",
+                        t->n_replaced, t->encoding);
+  f = nb_report_add_parse_finding (self, "text.encoding", NB_SEVERITY_WARNING, zh, en);
+  for (guint i = 0; i < t->n_replaced;)
+    {
+      NbSpan span = { t->replaced[i], t->replaced[i] + 1 };
+
+      /* one span for a run of replaced bytes */
+      for (i++; i < t->n_replaced && t->replaced[i] == (guint) span.end; i++)
+        span.end++;
+      nb_finding_add_span (f, span);
+    }
+}
+
 static NbReport *
 report_new_from_text (NbText      *text,
                       const char  *filename,
@@ -150,6 +179,7 @@ report_new_from_text (NbText      *text,
 
   self->filename = g_strdup (filename);
   self->text = text;
+  add_encoding_finding (self);
   nb_parser_parse (self);
   if (!holds_report (self))
     {
