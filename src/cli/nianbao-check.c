@@ -49,15 +49,16 @@ severity_label (NbSeverity severity,
     }
 }
 
-/* A file name as UTF-8 whatever its bytes, its control characters (escape sequences
- * included) as \\xNN, so that it never drives the terminal */
+/* Text as UTF-8 whatever its bytes, its control characters (escape sequences included)
+ * as \\xNN, so that a file name, or a message quoting one, never drives the terminal */
 static char *
-dup_shown_name (const char *filename)
+dup_printable (const char *text,
+               gboolean    filename)
 {
-  g_autofree char *name = g_filename_display_name (filename);
+  g_autofree char *utf8 = filename ? g_filename_display_name (text) : g_utf8_make_valid (text, -1);
   GString *shown = g_string_new (NULL);
 
-  for (const char *p = name; *p; p = g_utf8_next_char (p))
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -72,7 +73,7 @@ dup_shown_name (const char *filename)
 static char *
 describe_report (NbReport *report)
 {
-  g_autofree char *name = dup_shown_name (nb_report_get_filename (report));
+  g_autofree char *name = dup_printable (nb_report_get_filename (report), TRUE);
   gboolean zh = g_str_has_prefix (lang, "zh");
   GString *out = g_string_new (NULL);
   GListModel *findings = nb_report_get_findings (report);
@@ -118,9 +119,10 @@ run_job (Job *job)
 
   if (report == NULL)
     {
-      g_autofree char *shown = dup_shown_name (job->path);
+      g_autofree char *shown = dup_printable (job->path, TRUE);
+      g_autofree char *message = dup_printable (error->message, FALSE);
 
-      err = g_strdup_printf ("nianbao-check: %s: %s\n", shown, error->message);
+      err = g_strdup_printf ("nianbao-check: %s: %s\n", shown, message);
       status = 2;
     }
   else

@@ -36,7 +36,8 @@ def docx_large(path, lines, mb=60):
         else:
             parts.append(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>")
     head = "".join(parts)
-    filler = "<w:p><w:pPr><w:spacing w:before=\"0\"/></w:pPr></w:p>" * (mb * 1024 * 1024 // 45)
+    unit = "<w:p><w:pPr><w:spacing w:before=\"0\"/></w:pPr></w:p>"
+    filler = unit * (mb * 1024 * 1024 // len(unit))
     return docx(path, head + filler + "</w:body></w:document>")
 
 
@@ -115,13 +116,15 @@ def pdf(path, pages, extra_objects=()):
 
 
 def pdf_many_lines(path, pages=500, lines=8000):
-    """Pages of one-digit lines, one below another"""
+    """Pages of one-digit lines, one below another, all pages drawn by one shared stream"""
     rows = []
     step = 830.0 / lines
     for k in range(lines):
         rows.append(b"BT /F1 %.3f Tf 40 %.3f Td (%d) Tj ET" % (step * 0.9, 5 + k * step, k % 10))
     content = b"\n".join(rows)
-    return pdf(path, [(content, 0)] * pages)
+    shared = 3 + 2 * pages + 1
+    body = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    return pdf(path, [(shared, 0)] * pages, extra_objects=[(shared, body)])
 
 
 def pdf_deflate_bomb(path, pages=50, mb=400):

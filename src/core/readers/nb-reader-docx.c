@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DOCX: word/document.xml is read from the zip with libgsf and streamed through libxml2's
- * xmlTextReader (no network, no DTD, no entity expansion; a DOCTYPE, which Word never
- * writes, is refused), so memory stays near the size of the text. Paragraphs are lines; a
+ * DOCX: word/document.xml is unpacked from the zip with libgsf as libxml2's xmlTextReader
+ * streams through it (no network, no DTD, no entity expansion; a DOCTYPE, which Word never
+ * writes, is refused), so memory stays near the size of the text, not of the XML. Paragraphs are lines; a
  * table gives one line per row with its cells separated by tabs, each cell one field, so
  * that an empty field is an empty cell (the parser reads it as a blank): a cell merged over
  * several columns (w:gridSpan) is one field, and a cell continuing a vertical merge
@@ -360,10 +360,32 @@ docx_stream (DocxWalk       *walk,
   return TRUE;
 }
 
+/* libxml2 pulls document.xml from the zip as it parses: the unpacked part is never held */
+static int
+read_part_cb (void *context,
+              char *buffer,
+              int   len)
+{
+  GsfInput *part = context;
+  gsf_off_t left = gsf_input_remaining (part);
+  gsize n = MIN ((gsf_off_t) len, left);
+
+  if (n == 0)
+    return 0;
+  if (gsf_input_read (part, n, (guint8 *) buffer) == NULL)
+    return -1;
+  return (int) n;
+}
+
+static int
+close_part_cb (void *context)
+{
+  return 0;
+}
+
 static char *
-text_from_document_xml (const guint8  *xml,
-                        gsize          len,
-                        GError       **error)
+text_from_document_xml (GsfInput  *part,
+                        GError   **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) line = g_string_new (NULL);
@@ -373,9 +395,9 @@ text_from_document_xml (const guint8  *xml,
 
   /* no XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE: entities stay unexpanded,
    * nothing is fetched, and libxml2's own limits on depth and names hold */
-  reader = xmlReaderForMemory ((const char *) xml, (int) len, "document.xml", NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                               XML_PARSE_NOCDATA);
+  reader = xmlReaderForIO (read_part_cb, close_part_cb, part, "document.xml", NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA);
   if (reader == NULL)
     {
       set_not_xml (error);
@@ -398,20 +420,19 @@ text_from_document_xml (const guint8  *xml,
     g_ptr_array_unref (walk.row);
   if (!ok)
     return NULL;
+
   if (!g_utf8_validate (out->str, out->len, NULL))
     return g_utf8_make_valid (out->str, out->len);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The unpacked word/document.xml of the zip, or NULL */
-static guint8 *
-read_document_xml (GsfInfile  *zip,
-                   gsize      *len,
+/* word/document.xml of the zip, checked for its size, or NULL */
+static GsfInput *
+open_document_xml (GsfInfile  *zip,
                    GError    **error)
 {
   GsfInput *part;
   gsf_off_t size;
-  guint8 *xml;
 
   part = gsf_infile_child_by_vname (zip, "word", "document.xml", NULL);
   if (part == NULL)
@@ -438,21 +459,7 @@ read_document_xml (GsfInfile  *zip,
                            _("The Word document is damaged: word/document.xml is empty"));
       return NULL;
     }
-
-  xml = g_malloc (size);
-  if (gsf_input_read (part, size, xml) == NULL)
-    {
-      g_object_unref (part);
-      g_free (xml);
-      g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
-                           _("The Word document is damaged: word/document.xml cannot be "
-                             "unpacked"));
-      return NULL;
-    }
-
-  g_object_unref (part);
-  *len = size;
-  return xml;
+  return part;
 }
 
 char *
@@ -461,10 +468,10 @@ nb_reader_docx_extract (const guint8  *data,
                         GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree guint8 *xml = NULL;
   GsfInput *input;
+  GsfInput *part;
   GsfInfile *zip;
-  gsize xml_len = 0;
+  char *text;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
@@ -485,10 +492,12 @@ nb_reader_docx_extract (const guint8  *data,
       return NULL;
     }
 
-  xml = read_document_xml (zip, &xml_len, error);
+  part = open_document_xml (zip, error);
   g_object_unref (zip);
-  if (xml == NULL)
+  if (part == NULL)
     return NULL;
 
-  return text_from_document_xml (xml, xml_len, error);
+  text = text_from_document_xml (part, error);
+  g_object_unref (part);
+  return text;
 }

@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -58,12 +59,18 @@ static const struct
 #endif
 };
 
+/* Lowers a limit to @value (never raises one the parent set lower) */
 static void
 limit (int      resource,
        guint64  value)
 {
-  struct rlimit rl = { value, value };
+  struct rlimit rl;
 
+  if (getrlimit (resource, &rl) != 0)
+    return;
+  if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < value)
+    value = rl.rlim_max;
+  rl.rlim_cur = rl.rlim_max = value;
   if (setrlimit (resource, &rl) != 0)
     g_warning ("nianbao-reader: setrlimit: %s", g_strerror (errno));
 }
