@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "nianbao.h"
 
@@ -31,9 +32,14 @@ typedef struct
   gboolean  done;
 } Job;
 
+/* Reports larger than this are read one at a time: each takes about five times its size
+ * while it is parsed, so that -j N of them would multiply the peak */
+#define LARGE_REPORT (8 * 1024 * 1024)
+
 static OutputFormat output = OUTPUT_TEXT;
 static const char *lang = NULL;
 static GMutex lock;
+static GMutex large_lock;
 static GCond cond;
 
 static const char *
@@ -112,10 +118,18 @@ run_job (Job *job)
   /* "-" is standard input */
   g_autoptr(GFile) file = strcmp (job->path, "-") == 0 ? g_file_new_for_path ("/dev/stdin")
                                                        : g_file_new_for_commandline_arg (job->path);
-  g_autoptr(NbReport) report = nb_report_new_from_file (file, NULL, &error);
+  g_autoptr(NbReport) report = NULL;
   char *out = NULL, *err = NULL;
   gsize out_len = 0;
   int status;
+  GStatBuf st;
+  gboolean large = g_stat (job->path, &st) == 0 && st.st_size > LARGE_REPORT;
+
+  if (large)
+    g_mutex_lock (&large_lock);
+  report = nb_report_new_from_file (file, NULL, &error);
+  if (large)
+    g_mutex_unlock (&large_lock);
 
   if (report == NULL)
     {
