@@ -320,10 +320,11 @@ read_in_helper (NbFormat       format,
     {
       g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
                    /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %u a number of seconds */
-                   ngettext ("The %s file could not be read: reading it took longer than %u second, "
-                             "the limit (NIANBAO_READ_TIMEOUT sets another)",
-                             "The %s file could not be read: reading it took longer than %u seconds, "
-                             "the limit (NIANBAO_READ_TIMEOUT sets another)", seconds),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The %s file could not be read: reading it took longer than %u "
+                                "second, the limit (NIANBAO_READ_TIMEOUT sets another)",
+                                "The %s file could not be read: reading it took longer than %u "
+                                "seconds, the limit (NIANBAO_READ_TIMEOUT sets another)", seconds),
                    what, seconds);
       return NULL;
     }
