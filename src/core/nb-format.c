@@ -350,9 +350,12 @@ read_in_helper (NbFormat       format,
       (g_subprocess_get_exit_status (process) != 0 &&
        g_subprocess_get_exit_status (process) != NB_READER_EXIT_ERROR))
     {
+      /* a sanitizer build's helper exits with a status of its own where it would crash */
       g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
-                   /* Translators: %s is a format (PDF, DOCX, DOC, HTML) */
-                   _("The %s file could not be read: its reader failed"), what);
+                   /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %d an exit status */
+                   _("The %s file could not be read: its reader crashed on it or ran out of "
+                     "memory (exit status %d)"),
+                   what, g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1);
       return NULL;
     }
   return take_answer (out, g_subprocess_get_exit_status (process), error);
