@@ -159,10 +159,11 @@ main (int   argc,
 
   /* the limits hold before the first byte of the document is read. ASan reserves terabytes
    * of address space for its shadow memory, so its builds go without the memory limit. */
-#ifndef UNDER_ASAN
+#ifdef UNDER_ASAN
+  memory_mb = 0;
+#endif
   if (memory_mb > 0)
     limit (RLIMIT_AS, memory_mb * 1024 * 1024);
-#endif
   if (cpu_s > 0)
     limit (RLIMIT_CPU, cpu_s);
   limit (RLIMIT_CORE, 0);
