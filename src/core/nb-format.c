@@ -248,7 +248,8 @@ take_answer (GBytes     *out,
 
     if (message != NULL)
       *message++ = '\0';
-    if (message == NULL || !g_ascii_string_to_unsigned (reply, 10, 0, NB_ERROR_UNREADABLE, &code, NULL))
+    if (message == NULL ||
+        !g_ascii_string_to_unsigned (reply, 10, 0, NB_ERROR_UNREADABLE, &code, NULL))
       message = _("The document’s text could not be read");
     g_set_error_literal (error, NB_ERROR, code, message);
     return NULL;
@@ -290,7 +291,8 @@ read_in_helper (NbFormat       format,
 
   g_main_context_push_thread_default (context);
   /* its stderr (GLib's "failed to allocate" before an abort) says no more than the error */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   process = g_subprocess_launcher_spawn (launcher, &local_error, helper, reader, memory, cpu, NULL);
   if (process != NULL)
@@ -312,8 +314,8 @@ read_in_helper (NbFormat       format,
   if (process == NULL)
     {
       /* Translators: the first %s is a format (PDF, DOCX, DOC, HTML) */
-      g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("%s support could not be started: %s"),
-                   what, local_error->message);
+      g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s support could not be started: %s"), what, local_error->message);
       return NULL;
     }
   if (reading.timed_out)
@@ -355,7 +357,8 @@ read_in_helper (NbFormat       format,
                    /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %d an exit status */
                    _("The %s file could not be read: its reader crashed on it or ran out of "
                      "memory (exit status %d)"),
-                   what, g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1);
+                   what,
+                   g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1);
       return NULL;
     }
   return take_answer (out, g_subprocess_get_exit_status (process), error);
@@ -394,8 +397,8 @@ nb_format_extract (NbFormat       format,
       if (helper == NULL)
         {
           /* Translators: %s is a format: PDF, DOCX, DOC or HTML */
-          g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("%s support is not installed"),
-                       nb_format_to_string (format));
+          g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
+                       _("%s support is not installed"), nb_format_to_string (format));
           return NULL;
         }
       return read_in_helper (format, helper, readers[i].name, data, len, error);

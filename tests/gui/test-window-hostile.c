@@ -39,12 +39,13 @@ test_reader_crash (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", &error);
   g_autofree char *page = g_build_filename (tmp, "crash.html", NULL);
-  g_autofree char *sample = g_build_filename (g_getenv ("NB_SAMPLES_DIR"), "mianchi-2022.txt", NULL);
+  g_autofree char *sample = NULL;
   NbWindow *good, *bad;
   NbReport *report;
   guint n_findings;
 
   g_assert_no_error (error);
+  sample = g_build_filename (g_getenv ("NB_SAMPLES_DIR"), "mianchi-2022.txt", NULL);
   g_assert_true (g_file_set_contents (page, "<html><body><table><tr><td>NB-CRASH-HERE</td></tr>"
                                       "</table></body></html>", -1, NULL));
   g_setenv ("NIANBAO_READER_NAME", "nianbao-reader-test", TRUE);

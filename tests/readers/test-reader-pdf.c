@@ -282,7 +282,8 @@ sample_to_pdf (Sample   *sample,
   gboolean sideways = draw_turns % 2 == 1;
 
   pdf.bytes = g_byte_array_new ();
-  pdf.surface = cairo_pdf_surface_create_for_stream (write_cb, pdf.bytes, sideways ? PAGE_H : PAGE_W,
+  pdf.surface = cairo_pdf_surface_create_for_stream (write_cb, pdf.bytes,
+                                                     sideways ? PAGE_H : PAGE_W,
                                                      sideways ? PAGE_W : PAGE_H);
   pdf.cr = cairo_create (pdf.surface);
   if (draw_turns == 1)
@@ -416,7 +417,8 @@ test_turned (void)
   sample = sample_load ("zhicheng-2021");
   draw_turns = 0;
   upright = sample_to_pdf (sample, NULL);
-  expected = nb_reader_pdf_extract (g_bytes_get_data (upright, NULL), g_bytes_get_size (upright), NULL);
+  expected = nb_reader_pdf_extract (g_bytes_get_data (upright, NULL), g_bytes_get_size (upright),
+                                    NULL);
   g_assert_nonnull (expected);
   for (guint turns = 1; turns < 4; turns++)
     {

@@ -4,7 +4,7 @@
  *
  * DOCX: word/document.xml is unpacked from the zip with libgsf as libxml2's xmlTextReader
  * streams through it (no network, no DTD, no entity expansion; a DOCTYPE, which Word never
- * writes, is refused), so memory stays near the size of the text, not of the XML. Paragraphs are lines; a
+ * writes, is refused), so memory stays near the size of the text, not of its XML. Paragraphs are lines; a
  * table gives one line per row with its cells separated by tabs, each cell one field, so
  * that an empty field is an empty cell (the parser reads it as a blank): a cell merged over
  * several columns (w:gridSpan) is one field, and a cell continuing a vertical merge

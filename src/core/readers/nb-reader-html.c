@@ -428,8 +428,12 @@ start_element_cb (void           *data,
   if (pass->walk == NULL)
     {
       for (guint i = pass->open_tables->len; number > 0 && i > 0; i--)
-        if (!g_hash_table_add (pass->layout, GUINT_TO_POINTER (g_array_index (pass->open_tables, guint, i - 1))))
-          break;  /* those around it are marked already */
+        {
+          guint outer = g_array_index (pass->open_tables, guint, i - 1);
+
+          if (!g_hash_table_add (pass->layout, GUINT_TO_POINTER (outer)))
+            break;  /* those around it are marked already */
+        }
       if (number > 0)
         g_array_append_val (pass->open_tables, number);
       return;

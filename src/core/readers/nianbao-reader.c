@@ -181,7 +181,8 @@ main (int   argc,
       g_autofree char *reply = NULL;
 
       if (error == NULL)
-        g_set_error_literal (&error, NB_ERROR, NB_ERROR_DAMAGED, _("The document’s text could not be read"));
+        g_set_error_literal (&error, NB_ERROR, NB_ERROR_DAMAGED,
+                             _("The document’s text could not be read"));
       reply = g_strdup_printf ("%d\n%s", error->domain == NB_ERROR ? error->code : NB_ERROR_DAMAGED,
                                error->message);
       write_all (reply, strlen (reply));
@@ -189,10 +190,12 @@ main (int   argc,
     }
   if (strlen (text) > NB_READER_MAX_TEXT)
     {
-      g_autofree char *message = g_strdup_printf (_("The document’s text is too large (more than %d MB)"),
-                                                  NB_READER_MAX_TEXT / (1024 * 1024));
-      g_autofree char *reply = g_strdup_printf ("%d\n%s", NB_ERROR_TOO_LARGE, message);
+      g_autofree char *message = NULL;
+      g_autofree char *reply = NULL;
 
+      message = g_strdup_printf (_("The document’s text is too large (more than %d MB)"),
+                                 NB_READER_MAX_TEXT / (1024 * 1024));
+      reply = g_strdup_printf ("%d\n%s", NB_ERROR_TOO_LARGE, message);
       write_all (reply, strlen (reply));
       return NB_READER_EXIT_ERROR;
     }
