@@ -216,6 +216,12 @@ if readers:
             ok("crash.html: The HTML file could not be read: its reader crashed" in err and
                "hang.html: The HTML file could not be read: reading it took longer than 2 seconds" in err,
                f"-j {jobs}: the crash and the hang are named ({err.strip()})")
+        # a page the reader finds no text in: a clean refusal (the fuzzer's "<meta")
+        path = os.path.join(tmp, "meta.html")
+        with open(path, "w") as f:
+            f.write("<meta")
+        good, err = clear_error(run(path), path, "No annual report")
+        ok(good, f"a page of nothing but '<meta': refused cleanly ({err})")
     else:
         skip("batch", "no HTML reader in this build")
 

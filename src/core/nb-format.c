@@ -238,7 +238,7 @@ take_answer (GBytes     *out,
   const char *data = g_bytes_get_data (out, &len);
 
   if (status == 0)
-    return g_strndup (data, len);
+    return len > 0 ? g_strndup (data, len) : g_strdup ("");  /* an empty GBytes has no data */
 
   /* "CODE\nmessage" */
   {
