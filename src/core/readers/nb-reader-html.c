@@ -33,6 +33,7 @@
 /* A page with more elements than this is refused before it is parsed: a real report has
  * a few thousand */
 #define MAX_ELEMENTS     (512 * 1024)
+#define MAX_DEPTH        257                 /* elements open at once (xmlParserMaxDepth + 1) */
 
 typedef struct
 {
@@ -420,7 +421,13 @@ start_element_cb (void           *data,
   if (node == NULL)
     return;
   pass->n_elements++;
-  pass->depth++;
+  /* the nesting libxml2's tree builder allows: deeper, it stopped the parse, and so does
+   * this, so that a page reads as it did with the tree */
+  if (++pass->depth > MAX_DEPTH)
+    {
+      xmlStopParser (data);
+      return;
+    }
   if (name_is (node, "table"))
     number = ++pass->n_tables;
 
