@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -302,8 +304,14 @@ main (int   argc,
           if (output == OUTPUT_JSON || (output == OUTPUT_TEXT && i + 1 < n_files))
             fputc ('\n', stdout);
         }
-      /* each report out whole before the next is read: a crash later cuts none */
-      fflush (stdout);
+      /* each report out whole before the next is read: a crash later cuts none. The
+       * reader helpers leave SIGPIPE ignored; a reader of the output gone ends the run as
+       * the signal would */
+      if (fflush (stdout) != 0 && errno == EPIPE)
+        {
+          signal (SIGPIPE, SIG_DFL);
+          raise (SIGPIPE);
+        }
       status = MAX (status, job->status);
       g_clear_pointer (&job->out, g_free);
       g_clear_pointer (&job->err, g_free);
