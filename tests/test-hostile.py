@@ -248,5 +248,6 @@ for root, dirs, files in os.walk(tmp, topdown=False):
 
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
+    name = name.replace("\n", " | ")
     print(f"{'ok' if good or good is None else 'not ok'} {i} {name}")
 sys.exit(0)
