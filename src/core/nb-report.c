@@ -153,10 +153,10 @@ add_encoding_finding (NbReport *self)
 
   if (t->n_replaced == 0)
     return;
-  zh = g_strdup_printf ("文件有 %u 处字节不是有效的 %s 编码，已按替换字符“\xEF\xBF\xBD”读入；"
+  zh = g_strdup_printf ("文件中有 %u 个字节不是有效的 %s 编码，已按替换字符“\xEF\xBF\xBD”读入；"
                         "请核对这些位置的文字。", t->n_replaced, t->encoding);
-  en = g_strdup_printf ("%u place(s) in the file hold bytes that are not valid %s; they were read "
-                        "as the replacement character “\xEF\xBF\xBD”. Check the text there.",
+  en = g_strdup_printf ("%u byte(s) of the file are not valid %s; they were read as the "
+                        "replacement character “\xEF\xBF\xBD”. Check the text there.",
                         t->n_replaced, t->encoding);
   f = nb_report_add_parse_finding (self, "text.encoding", NB_SEVERITY_WARNING, zh, en);
   for (guint i = 0; i < t->n_replaced;)
