@@ -98,6 +98,15 @@ update_counts (NbWindow *self)
   gtk_stack_set_visible_child_name (self->findings_stack, errors + warnings + infos ? "list" : "none");
 }
 
+/* The report is modified unless its edits are those it was opened or exported with:
+ * undoing every correction brings it back to unmodified. */
+static void
+sync_modified (NbWindow *self)
+{
+  if (self->report != NULL)
+    nb_report_set_modified (self->report, !nb_history_is_clean (self->history));
+}
+
 void
 nb_window_update_state (NbWindow *self)
 {
@@ -502,17 +511,29 @@ report_loaded_cb (GObject      *object,
 
 /* ---------------------------------------------------------------------------------- */
 
+static gboolean
+close_confirmed_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (GtkDialog *dialog,
                      int        response,
                      NbWindow  *self)
 {
+  /* The dialog is still in its ::response emission, which holds it: it must let go of
+   * the window now, and the window close only once the dialog has gone, or the dialog,
+   * finalised last, would touch the freed window. */
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_cb, g_object_ref (self), g_object_unref);
 }
 
 static int
@@ -558,7 +579,7 @@ nb_window_close_request (GtkWindow *window)
       GtkWidget *button;
 
       dialog = gtk_message_dialog_new (window,
-                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_DIALOG_MODAL,
                                        GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                        _("Discard the corrections?"));
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
@@ -935,6 +956,7 @@ nb_window_apply_edit (NbWindow *self,
     return;
   nb_history_push (self->history, &edit);
   nb_report_set_value (self->report, cell, has_value, value);
+  sync_modified (self);
   nb_window_update_state (self);
 }
 
@@ -954,6 +976,7 @@ nb_window_accept_cell (NbWindow *self,
   edit.new_value = edit.old_value;
   nb_history_push (self->history, &edit);
   nb_report_set_accepted (self->report, cell, TRUE);
+  sync_modified (self);
 }
 
 /* Undoes (@undo) or redoes an edit from the history. */
@@ -968,7 +991,7 @@ nb_window_replay_edit (NbWindow     *self,
     nb_report_set_value (self->report, edit->cell, edit->old_has_value, edit->old_value);
   else
     nb_report_set_value (self->report, edit->cell, edit->new_has_value, edit->new_value);
-  nb_report_set_modified (self->report, TRUE);
+  sync_modified (self);
   nb_table_view_focus_cell (self->table_view, edit->cell);
   nb_window_update_state (self);
 }
@@ -1022,7 +1045,8 @@ nb_window_export_to_path (NbWindow       *self,
       /* Translators: %s is a file name */
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-      nb_report_set_modified (self->report, FALSE);
+      nb_history_mark_clean (self->history);
+      sync_modified (self);
       nb_window_show_toast (self, message);
       nb_window_update_state (self);
       return TRUE;
