@@ -123,7 +123,6 @@ about_action (GSimpleAction *action,
                          "authors", developers,
                          /* Translators: your names, one a line */
                          "translator-credits", _("translator-credits"),
-                         "copyright", "© 2024 Nianbao contributors",
                          NULL);
 }
 

@@ -12,6 +12,7 @@
 
 #include "gui-util.h"
 #include "nb-application.h"
+#include "nb-locale.h"
 #include "nb-view-logic.h"
 #include "nb-window-private.h"
 #include "test-util.h"
@@ -137,6 +138,28 @@ test_undo_to_original (void)
   close_window (window);
 }
 
+/* Run from the build tree, the program finds the catalogues built there, without
+ * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
+static void
+test_locale_build_tree (void)
+{
+  g_autofree char *program = g_build_filename (BUILD_ROOT, "src", "app", "nianbao", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_unsetenv ("NIANBAO_LOCALEDIR");
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      nb_locale_init (program);
+      g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Findings"), ==, "问题");
+      return;
+    }
+  g_assert_cmpstr (nb_locale_dir_for_program (program), ==, BUILD_LOCALEDIR);
+  g_assert_cmpstr (nb_locale_dir_for_program ("/usr/bin/nianbao"), ==, LOCALEDIR);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +179,8 @@ main (int   argc,
   g_test_add_func ("/review/close/discard", test_discard_on_close);
   g_test_add_func ("/review/close/cancel", test_cancel_on_close);
   g_test_add_func ("/review/undo/to-original", test_undo_to_original);
+
+  g_test_add_func ("/review/locale/build-tree", test_locale_build_tree);
 
   return g_test_run ();
 }
