@@ -288,7 +288,11 @@ nb_application_open_file (NbApplication *self,
     if (NB_IS_WINDOW (l->data) && nb_window_is_empty (l->data))
       window = l->data;
   if (window == NULL)
-    window = new_window (self);
+    {
+      window = new_window (self);
+      if (from != NULL)
+        nb_window_set_origin (window, from);
+    }
 
   nb_window_load_file (window, file);
   /* a new window presents itself once the report is shown (see nb_window_load_file) */

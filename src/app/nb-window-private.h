@@ -23,6 +23,7 @@ struct _NbWindow
   GtkSingleSelection   *selection;
   GtkFilter            *severity_filter;  /* the findings of the severities shown */
   GtkNativeDialog      *chooser;
+  GWeakRef              origin;          /* NbWindow the file was opened from, if any */
   guint                 toast_source;
   guint                 present_source;
   gulong                findings_handler;

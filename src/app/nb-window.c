@@ -14,6 +14,10 @@
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 #define MAX_RECENT 6
+/* The name the recent files record for Nianbao: the application id, never the translated
+ * name, so that every interface language sees the same list, and never the name the
+ * file chooser records for any file chosen, opened or not. */
+#define RECENT_APP_NAME APP_ID
 #define TOAST_SECONDS 5
 #define PRESENT_DELAY_MS 400
 
@@ -320,7 +324,6 @@ populate_recent (NbWindow *self)
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
   g_autoptr(GPtrArray) ours = g_ptr_array_new ();
-  const char *app_name = g_get_application_name ();
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
@@ -330,7 +333,7 @@ populate_recent (NbWindow *self)
     {
       GtkRecentInfo *info = l->data;
 
-      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
+      if (gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
           is_report_type (gtk_recent_info_get_mime_type (info)) && gtk_recent_info_exists (info))
         g_ptr_array_add (ours, info);
     }
@@ -365,6 +368,14 @@ populate_recent (NbWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* A window that comes up empty (a fresh start, Ctrl+N) offers the recent reports. */
+static void
+map_cb (NbWindow *self)
+{
+  if (nb_window_is_empty (self))
+    populate_recent (self);
+}
+
 static void
 show_empty_state (NbWindow *self)
 {
@@ -377,8 +388,17 @@ add_to_recent_cb (gpointer data)
 {
   g_autoptr(GFile) file = data;
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *content_type = g_content_type_guess (name, NULL, 0, NULL);
+  g_autofree char *mime_type = g_content_type_get_mime_type (content_type);
+  g_autofree char *exec = g_strconcat (g_get_prgname () ? g_get_prgname () : "nianbao", " %u", NULL);
+  GtkRecentData data_ = {
+    .mime_type = mime_type ? mime_type : (char *) "text/plain",
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = exec,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data_);
   return G_SOURCE_REMOVE;
 }
 
@@ -489,8 +509,18 @@ report_loaded_cb (GObject      *object,
       g_autofree char *name = self->file ? dup_display_name (self->file) : g_strdup ("?");
       /* Translators: %s is a file name, then the reason */
       g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+      g_autoptr(NbWindow) origin = g_weak_ref_get (&self->origin);
 
       g_clear_object (&self->file);
+      if (origin != NULL)
+        {
+          /* opened from a window that holds a report: the error belongs there, and this
+           * window, made only for the report, goes */
+          nb_window_show_error (origin, message);
+          g_clear_handle_id (&self->present_source, g_source_remove);
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
       nb_window_show_error (self, message);
       show_empty_state (self);
       g_clear_handle_id (&self->present_source, g_source_remove);
@@ -700,6 +730,7 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_weak_ref_set (&self->origin, NULL);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
 }
@@ -710,6 +741,7 @@ nb_window_finalize (GObject *object)
   NbWindow *self = NB_WINDOW (object);
 
   g_clear_pointer (&self->history, nb_history_free);
+  g_weak_ref_clear (&self->origin);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -820,6 +852,8 @@ nb_window_init (NbWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  g_weak_ref_init (&self->origin, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_title (self);
   update_actions (self);
@@ -873,6 +907,21 @@ nb_window_load_file (NbWindow *self,
       !nb_application_take_preload (NB_APPLICATION (app), file, self->cancellable,
                                     report_loaded_cb, g_object_ref (self)))
     nb_report_load_async (file, self->cancellable, report_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * nb_window_set_origin:
+ * @origin: (nullable): the window the user opened the file from
+ *
+ * A window made to open a file the user chose in @origin: if the file cannot be read,
+ * @origin shows why and this window goes, rather than staying empty.
+ */
+void
+nb_window_set_origin (NbWindow *self,
+                      NbWindow *origin)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_weak_ref_set (&self->origin, origin);
 }
 
 gboolean

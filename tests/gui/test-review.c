@@ -138,6 +138,140 @@ test_undo_to_original (void)
   close_window (window);
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c; c = gtk_widget_get_next_sibling (c))
+    n += GTK_IS_LIST_BOX_ROW (c);
+  return n;
+}
+
+static gboolean
+recent_has (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Recent Reports: shown by a window that starts empty, the same list whatever the
+ * interface language, and only reports that opened. */
+static void
+test_recent_reports (void)
+{
+  g_autofree char *good = sample_path ("ruzhou-2021.txt");
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (tmp, "no-such-report.txt", NULL);
+  g_autofree char *binary = g_build_filename (tmp, "binary.txt", NULL);
+  g_autofree char *binary_uri = NULL;
+  static const char bytes[] = { 0, 1, 2, 3, 0, 0, (char) 0xff, (char) 0xfe, 0, 9 };
+  NbWindow *window;
+
+  g_assert_true (g_file_set_contents (binary, bytes, sizeof bytes, NULL));
+
+  /* a report that opens is remembered, once it is on screen */
+  window = open_window (good);
+  for (int i = 0; i < 200 && !recent_has (good); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (recent_has (good));
+  close_window (window);
+
+  /* files that fail are not */
+  window = open_window (missing);
+  g_assert_nonnull (nb_window_get_error_message (window));
+  close_window (window);
+  window = open_window (binary);
+  g_assert_nonnull (nb_window_get_error_message (window));
+  spin ();
+  close_window (window);
+  g_assert_false (recent_has (missing));
+  g_assert_false (recent_has (binary));
+
+  /* the file chooser records every file chosen, under the application's (translated)
+   * name: those are not Nianbao's recent reports */
+  binary_uri = g_filename_to_uri (binary, NULL, NULL);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), binary_uri);
+
+  /* a fresh window lists the report, and only it */
+  window = nb_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (window->recent_box));
+  g_assert_cmpuint (count_rows (window->recent_list), ==, 1);
+  close_window (window);
+
+  g_unlink (binary);
+  g_rmdir (tmp);
+}
+
+static gboolean
+find_about (GtkWindow **about)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_ABOUT_DIALOG (window))
+        {
+          *about = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A file that cannot be read, opened from a window holding a report, shows its error
+ * in that window; no empty window comes up for it. The About box names no year. */
+static void
+test_error_in_origin (void)
+{
+  g_autoptr(NbApplication) app = nb_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = sample_path ("ruzhou-2021.txt");
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (tmp, "no-such-report.txt", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  NbWindow *window, *other;
+  GtkWindow *about = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = nb_application_open_file (app, good_file, NULL);
+  spin_until_loaded (window);
+  g_assert_nonnull (nb_window_get_report (window));
+
+  other = g_object_ref (nb_application_open_file (app, missing_file, window));
+  g_assert_true (other != window);
+  for (int i = 0; i < 200 && nb_window_is_loading (other); i++)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+  g_assert_nonnull (nb_window_get_error_message (window));
+  g_assert_nonnull (strstr (nb_window_get_error_message (window), "no-such-report.txt"));
+  g_assert_nonnull (nb_window_get_report (window));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_true (gtk_application_get_windows (GTK_APPLICATION (app))->data == window);
+  g_object_unref (other);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin ();
+  g_assert_true (find_about (&about));
+  g_assert_null (gtk_about_dialog_get_copyright (GTK_ABOUT_DIALOG (about)));
+  gtk_window_destroy (about);
+
+  close_window (window);
+  spin ();
+  g_rmdir (tmp);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -181,6 +315,8 @@ main (int   argc,
   g_test_add_func ("/review/undo/to-original", test_undo_to_original);
 
   g_test_add_func ("/review/locale/build-tree", test_locale_build_tree);
+  g_test_add_func ("/review/recent", test_recent_reports);
+  g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
 }
