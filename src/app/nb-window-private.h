@@ -30,6 +30,9 @@ struct _NbWindow
   gboolean              loading;
   gboolean              close_confirmed;
   gboolean              quit_after_first_frame;
+  int                   auto_divider;           /* see nb-window-layout.c */
+  int                   auto_findings_divider;
+  gboolean              placing_dividers;
 
   /* Template widgets */
   GtkInfoBar           *error_bar;
@@ -77,6 +80,15 @@ void nb_window_replay_edit   (NbWindow     *self,
 GFile *nb_window_dup_last_folder (NbWindow *self);
 void nb_window_set_last_folder (NbWindow *self,
                                 GFile    *folder);
+
+/* nb-window-layout.c */
+void nb_window_init_dividers  (NbWindow *self,
+                               int       divider,
+                               int       findings_divider);
+void nb_window_place_dividers (NbWindow *self);
+void nb_window_get_dividers   (NbWindow *self,
+                               int      *divider,
+                               int      *findings_divider);
 
 /* nb-window-actions.c */
 void nb_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -412,22 +412,6 @@ add_to_recent (GFile *file)
 /* ---------------------------------------------------------------------------------- */
 /* Loading                                                                             */
 
-/* Until the user moves the divider, GtkPaned gives the tables (its end child) the least
- * width they ask for and the report's text the rest, whatever the window's width. So
- * the tables ask for all the width they need; shrink-end-child lets a narrow window
- * scroll them instead. */
-static void
-fit_tables (NbWindow *self)
-{
-  GtkWidget *tables = gtk_paned_get_end_child (self->paned);
-  int natural = 0, height;
-
-  gtk_widget_get_size_request (tables, NULL, &height);
-  gtk_widget_set_size_request (tables, -1, height);
-  gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  gtk_widget_set_size_request (tables, natural, height);
-}
-
 static void
 set_report (NbWindow *self,
             NbReport *report)
@@ -468,7 +452,7 @@ set_report (NbWindow *self,
 
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
-  fit_tables (self);
+  nb_window_place_dividers (self);
   sorted = gtk_sort_list_model_new (g_object_ref (findings),
                                     GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL)));
   shown = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->severity_filter));
@@ -566,15 +550,6 @@ discard_response_cb (GtkDialog *dialog,
     g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_cb, g_object_ref (self), g_object_unref);
 }
 
-static int
-get_moved_position (GtkPaned *paned)
-{
-  gboolean set = FALSE;
-
-  g_object_get (paned, "position-set", &set, NULL);
-  return set ? gtk_paned_get_position (paned) : 0;
-}
-
 static void
 save_window_state (NbWindow *self)
 {
@@ -589,10 +564,12 @@ save_window_state (NbWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (self->report != NULL)
     {
+      int divider, findings_divider;
+
       /* a divider the user did not move stays automatic (0) */
-      g_settings_set_int (self->settings, "divider-position", get_moved_position (self->paned));
-      g_settings_set_int (self->settings, "findings-divider-position",
-                          get_moved_position (self->side_paned));
+      nb_window_get_dividers (self, &divider, &findings_divider);
+      g_settings_set_int (self->settings, "divider-position", divider);
+      g_settings_set_int (self->settings, "findings-divider-position", findings_divider);
     }
   g_settings_apply (self->settings);
 }
@@ -814,7 +791,9 @@ nb_window_init (NbWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  if (self->settings != NULL)
+  if (self->settings == NULL)
+    nb_window_init_dividers (self, 0, 0);
+  else
     {
       int width = g_settings_get_int (self->settings, "window-width");
       int height = g_settings_get_int (self->settings, "window-height");
@@ -824,12 +803,8 @@ nb_window_init (NbWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      /* 0: the tables get the width they need (see fit_tables), the findings their
-       * least height; the report's text gets the rest. */
-      if (divider > 0)
-        gtk_paned_set_position (self->paned, divider);
-      if (findings_divider > 0)
-        gtk_paned_set_position (self->side_paned, findings_divider);
+      /* 0: automatic (see nb-window-layout.c) */
+      nb_window_init_dividers (self, divider, findings_divider);
     }
 
   self->severity_filter = GTK_FILTER (gtk_custom_filter_new (severity_shown, self, NULL));

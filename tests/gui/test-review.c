@@ -272,6 +272,44 @@ test_error_in_origin (void)
   g_rmdir (tmp);
 }
 
+static NbWindow *
+open_window_sized (const char *path,
+                   int         width,
+                   int         height)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NbWindow *window = nb_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_window_load_file (window, file);
+  spin_until_loaded (window);
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+/* At 1024×700 the report's text keeps a readable width and the tables, cut by the
+ * window, scroll sideways. */
+static void
+test_narrow_window (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window_sized (path, 1024, 700);
+  GtkWidget *tables = gtk_paned_get_end_child (window->paned);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (tables));
+  int natural;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (tables), <, natural);
+  g_assert_cmpint (gtk_widget_get_width (gtk_paned_get_start_child (window->paned)), >=, 400);
+  /* what the window cuts off, a scroll bar reaches */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 20);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->source_view)), >=, 200);
+  close_window (window);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -316,6 +354,7 @@ main (int   argc,
 
   g_test_add_func ("/review/locale/build-tree", test_locale_build_tree);
   g_test_add_func ("/review/recent", test_recent_reports);
+  g_test_add_func ("/review/layout/narrow", test_narrow_window);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
