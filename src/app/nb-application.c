@@ -175,6 +175,7 @@ nb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.export::csv", (const char *[]) { "<Control>e", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.export::json",
                                          (const char *[]) { "<Control><Shift>e", NULL });
+  nb_window_add_accels (gtk_app);
 }
 
 static void

@@ -16,7 +16,7 @@
 #include "nb-window-private.h"
 
 #define TEXT_SHARE      0.42
-#define FINDINGS_SHARE  0.52
+#define FINDINGS_SHARE  0.58
 
 /* Whether the user moved @paned away from where it was last placed. */
 static gboolean

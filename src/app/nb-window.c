@@ -126,36 +126,11 @@ findings_changed_cb (GListModel *findings,
                      NbWindow   *self)
 {
   /* The core re-checked after an edit: everything that shows findings follows. */
+  nb_window_findings_regroup (self, TRUE);
   nb_table_view_refresh (self->table_view);
   nb_source_view_refresh (self->source_view);
   update_counts (self);
   nb_window_update_state (self);
-}
-
-/* Errors first, then warnings, then notes; GtkSortListModel keeps the core's order
- * (the report's) within each. */
-static int
-compare_severity (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  NbSeverity sa = nb_finding_get_severity ((NbFinding *) a);
-  NbSeverity sb = nb_finding_get_severity ((NbFinding *) b);
-
-  return sa == sb ? GTK_ORDERING_EQUAL : sa > sb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-}
-
-/* The severity badges are toggles: a severity whose badge is off leaves the list */
-static gboolean
-severity_shown (gpointer item,
-                gpointer user_data)
-{
-  NbWindow *self = user_data;
-  GtkWidget *badges[] = { self->info_badge, self->warning_badge, self->error_badge };
-  NbSeverity severity = nb_finding_get_severity (item);
-
-  g_return_val_if_fail (severity < G_N_ELEMENTS (badges), TRUE);
-  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (badges[severity]));
 }
 
 static void
@@ -171,42 +146,6 @@ badge_toggled_cb (GtkToggleButton *badge,
 }
 
 static void
-finding_selected_cb (GtkSingleSelection *selection,
-                     GParamSpec         *pspec,
-                     NbWindow           *self)
-{
-  NbFinding *finding = gtk_single_selection_get_selected_item (selection);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (NbSpan));
-  const NbSpan *finding_spans;
-  const guint *cells;
-  guint n_cells = 0, n_spans = 0;
-
-  if (finding == NULL || self->report == NULL)
-    {
-      nb_table_view_highlight_cells (self->table_view, NULL, 0);
-      nb_source_view_highlight_spans (self->source_view, NULL, 0, FALSE);
-      return;
-    }
-
-  cells = nb_finding_get_cells (finding, &n_cells);
-  finding_spans = nb_finding_get_spans (finding, &n_spans);
-  g_array_append_vals (spans, finding_spans, n_spans);
-  for (guint i = 0; i < n_cells; i++)
-    if (cells[i] < nb_report_get_n_cells (self->report))
-      {
-        NbSpan span = nb_report_get_span (self->report, cells[i]);
-
-        if (nb_span_is_set (span))
-          g_array_append_val (spans, span);
-      }
-
-  nb_table_view_highlight_cells (self->table_view, cells, n_cells);
-  if (n_cells > 0)
-    nb_table_view_scroll_to_cell (self->table_view, cells[0]);
-  nb_source_view_highlight_spans (self->source_view, (NbSpan *) (gpointer) spans->data, spans->len, TRUE);
-}
-
-static void
 cell_selected_cb (NbTableView *view,
                   guint        cell,
                   NbWindow    *self)
@@ -215,9 +154,9 @@ cell_selected_cb (NbTableView *view,
 
   if (self->report == NULL)
     return;
-  span = nb_report_get_span (self->report, cell);
   nb_table_view_highlight_cells (self->table_view, &cell, 1);
-  nb_source_view_highlight_spans (self->source_view, &span, nb_span_is_set (span) ? 1 : 0, TRUE);
+  nb_source_view_highlight_spans (self->source_view, &span,
+                                  nb_window_get_cell_text_span (self, cell, &span) ? 1 : 0, TRUE);
 }
 
 static void
@@ -236,31 +175,6 @@ source_cell_clicked_cb (NbSourceView *view,
                         NbWindow     *self)
 {
   nb_table_view_focus_cell (self->table_view, cell);
-}
-
-static void
-setup_finding_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  NbWindow                 *self)
-{
-  gtk_list_item_set_child (item, nb_finding_row_new ());
-}
-
-static void
-bind_finding_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 NbWindow                 *self)
-{
-  nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item), self->report);
-}
-
-static void
-unbind_finding_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   NbWindow                 *self)
-{
-  nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -416,8 +330,6 @@ static void
 set_report (NbWindow *self,
             NbReport *report)
 {
-  GtkSortListModel *sorted;  /* owned by shown */
-  g_autoptr(GtkFilterListModel) shown = NULL;
   GListModel *findings;
   g_autofree char *details = NULL;
   const char *agency;
@@ -453,11 +365,7 @@ set_report (NbWindow *self,
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
   nb_window_place_dividers (self);
-  sorted = gtk_sort_list_model_new (g_object_ref (findings),
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL)));
-  shown = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->severity_filter));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (shown));
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  nb_window_findings_regroup (self, FALSE);
   update_counts (self);
 
   gtk_stack_set_visible_child_name (self->stack, "report");
@@ -699,10 +607,7 @@ nb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  if (self->severity_filter != NULL)  /* the list's model may outlive the window */
-    gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->severity_filter), NULL, NULL, NULL);
-  g_clear_object (&self->severity_filter);
+  nb_window_findings_dispose (self);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
@@ -763,6 +668,11 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, drop_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, toast_close_cb);
@@ -777,7 +687,6 @@ nb_window_class_init (NbWindowClass *klass)
 static void
 nb_window_init (NbWindow *self)
 {
-  GtkListItemFactory *factory;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -807,19 +716,7 @@ nb_window_init (NbWindow *self)
       nb_window_init_dividers (self, divider, findings_divider);
     }
 
-  self->severity_filter = GTK_FILTER (gtk_custom_filter_new (severity_shown, self, NULL));
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (finding_selected_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_finding_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_finding_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_finding_cb), self);
-  gtk_list_view_set_factory (self->findings_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
+  nb_window_findings_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), self);
