@@ -6,8 +6,9 @@
  * the height beside the text, room for six or more of them at the default size.
  *
  * Each paned is placed again whenever its size changes (GtkPaned notifies
- * max-position from its size_allocate), until the user drags its handle; a handle
- * the user moved is saved, an automatic one is saved as 0.
+ * max-position from its size_allocate; the placing waits for the allocation to end),
+ * until the user drags its handle; a handle the user moved is saved, an automatic one
+ * is saved as 0.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 
 #define TEXT_SHARE      0.42
 #define FINDINGS_SHARE  0.58
+#define HEADER_BAR_HEIGHT 47  /* an estimate, until the window is allocated */
 
 /* Whether the user moved @paned away from where it was last placed. */
 static gboolean
@@ -49,17 +51,26 @@ place (NbWindow *self,
 void
 nb_window_place_dividers (NbWindow *self)
 {
+  int window_width = 0, window_height = 0;
+
+  /* before the first allocation, the window's size stands for the paneds' */
+  gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
   if (self->auto_divider >= -1 && !moved_by_user (self->paned, self->auto_divider))
     {
       int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
       GtkWidget *tables = gtk_paned_get_end_child (self->paned);
-      int natural = 0, handle = 0;
+      int natural = 0, handle = 1;
 
+      if (width <= 0)
+        width = window_width;
       if (width > 0)
         {
           gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-          g_object_get (self->paned, "max-position", &handle, NULL);
-          handle = MAX (width - handle, 0);
+          if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+            {
+              g_object_get (self->paned, "max-position", &handle, NULL);
+              handle = MAX (width - handle, 0);
+            }
           place (self, self->paned, MAX (width - natural - handle, (int) (width * TEXT_SHARE)),
                  &self->auto_divider);
         }
@@ -72,6 +83,8 @@ nb_window_place_dividers (NbWindow *self)
     {
       int height = gtk_widget_get_height (GTK_WIDGET (self->side_paned));
 
+      if (height <= 0 && window_height > HEADER_BAR_HEIGHT)
+        height = window_height - HEADER_BAR_HEIGHT;
       if (height > 0)
         place (self, self->side_paned, (int) (height * (1 - FINDINGS_SHARE)),
                &self->auto_findings_divider);
@@ -80,13 +93,25 @@ nb_window_place_dividers (NbWindow *self)
     self->auto_findings_divider = -2;
 }
 
+static gboolean
+place_later_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->place_source = 0;
+  nb_window_place_dividers (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The paneds notify their new bounds while they allocate their children: a position
+ * set then would be drawn before it is allocated, so it waits for the allocation to end. */
 static void
 paned_resized_cb (GtkPaned   *paned,
                   GParamSpec *pspec,
                   NbWindow   *self)
 {
-  if (!self->placing_dividers)
-    nb_window_place_dividers (self);
+  if (!self->placing_dividers && self->place_source == 0)
+    self->place_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_later_cb, self, NULL);
 }
 
 /* @divider and @findings_divider: where the user left them, or 0 for automatic. */

@@ -26,6 +26,7 @@ struct _NbWindow
   guint                 scroll_source;
   guint                 scroll_target;
   GtkNativeDialog      *chooser;
+  GtkWidget            *discard_dialog;  /* while asking whether to discard */
   GWeakRef              origin;          /* NbWindow the file was opened from, if any */
   guint                 toast_source;
   guint                 present_source;
@@ -36,6 +37,7 @@ struct _NbWindow
   int                   auto_divider;           /* see nb-window-layout.c */
   int                   auto_findings_divider;
   gboolean              placing_dividers;
+  guint                 place_source;
 
   /* Template widgets */
   GtkInfoBar           *error_bar;

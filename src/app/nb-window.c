@@ -443,6 +443,19 @@ close_confirmed_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Lets go of the discard dialog, if one is up: it must not touch the window later. */
+static void
+drop_discard_dialog (NbWindow *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->discard_dialog);
+
+  if (dialog == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 discard_response_cb (GtkDialog *dialog,
                      int        response,
@@ -451,9 +464,7 @@ discard_response_cb (GtkDialog *dialog,
   /* The dialog is still in its ::response emission, which holds it: it must let go of
    * the window now, and the window close only once the dialog has gone, or the dialog,
    * finalised last, would touch the freed window. */
-  g_signal_handlers_disconnect_by_data (dialog, self);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  drop_discard_dialog (self);
   if (response == GTK_RESPONSE_ACCEPT)
     g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_cb, g_object_ref (self), g_object_unref);
 }
@@ -506,6 +517,8 @@ nb_window_close_request (GtkWindow *window)
       gtk_widget_add_css_class (button, "destructive-action");
       gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
       g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), self);
+      drop_discard_dialog (self);
+      self->discard_dialog = dialog;
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
@@ -596,6 +609,8 @@ nb_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->toast_source, g_source_remove);
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_handle_id (&self->place_source, g_source_remove);
+  drop_discard_dialog (self);
   if (self->report != NULL && self->findings_handler != 0)
     g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->report));
   if (self->chooser != NULL)

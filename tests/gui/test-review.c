@@ -538,6 +538,91 @@ test_search_text (void)
   close_window (window);
 }
 
+/* Where the text pane was last scrolled to by a selection, as a character offset. */
+static int
+scroll_target (NbWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->source_view));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "nb-scroll-target");
+  GtkTextIter iter;
+
+  if (mark == NULL)
+    return -1;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static guint
+find_group_row (NbWindow   *window,
+                const char *rule)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (window->selection)); i++)
+    {
+      g_autoptr(GObject) item = dup_row_item (window, i);
+
+      if (NB_IS_FINDING_GROUP (item) && g_strcmp0 (nb_finding_group_get_rule (NB_FINDING_GROUP (item)), rule) == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+/* The agency finding of a report that once misspells its own name goes to the
+ * misspelling, not to the title; an empty cell's finding goes to its row's line. */
+static void
+test_finding_goes_to_the_fault (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  g_autofree char *contents = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", NULL);
+  g_autofree char *misspelt = g_build_filename (tmp, "misspelt.txt", NULL);
+  const char *name = "汝州市人民政府办公室";
+  char *second;
+  NbWindow *window;
+  NbReport *report;
+  NbSpan span;
+  int offset;
+  guint cell;
+
+  /* the second time the text names the agency, it writes 洲 for 州 */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  second = strstr (strstr (contents, name) + strlen (name), name);
+  g_assert_nonnull (second);
+  memcpy (second + strlen ("汝"), "洲", strlen ("洲"));
+  g_assert_true (g_file_set_contents (misspelt, contents, -1, NULL));
+
+  window = open_window (misspelt);
+  report = nb_window_get_report (window);
+  gtk_single_selection_set_selected (window->selection, find_group_row (window, "meta.agency"));
+  offset = scroll_target (window);
+  g_assert_cmpint (offset, >, nb_report_get_agency_span (report).end);
+  {
+    g_autofree char *text = g_utf8_substring (nb_report_get_text (report), offset,
+                                              offset + g_utf8_strlen (name, -1));
+
+    g_assert_cmpstr (text, ==, "汝洲市人民政府办公室");
+  }
+  close_window (window);
+
+  /* “(1) Disclosed” is empty for the applicants: its finding goes to the row */
+  window = open_window (path);
+  report = nb_window_get_report (window);
+  cell = request_cell (report, "public", 0);
+  g_assert_false (nb_span_is_set (nb_report_get_span (report, cell)));
+  gtk_single_selection_set_selected (window->selection, find_group_row (window, "cell.missing"));
+  g_assert_true (nb_window_get_cell_text_span (window, cell, &span));
+  offset = scroll_target (window);
+  g_assert_cmpint (offset, ==, span.start);
+  {
+    g_autofree char *line = g_utf8_substring (nb_report_get_text (report), span.start, span.end);
+
+    g_assert_nonnull (strstr (line, "予以公开"));
+  }
+  close_window (window);
+
+  g_unlink (misspelt);
+  g_rmdir (tmp);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -590,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/review/findings/rule-names", test_rule_names);
   g_test_add_func ("/review/findings/keys", test_finding_keys);
   g_test_add_func ("/review/search", test_search_text);
+  g_test_add_func ("/review/findings/go-to-fault", test_finding_goes_to_the_fault);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();

@@ -667,6 +667,10 @@ test_layout (void)
   g_autoptr(GSettings) settings = nb_settings_new ();
   int natural;
 
+  /* the dividers settle once the window has its size */
+  wait_for_frame (GTK_WIDGET (window));
+  wait_for_frame (GTK_WIDGET (window));
+
   /* the settings are the application's own, .Devel in a development build */
   g_assert_nonnull (settings);
   g_assert_cmpint (g_settings_get_int (settings, "divider-position"), ==, 0);
