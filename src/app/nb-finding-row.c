@@ -215,6 +215,14 @@ show (NbFindingRow *self,
     gtk_widget_set_visible (GTK_WIDGET (self->accept_button), FALSE);
 }
 
+/* Accepting takes an inferred value as the report's: that answers an empty cell's note
+ * (which then goes), never an error about the arithmetic, which accepting leaves as it is. */
+static gboolean
+offers_accept (NbFinding *finding)
+{
+  return g_strcmp0 (nb_finding_get_rule (finding), "cell.missing") == 0;
+}
+
 static void
 reset (NbFindingRow *self)
 {
@@ -238,7 +246,7 @@ nb_finding_row_set_finding (NbFindingRow *self,
   if (finding == NULL)
     return;
   g_set_object (&self->finding, finding);
-  acceptable = report != NULL ? nb_finding_dup_acceptable (finding, report) : NULL;
+  acceptable = report != NULL && offers_accept (finding) ? nb_finding_dup_acceptable (finding, report) : NULL;
   show (self, nb_finding_get_severity (finding), nb_finding_get_message (finding, NULL),
         nb_finding_get_rule (finding), acceptable);
 }
@@ -259,7 +267,7 @@ nb_finding_row_set_group (NbFindingRow   *self,
   reset (self);
   self->finding = nb_finding_group_get_first (group);
   findings = nb_finding_group_get_findings (group);
-  for (guint i = 0; report != NULL && i < g_list_model_get_n_items (findings); i++)
+  for (guint i = 0; report != NULL && offers_accept (self->finding) && i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
       g_autoptr(GArray) cells = nb_finding_dup_acceptable (finding, report);

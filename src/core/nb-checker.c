@@ -66,6 +66,20 @@ val (Checker *ck,
 }
 
 
+/* Whether @cell's value was inferred from the equations rather than printed (or typed
+ * in, or accepted by the reviewer): findings must not say the report "says" it. */
+static gboolean
+inferred (Checker *ck,
+          int      cell)
+{
+  NbCell *c;
+
+  if (cell < 0)
+    return FALSE;
+  c = &ck->report->cells[cell];
+  return c->origin == NB_ORIGIN_INFERRED && !c->corrected && !c->accepted;
+}
+
 /* Adds up the cells that have values; returns whether they all had one. */
 static gboolean
 sum_cells (Checker   *ck,
@@ -131,10 +145,14 @@ check_row_sums (Checker *ck)
           const char *label = nb_schema_get_request_row_label (ck->edition, r);
           const char *english = nb_schema_get_request_row_english (ck->edition, r);
           g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total), *s_diff = nb_format_number (fabs (sum - total));
-          g_autofree char *zh = g_strdup_printf ("“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
+          gboolean guessed = inferred (ck, nb_schema_request_cell (ck->edition, r, NB_REQUEST_COLUMN_TOTAL));
+          g_autofree char *zh = g_strdup_printf (guessed ? "“%s”一行：六类申请人合计为 %s，总计列（报告未填，推算为 %s）与之相差 %s。"
+                                                         : "“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
                                                  label, s_sum, s_total, s_diff);
-          g_autofree char *en = g_strdup_printf ("Row “%s” (%s): the six applicant columns add up to %s "
-                                                 "but its total says %s.",
+          g_autofree char *en = g_strdup_printf (guessed ? "Row “%s” (%s): the six applicant columns add up to %s "
+                                                           "but its total, not printed, was inferred as %s."
+                                                         : "Row “%s” (%s): the six applicant columns add up to %s "
+                                                           "but its total says %s.",
                                                  label, english, s_sum, s_total);
           NbFinding *f = add (ck, "requests.row_sum", NB_SEVERITY_ERROR, zh, en);
 
@@ -200,11 +218,16 @@ check_result_sums (Checker *ck)
       if (parts_disagree (all, sum, total))
         {
           g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total);
-          g_autofree char *zh = g_strdup_printf ("“%s”列：（一）至（六）各项办理结果之和为 %s，"
-                                                 "（七）总计却为 %s。",
+          gboolean guessed = inferred (ck, ct);
+          g_autofree char *zh = g_strdup_printf (guessed ? "“%s”列：（一）至（六）各项办理结果之和为 %s，"
+                                                           "（七）总计报告未填，推算为 %s。"
+                                                         : "“%s”列：（一）至（六）各项办理结果之和为 %s，"
+                                                           "（七）总计却为 %s。",
                                                  nb_schema_get_request_column_label (c), s_sum, s_total);
-          g_autofree char *en = g_strdup_printf ("Column “%s”: the results (1) to (6) add up to %s "
-                                                 "but (7) total says %s.",
+          g_autofree char *en = g_strdup_printf (guessed ? "Column “%s”: the results (1) to (6) add up to %s "
+                                                           "but (7) total, not printed, was inferred as %s."
+                                                         : "Column “%s”: the results (1) to (6) add up to %s "
+                                                           "but (7) total says %s.",
                                                  nb_schema_get_request_column_english (c), s_sum, s_total);
           NbFinding *f = add (ck, "requests.result_sum", NB_SEVERITY_ERROR, zh, en);
 
@@ -233,11 +256,16 @@ check_appeals (Checker *ck)
       if (parts_disagree (all, sum, total))
         {
           g_autofree char *s_sum = nb_format_number (sum), *s_total = nb_format_number (total);
-          g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
-                                                 "总计却为 %s。",
+          gboolean guessed = inferred (ck, nb_schema_appeal_cell (ck->edition, g, NB_APPEAL_FIELD_TOTAL));
+          g_autofree char *zh = g_strdup_printf (guessed ? "%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
+                                                           "总计报告未填，推算为 %s。"
+                                                         : "%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
+                                                           "总计却为 %s。",
                                                  nb_schema_get_appeal_group_label (g), s_sum, s_total);
-          g_autofree char *en = g_strdup_printf ("%s: upheld, corrected, other and pending add "
-                                                 "up to %s but the total says %s.",
+          g_autofree char *en = g_strdup_printf (guessed ? "%s: upheld, corrected, other and pending add "
+                                                           "up to %s but the total, not printed, was inferred as %s."
+                                                         : "%s: upheld, corrected, other and pending add "
+                                                           "up to %s but the total says %s.",
                                                  nb_schema_get_appeal_group_english (g), s_sum, s_total);
           NbFinding *f = add (ck, "appeals.group_sum", NB_SEVERITY_ERROR, zh, en);
 
@@ -282,15 +310,16 @@ check_cells (Checker *ck)
 
       if (def->kind == NB_CELL_UNIT || !c->was_present || (c->unsplit && !c->corrected))
         continue;  /* an unsplit cell has its cell.ambiguous finding */
-      /* a value read or typed in: only its form can be wrong */
-      if ((c->corrected || c->origin == NB_ORIGIN_SOURCE) && (!c->has_value || value_fits (def, c->value)))
+      /* a value read, typed in or accepted by the reviewer: only its form can be wrong */
+      if ((c->corrected || c->accepted || c->origin == NB_ORIGIN_SOURCE) &&
+          (!c->has_value || value_fits (def, c->value)))
         continue;
 
       zh_name = nb_schema_describe_cell (ck->edition, i, FALSE);
       en_name = nb_schema_describe_cell (ck->edition, i, TRUE);
       v = nb_format_number (c->value);
 
-      if (c->corrected || c->origin == NB_ORIGIN_SOURCE)
+      if (c->corrected || c->accepted || c->origin == NB_ORIGIN_SOURCE)
         {
           zh = g_strdup_printf ("%s 为 %s，应为非负整数。", zh_name, v);
           en = g_strdup_printf ("%s is %s; it must be a non-negative whole number.", en_name, v);

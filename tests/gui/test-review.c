@@ -428,6 +428,21 @@ first_finding_row (NbWindow *window)
 }
 
 static GtkWidget *
+find_visible_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_visible_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
@@ -623,6 +638,78 @@ test_finding_goes_to_the_fault (void)
   g_rmdir (tmp);
 }
 
+static guint
+count_rule (NbReport   *report,
+            const char *rule,
+            const char *text)
+{
+  GListModel *findings = nb_report_get_findings (report);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (nb_finding_get_rule (f), rule) == 0 &&
+          (text == NULL || strstr (nb_finding_get_message (f, "en"), text) != NULL))
+        n++;
+    }
+  return n;
+}
+
+/* A total the report never printed is "inferred as", not "says"; Accept answers an
+ * empty cell's note (which goes) and is not offered on an error it cannot mend. */
+static void
+test_accept_and_inferred_messages (void)
+{
+  g_autofree char *path = test_data_path ("municipal-2019.html");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  guint total = request_cell (report, "public", 6);
+  guint natural = request_cell (report, "public", 0);
+  guint n_notes = nb_report_count_findings (report, NB_SEVERITY_INFO);
+  double value;
+
+  g_assert_cmpint (nb_report_get_origin (report, total), ==, NB_ORIGIN_INFERRED);
+  g_assert_true (nb_report_get_value (report, natural, &value));
+  {
+    g_autofree char *bumped = g_strdup_printf ("%.0f", value + 1);
+
+    g_assert_true (nb_table_view_enter_text (window->table_view, natural, bumped));
+  }
+  g_assert_cmpuint (count_rule (report, "requests.row_sum", NULL), ==, 1);
+  g_assert_cmpuint (count_rule (report, "requests.row_sum", "total says"), ==, 0);
+  g_assert_cmpuint (count_rule (report, "requests.row_sum", "inferred as"), ==, 1);
+
+  /* no Accept on the error: accepting the total would leave it as it is */
+  {
+    guint row = 0;
+
+    while (TRUE)
+      {
+        g_autoptr(GObject) item = dup_row_item (window, row);
+
+        if (g_strcmp0 (nb_finding_group_get_rule (NB_FINDING_GROUP (item)), "requests.row_sum") == 0)
+          break;
+        row++;
+      }
+    wait_for_frame (GTK_WIDGET (window));
+    g_assert_true (NB_IS_FINDING_ROW (first_finding_row (window)));
+    g_assert_cmpstr (nb_finding_get_rule (nb_finding_row_get_finding (first_finding_row (window))), ==,
+                     "requests.row_sum");
+    g_assert_null (find_visible_button (GTK_WIDGET (first_finding_row (window))));
+  }
+
+  /* accepting the inferred total: its note goes, and the total is then the report's */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-inferred", "u", (guint32) total);
+  g_assert_true (nb_report_get_accepted (report, total));
+  g_assert_cmpuint (nb_report_count_findings (report, NB_SEVERITY_INFO), ==, n_notes - 1);
+  g_assert_cmpuint (count_rule (report, "requests.row_sum", "total says"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (nb_report_count_findings (report, NB_SEVERITY_INFO), ==, n_notes);
+  close_window (window);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -655,6 +742,10 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
+  /* Criticals fail a test (G_DEBUG=fatal-criticals too); GTK 4.8's own warnings under a
+   * loaded Xvfb ("Trying to snapshot GtkGizmo … without a current allocation") do not. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
   if (!gtk_init_check ())
     {
       g_printerr ("No display: skipping the window tests\n");
@@ -676,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/review/findings/keys", test_finding_keys);
   g_test_add_func ("/review/search", test_search_text);
   g_test_add_func ("/review/findings/go-to-fault", test_finding_goes_to_the_fault);
+  g_test_add_func ("/review/findings/accept", test_accept_and_inferred_messages);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
