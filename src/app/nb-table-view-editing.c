@@ -2,7 +2,9 @@
  *
  * Enter, F2, a double click or typing a digit edits the cursor's cell in the view's one
  * GtkText, placed over that cell. Input is validated with the core (nb_report_parse_value);
- * the view emits ::cell-edited with the parsed value. The context menu offers the edits too.
+ * the view emits ::cell-edited with the parsed value. While the user types, a pause of
+ * PREVIEW_DELAY_MS emits ::cell-preview, so that the checks run as you type; closing the
+ * editor withdraws the preview. The context menu offers the edits too.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "nb-table-view-private.h"
+
+#define PREVIEW_DELAY_MS 300
 
 static const char *
 hint_for_kind (NbCellKind kind)
@@ -89,6 +93,25 @@ set_invalid (NbTableView *self,
   show_hint (self, invalid);
 }
 
+/* The input so far, for the report to check while the editor stays open. */
+static gboolean
+preview_cb (gpointer data)
+{
+  NbTableView *self = data;
+  gboolean has_value;
+  double value;
+
+  self->preview_source = 0;
+  if (self->editing >= 0 &&
+      parse_input (self, gtk_editable_get_text (GTK_EDITABLE (self->editor)), &has_value, &value))
+    {
+      self->previewed = TRUE;
+      g_signal_emit (self, _nb_table_view_signals[CELL_PREVIEW], 0, (guint) self->editing, TRUE,
+                     has_value, value);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 editor_changed_cb (GtkEditable *editable,
                    NbTableView *self)
@@ -96,8 +119,16 @@ editor_changed_cb (GtkEditable *editable,
   gboolean has_value;
   double value;
 
-  if (self->editing >= 0)
-    set_invalid (self, !parse_input (self, gtk_editable_get_text (editable), &has_value, &value));
+  gboolean valid;
+
+  if (self->editing < 0)
+    return;
+  valid = parse_input (self, gtk_editable_get_text (editable), &has_value, &value);
+  set_invalid (self, !valid);
+  /* the checks run again once the typing pauses */
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  if (valid)
+    self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_cb, self);
 }
 
 /* Commits the editor's input; returns FALSE, keeping the editor open, when it is refused. */
@@ -258,6 +289,14 @@ _nb_table_view_stop_editing (NbTableView *self,
   input = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor)));
 
   show_hint (self, FALSE);
+  /* the report goes back to the value before the editor opened; committing then applies
+   * the input as one edit */
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  if (self->previewed)
+    {
+      self->previewed = FALSE;
+      g_signal_emit (self, _nb_table_view_signals[CELL_PREVIEW], 0, (guint) cell, FALSE, FALSE, 0.0);
+    }
   self->editing = -1;
   self->invalid = FALSE;
   if (gtk_widget_is_focus (self->editor))

@@ -105,6 +105,8 @@ struct _NbTableView
   gboolean              invalid;        /* the editor holds input the cell refuses */
   gboolean              grabbing;       /* grabbing focus for a selection made already */
   guint                 stop_source;
+  guint                 preview_source;  /* re-checks the input once the typing pauses */
+  gboolean              previewed;       /* the report holds the editor's input for now */
   guint                 accessible_source;  /* builds the accessible cells after the first frame */
 
   GtkWidget            *editor;         /* GtkText over the cell being edited; on first use */
@@ -132,6 +134,7 @@ struct _NbTableView
 enum {
   CELL_SELECTED,
   CELL_EDITED,
+  CELL_PREVIEW,
   N_SIGNALS
 };
 

@@ -224,6 +224,7 @@ nb_table_view_dispose (GObject *object)
   NbTableView *self = NB_TABLE_VIEW (object);
 
   g_clear_handle_id (&self->stop_source, g_source_remove);
+  g_clear_handle_id (&self->preview_source, g_source_remove);
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
@@ -288,6 +289,19 @@ nb_table_view_class_init (NbTableViewClass *klass)
   _nb_table_view_signals[CELL_EDITED] =
     g_signal_new ("cell-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_BOOLEAN, G_TYPE_DOUBLE);
+
+  /**
+   * NbTableView::cell-preview:
+   * @cell: the cell being edited
+   * @active: %TRUE for input to check as it is typed; %FALSE when the editor closes,
+   *   to withdraw it (a commit then follows as ::cell-edited)
+   * @has_value: %FALSE for an empty input
+   * @value: the input, validated by the core
+   */
+  _nb_table_view_signals[CELL_PREVIEW] =
+    g_signal_new ("cell-preview", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_BOOLEAN, G_TYPE_BOOLEAN,
+                  G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "nbtableview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);

@@ -27,6 +27,9 @@ struct _NbWindow
   guint                 scroll_target;
   GtkNativeDialog      *chooser;
   GtkWidget            *discard_dialog;  /* while asking whether to discard */
+  int                   preview_cell;     /* the cell whose input is checked as it is typed */
+  gboolean              preview_had_value;
+  double                preview_value;    /* its value before the editor opened */
   GWeakRef              origin;          /* NbWindow the file was opened from, if any */
   guint                 toast_source;
   guint                 present_source;

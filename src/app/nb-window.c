@@ -169,6 +169,37 @@ cell_edited_cb (NbTableView *view,
   nb_window_apply_edit (self, cell, has_value, value);
 }
 
+/* The checks run as the user types: the report holds the input until the editor
+ * closes, then goes back to the value it had, and a commit applies the input as one
+ * edit, for undo. */
+static void
+cell_preview_cb (NbTableView *view,
+                 guint        cell,
+                 gboolean     active,
+                 gboolean     has_value,
+                 double       value,
+                 NbWindow    *self)
+{
+  if (self->report == NULL || cell >= nb_report_get_n_cells (self->report))
+    return;
+  if (active)
+    {
+      if (self->preview_cell != (int) cell)
+        {
+          self->preview_cell = cell;
+          self->preview_had_value = nb_report_get_value (self->report, cell, &self->preview_value);
+        }
+      nb_report_set_value (self->report, cell, has_value, value);
+    }
+  else if (self->preview_cell == (int) cell)
+    {
+      self->preview_cell = -1;
+      nb_report_set_value (self->report, cell, self->preview_had_value, self->preview_value);
+      sync_modified (self);
+      nb_window_update_state (self);
+    }
+}
+
 static void
 source_cell_clicked_cb (NbSourceView *view,
                         guint         cell,
@@ -362,6 +393,7 @@ set_report (NbWindow *self,
                                nb_report_get_encoding (report));
   gtk_label_set_text (self->details_label, details);
 
+  self->preview_cell = -1;
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
   nb_window_place_dividers (self);
@@ -693,6 +725,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, toast_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cell_preview_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_cell_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_toggled_cb);
 
@@ -707,6 +740,7 @@ nb_window_init (NbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = nb_history_new ();
+  self->preview_cell = -1;
   self->cancellable = g_cancellable_new ();
   self->settings = nb_settings_new ();
   self->quit_after_first_frame = g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "1") == 0;

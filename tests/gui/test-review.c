@@ -14,6 +14,7 @@
 #include "nb-application.h"
 #include "nb-finding-group.h"
 #include "nb-finding-row.h"
+#include "nb-history.h"
 #include "nb-locale.h"
 #include "nb-rule-names.h"
 #include "nb-view-logic.h"
@@ -710,6 +711,68 @@ test_accept_and_inferred_messages (void)
   close_window (window);
 }
 
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+/* The checks run as you type, once the typing pauses; Escape takes the input back,
+ * Enter makes it one edit. */
+static void
+test_check_as_you_type (void)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  guint cell = request_cell (report, "new", 0);
+  g_autofree char *before = nb_report_format_value (report, cell);
+  GtkWidget *editor;
+
+  click_cell (window, cell, 2);
+  editor = nb_table_view_get_editor (window->table_view);
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "4321");
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 0);
+  wait_ms (450);
+  g_assert_cmpint (nb_table_view_get_editing_cell (window->table_view), ==, (int) cell);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
+
+  /* Escape: as it was, nothing to undo */
+  g_assert_true (press_key (editor, "nb-editor-keys", GDK_KEY_Escape, 0));
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 0);
+  {
+    g_autofree char *now = nb_report_format_value (report, cell);
+
+    g_assert_cmpstr (now, ==, before);
+  }
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (nb_history_can_undo (window->history));
+
+  /* typed, checked, then Enter: one edit */
+  click_cell (window, cell, 2);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "4");
+  wait_ms (100);
+  gtk_editable_set_text (GTK_EDITABLE (editor), "43");
+  wait_ms (450);
+  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
+  g_signal_emit_by_name (editor, "activate");
+  g_assert_cmpint (nb_table_view_get_editing_cell (window->table_view), ==, -1);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, "43");
+  g_assert_true (nb_report_get_modified (report));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, before);
+  g_assert_false (nb_history_can_undo (window->history));
+  g_assert_false (nb_report_get_modified (report));
+  close_window (window);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -768,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/review/search", test_search_text);
   g_test_add_func ("/review/findings/go-to-fault", test_finding_goes_to_the_fault);
   g_test_add_func ("/review/findings/accept", test_accept_and_inferred_messages);
+  g_test_add_func ("/review/edit/check-as-you-type", test_check_as_you_type);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
