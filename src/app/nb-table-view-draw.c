@@ -2,13 +2,17 @@
  *
  * Colours are the named colours of style.css (@define-color nb_error_bg …), looked up
  * again when the style changes; lines and shading are the widget's own colour at low
- * alpha. So a dark theme gets its own.
+ * alpha. So a dark theme gets its own. Errors and warnings also carry their icon in
+ * the cell's corner, so that they do not rest on colour alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "nb-table-view-private.h"
+
+#define ICON_SIZE   10
+#define ICON_MARGIN  3
 
 static void
 lookup_colour (GtkStyleContext *context,
@@ -103,6 +107,62 @@ draw_layout (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Errors and warnings are marked with their icon as well as their colour. */
+const char *
+_nb_table_view_state_icon_name (NbCellStateFlags flags)
+{
+  if (flags & NB_CELL_STATE_ERROR)
+    return "dialog-error-symbolic";
+  if (flags & NB_CELL_STATE_WARNING)
+    return "dialog-warning-symbolic";
+  return NULL;
+}
+
+static GdkPaintable *
+lookup_icon (NbTableView *self,
+             const char  *name)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  GtkIconPaintable *icon;
+  GdkPaintable **slot = g_str_equal (name, "dialog-error-symbolic") ? &self->error_icon : &self->warning_icon;
+
+  if (*slot == NULL)
+    {
+      icon = gtk_icon_theme_lookup_icon (theme, name, NULL, ICON_SIZE,
+                                         gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                         gtk_widget_get_direction (GTK_WIDGET (self)), 0);
+      *slot = GDK_PAINTABLE (icon);
+    }
+  return *slot;
+}
+
+static void
+draw_state_icon (NbTableView        *self,
+                 GtkSnapshot        *snapshot,
+                 const GdkRectangle *r,
+                 NbCellStateFlags    flags)
+{
+  const char *name = _nb_table_view_state_icon_name (flags);
+  const Colours *c = &self->colours;
+  GdkPaintable *icon;
+  GdkRGBA colours[4];
+
+  if (name == NULL || r->width < ICON_SIZE * 3 || (icon = lookup_icon (self, name)) == NULL)
+    return;
+  colours[0] = flags & NB_CELL_STATE_ERROR ? c->error_fg : c->warning_border;
+  colours[1] = c->error_fg;
+  colours[2] = c->warning_border;
+  colours[3] = c->corrected_fg;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (r->x + ICON_MARGIN, r->y + ICON_MARGIN));
+  if (GTK_IS_SYMBOLIC_PAINTABLE (icon))
+    gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                              ICON_SIZE, ICON_SIZE, colours, G_N_ELEMENTS (colours));
+  else
+    gdk_paintable_snapshot (icon, snapshot, ICON_SIZE, ICON_SIZE);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 draw_value (NbTableView *self,
             GtkSnapshot *snapshot,
@@ -151,6 +211,9 @@ draw_value (NbTableView *self,
     corner_mark (snapshot, &c->inferred_fg, r, MARK_SIZE);
   if (flags & (NB_CELL_STATE_CORRECTED | NB_CELL_STATE_ACCEPTED))
     corner_mark (snapshot, &c->corrected_fg, r, MARK_SIZE + 1);
+
+  if (!editing)
+    draw_state_icon (self, snapshot, r, flags);
 
   if (editing)
     frame (snapshot, self->invalid ? &c->error_fg : &c->accent, r, 2);

@@ -129,6 +129,8 @@ struct _NbTableView
 
   Colours               colours;
   gboolean              colours_valid;
+  GdkPaintable         *error_icon;     /* looked up on first use, again on a style change */
+  GdkPaintable         *warning_icon;
 };
 
 enum {
@@ -151,6 +153,7 @@ gboolean _nb_table_view_update_value (NbTableView *self,
 
 /* nb-table-view-draw.c */
 void _nb_table_view_ensure_colours (NbTableView *self);
+const char *_nb_table_view_state_icon_name (NbCellStateFlags flags);
 void _nb_table_view_draw_table (NbTableView *self,
                                 GtkSnapshot *snapshot,
                                 Table       *table,

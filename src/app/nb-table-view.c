@@ -213,6 +213,8 @@ nb_table_view_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (nb_table_view_parent_class)->css_changed (widget, change);
   self->colours_valid = FALSE;
+  g_clear_object (&self->error_icon);
+  g_clear_object (&self->warning_icon);
   if (self->base_font != NULL && _nb_table_view_update_fonts (self))
     gtk_widget_queue_resize (widget);
   gtk_widget_queue_draw (widget);
@@ -230,6 +232,8 @@ nb_table_view_dispose (GObject *object)
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->hint, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->error_icon);
+  g_clear_object (&self->warning_icon);
   clear_tables (self);
   g_clear_object (&self->report);
 
@@ -601,4 +605,15 @@ nb_table_view_start_editing (NbTableView *self,
 
   nb_table_view_scroll_to_cell (self, cell);
   _nb_table_view_start_editing (self, cell, NULL);
+}
+
+/* The icon drawn in @cell's corner beside its colour (an error, a warning), or %NULL. */
+const char *
+nb_table_view_get_cell_icon_name (NbTableView *self,
+                                  guint        cell)
+{
+  Item *item = _nb_table_view_get_item (self, cell, NULL);
+
+  g_return_val_if_fail (NB_IS_TABLE_VIEW (self), NULL);
+  return item ? _nb_table_view_state_icon_name (item->flags) : NULL;
 }

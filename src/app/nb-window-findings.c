@@ -172,8 +172,11 @@ setup_finding_cb (GtkSignalListItemFactory *factory,
                   NbWindow                 *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *row = nb_finding_row_new ();
 
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), nb_finding_row_new ());
+  /* the whole width, so that the Accept buttons line up */
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
   gtk_list_item_set_child (item, expander);
 }
 

@@ -773,6 +773,23 @@ test_check_as_you_type (void)
   close_window (window);
 }
 
+/* An error cell carries the error icon besides its colour; a note's cell none. */
+static void
+test_cell_icons (void)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  guint cell = request_cell (report, "new", 0);
+
+  g_assert_null (nb_table_view_get_cell_icon_name (window->table_view, cell));
+  g_assert_true (nb_table_view_enter_text (window->table_view, cell, "4321"));
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, cell, "nb-error"));
+  g_assert_cmpstr (nb_table_view_get_cell_icon_name (window->table_view, cell), ==, "dialog-error-symbolic");
+  wait_for_frame (GTK_WIDGET (window));  /* and it draws */
+  close_window (window);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -832,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/review/findings/go-to-fault", test_finding_goes_to_the_fault);
   g_test_add_func ("/review/findings/accept", test_accept_and_inferred_messages);
   g_test_add_func ("/review/edit/check-as-you-type", test_check_as_you_type);
+  g_test_add_func ("/review/edit/cell-icons", test_cell_icons);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
