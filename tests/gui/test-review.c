@@ -711,6 +711,20 @@ test_accept_and_inferred_messages (void)
   close_window (window);
 }
 
+/* Spins until @report has @n findings of @rule on @cell, for at most 3 s. */
+static void
+wait_for_findings (NbReport   *report,
+                   const char *rule,
+                   guint       cell,
+                   guint       n)
+{
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (nb_test_count_findings (report, rule, -1, cell) != n && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (nb_test_count_findings (report, rule, -1, cell), ==, n);
+}
+
 static void
 wait_ms (guint ms)
 {
@@ -740,9 +754,8 @@ test_check_as_you_type (void)
   g_assert_nonnull (editor);
   gtk_editable_set_text (GTK_EDITABLE (editor), "4321");
   g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 0);
-  wait_ms (450);
+  wait_for_findings (report, "requests.row_sum", cell, 1);
   g_assert_cmpint (nb_table_view_get_editing_cell (window->table_view), ==, (int) cell);
-  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
 
   /* Escape: as it was, nothing to undo */
   g_assert_true (press_key (editor, "nb-editor-keys", GDK_KEY_Escape, 0));
@@ -760,8 +773,7 @@ test_check_as_you_type (void)
   gtk_editable_set_text (GTK_EDITABLE (editor), "4");
   wait_ms (100);
   gtk_editable_set_text (GTK_EDITABLE (editor), "43");
-  wait_ms (450);
-  g_assert_cmpuint (nb_test_count_findings (report, "requests.row_sum", -1, cell), ==, 1);
+  wait_for_findings (report, "requests.row_sum", cell, 1);
   g_signal_emit_by_name (editor, "activate");
   g_assert_cmpint (nb_table_view_get_editing_cell (window->table_view), ==, -1);
   g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cell), ==, "43");
@@ -788,6 +800,54 @@ test_cell_icons (void)
   g_assert_cmpstr (nb_table_view_get_cell_icon_name (window->table_view, cell), ==, "dialog-error-symbolic");
   wait_for_frame (GTK_WIDGET (window));  /* and it draws */
   close_window (window);
+}
+
+/* Kangxi radicals, which PDF text carries and fonts without them show as boxes, are
+ * marked in the text pane with the character they read as; a CJK font that has them is
+ * a declared dependency. */
+static void
+test_radicals (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  g_autofree char *contents = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", NULL);
+  g_autofree char *radicals = g_build_filename (tmp, "radicals.txt", NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *deps = NULL;
+  g_autofree char *deps_path = g_build_filename (g_getenv ("NB_SAMPLES_DIR"), "..", "..", "build-aux",
+                                                 "install-deps.sh", NULL);
+  GString *text;
+  NbWindow *window;
+  int offset;
+
+  /* 一、总体情况 written with the Kangxi radical one, U+2F00 */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpint (g_string_replace (text, "一、总体情况", "⼀、总体情况", 1), ==, 1);
+  g_assert_true (g_file_set_contents (radicals, text->str, -1, NULL));
+  offset = g_utf8_pointer_to_offset (text->str, strstr (text->str, "⼀、"));
+  g_string_free (text, TRUE);
+
+  window = open_window (radicals);
+  note = nb_source_view_dup_char_note (window->source_view, offset);
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "U+2F00"));
+  g_assert_nonnull (strstr (note, "“一”"));
+  g_assert_null (nb_source_view_dup_char_note (window->source_view, offset + 1));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->source_view));
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+    g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                            "nb-radical")));
+  }
+  close_window (window);
+
+  g_assert_true (g_file_get_contents (deps_path, &deps, NULL, NULL));
+  g_assert_nonnull (strstr (deps, "fonts-noto-cjk"));
+  g_unlink (radicals);
+  g_rmdir (tmp);
 }
 
 /* Run from the build tree, the program finds the catalogues built there, without
@@ -850,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/review/findings/accept", test_accept_and_inferred_messages);
   g_test_add_func ("/review/edit/check-as-you-type", test_check_as_you_type);
   g_test_add_func ("/review/edit/cell-icons", test_cell_icons);
+  g_test_add_func ("/review/text/radicals", test_radicals);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
