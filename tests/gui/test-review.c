@@ -850,6 +850,34 @@ test_radicals (void)
   g_rmdir (tmp);
 }
 
+/* A correction that makes a new error: the list scrolls to it and the window says it. */
+static void
+test_new_error_announced (void)
+{
+  g_autofree char *path = test_data_path ("municipal-2019.html");
+  NbWindow *window = open_window_sized (path, 1280, 820);
+  NbReport *report = nb_window_get_report (window);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (window->findings_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  guint cell = request_cell (report, "new", 0);
+  gint64 end;
+
+  /* the reviewer has scrolled down the notes */
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+  g_assert_null (nb_window_get_toast_message (window));
+
+  g_assert_true (nb_table_view_enter_text (window->table_view, cell, "4321"));
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (gtk_adjustment_get_value (v) > 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);  /* errors come first */
+  g_assert_nonnull (nb_window_get_toast_message (window));
+  g_assert_true (g_str_has_prefix (nb_window_get_toast_message (window), "New error:"));
+  close_window (window);
+}
+
 /* Run from the build tree, the program finds the catalogues built there, without
  * NIANBAO_LOCALEDIR; installed, it uses the installed ones. */
 static void
@@ -911,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/review/edit/check-as-you-type", test_check_as_you_type);
   g_test_add_func ("/review/edit/cell-icons", test_cell_icons);
   g_test_add_func ("/review/text/radicals", test_radicals);
+  g_test_add_func ("/review/findings/new-error", test_new_error_announced);
   g_test_add_func ("/review/open/error-in-origin", test_error_in_origin);
 
   return g_test_run ();
