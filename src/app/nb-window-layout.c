@@ -7,8 +7,9 @@
  *
  * Each paned is placed again whenever its size changes (GtkPaned notifies
  * max-position from its size_allocate; the placing waits for the allocation to end),
- * until the user drags its handle; a handle the user moved is saved, an automatic one
- * is saved as 0.
+ * until the user takes its handle: a press on the handle (GtkPaned moves the divider
+ * itself as a window shrinks, which is no choice of the user's). A handle the user
+ * took is saved, an automatic one is saved as 0.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,35 +17,19 @@
 
 #include "nb-window-private.h"
 
-#define TEXT_SHARE      0.42
-#define FINDINGS_SHARE  0.58
+#define TEXT_SHARE        0.42
+#define FINDINGS_SHARE    0.58
 #define HEADER_BAR_HEIGHT 47  /* an estimate, until the window is allocated */
-
-/* Whether the user moved @paned away from where it was last placed. */
-static gboolean
-moved_by_user (GtkPaned *paned,
-               int       placed)
-{
-  int position = gtk_paned_get_position (paned);
-  int min = 0, max = 0;
-
-  if (placed < 0)
-    return FALSE;
-  g_object_get (paned, "min-position", &min, "max-position", &max, NULL);
-  /* GtkPaned clamps the position to its new bounds when it shrinks: that is no move */
-  return position != placed && position > min && position < max;
-}
+#define HANDLE_GRAB       8   /* GtkPaned takes presses this near its handle */
 
 static void
 place (NbWindow *self,
        GtkPaned *paned,
-       int       position,
-       int      *placed)
+       int       position)
 {
   self->placing_dividers = TRUE;
   if (gtk_paned_get_position (paned) != position)
     gtk_paned_set_position (paned, position);
-  *placed = gtk_paned_get_position (paned);
   self->placing_dividers = FALSE;
 }
 
@@ -55,42 +40,34 @@ nb_window_place_dividers (NbWindow *self)
 
   /* before the first allocation, the window's size stands for the paneds' */
   gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
-  if (self->auto_divider >= -1 && !moved_by_user (self->paned, self->auto_divider))
+  if (!self->user_divider)
     {
-      int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+      int allocated = gtk_widget_get_width (GTK_WIDGET (self->paned));
+      int width = allocated > 0 ? allocated : window_width;
       GtkWidget *tables = gtk_paned_get_end_child (self->paned);
       int natural = 0, handle = 1;
 
-      if (width <= 0)
-        width = window_width;
       if (width > 0)
         {
           gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-          if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 0)
+          if (allocated > 0)
             {
               g_object_get (self->paned, "max-position", &handle, NULL);
               handle = MAX (width - handle, 0);
             }
-          place (self, self->paned, MAX (width - natural - handle, (int) (width * TEXT_SHARE)),
-                 &self->auto_divider);
+          place (self, self->paned, MAX (width - natural - handle, (int) (width * TEXT_SHARE)));
         }
     }
-  else
-    self->auto_divider = -2;
 
-  if (self->auto_findings_divider >= -1 &&
-      !moved_by_user (self->side_paned, self->auto_findings_divider))
+  if (!self->user_findings_divider)
     {
       int height = gtk_widget_get_height (GTK_WIDGET (self->side_paned));
 
       if (height <= 0 && window_height > HEADER_BAR_HEIGHT)
         height = window_height - HEADER_BAR_HEIGHT;
       if (height > 0)
-        place (self, self->side_paned, (int) (height * (1 - FINDINGS_SHARE)),
-               &self->auto_findings_divider);
+        place (self, self->side_paned, (int) (height * (1 - FINDINGS_SHARE)));
     }
-  else
-    self->auto_findings_divider = -2;
 }
 
 static gboolean
@@ -114,21 +91,87 @@ paned_resized_cb (GtkPaned   *paned,
     self->place_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_later_cb, self, NULL);
 }
 
+/* The handle of @paned: its child that is neither of its panes. */
+static GtkWidget *
+get_handle (GtkPaned *paned)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (paned)); c; c = gtk_widget_get_next_sibling (c))
+    if (c != gtk_paned_get_start_child (paned) && c != gtk_paned_get_end_child (paned))
+      return c;
+  return NULL;
+}
+
+/* A press on a paned's handle, or near it where GtkPaned's grab area reaches into the
+ * panes: from then on the user places that divider. */
+static gboolean
+paned_event_cb (GtkEventControllerLegacy *controller,
+                GdkEvent                 *event,
+                NbWindow                 *self)
+{
+  GtkWidget *paned = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkNative *native = gtk_widget_get_native (paned);
+  graphene_point_t point;
+  double x, y, nx, ny;
+
+  if (gdk_event_get_event_type (event) != GDK_BUTTON_PRESS &&
+      gdk_event_get_event_type (event) != GDK_TOUCH_BEGIN)
+    return FALSE;
+  if (native == NULL || !gdk_event_get_position (event, &x, &y))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  if (gtk_widget_compute_point (GTK_WIDGET (native), paned, &GRAPHENE_POINT_INIT (x - nx, y - ny), &point))
+    nb_window_paned_pressed (self, GTK_PANED (paned), point.x, point.y);
+  return FALSE;
+}
+
+/* A press at @x, @y in @paned's coordinates. */
+void
+nb_window_paned_pressed (NbWindow *self,
+                         GtkPaned *paned,
+                         double    x,
+                         double    y)
+{
+  GtkWidget *handle = get_handle (paned);
+  graphene_rect_t bounds;
+  gboolean horizontal = gtk_orientable_get_orientation (GTK_ORIENTABLE (paned)) == GTK_ORIENTATION_HORIZONTAL;
+
+  if (handle == NULL || !gtk_widget_compute_bounds (handle, GTK_WIDGET (paned), &bounds))
+    return;
+  if (horizontal)
+    graphene_rect_inset (&bounds, -HANDLE_GRAB, 0);
+  else
+    graphene_rect_inset (&bounds, 0, -HANDLE_GRAB);
+  if (!graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+    return;
+  if (paned == self->paned)
+    self->user_divider = TRUE;
+  else
+    self->user_findings_divider = TRUE;
+}
+
 /* @divider and @findings_divider: where the user left them, or 0 for automatic. */
 void
 nb_window_init_dividers (NbWindow *self,
                          int       divider,
                          int       findings_divider)
 {
-  /* -1: automatic, not placed yet; -2: the user's */
-  self->auto_divider = divider > 0 ? -2 : -1;
-  self->auto_findings_divider = findings_divider > 0 ? -2 : -1;
+  GtkPaned *paneds[] = { self->paned, self->side_paned };
+
+  self->user_divider = divider > 0;
+  self->user_findings_divider = findings_divider > 0;
   if (divider > 0)
     gtk_paned_set_position (self->paned, divider);
   if (findings_divider > 0)
     gtk_paned_set_position (self->side_paned, findings_divider);
-  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (paned_resized_cb), self);
-  g_signal_connect (self->side_paned, "notify::max-position", G_CALLBACK (paned_resized_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (paneds); i++)
+    {
+      GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "event", G_CALLBACK (paned_event_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (paneds[i]), controller);
+      g_signal_connect (paneds[i], "notify::max-position", G_CALLBACK (paned_resized_cb), self);
+    }
 }
 
 /* What to save of the dividers: 0 for one that is still automatic. */
@@ -137,7 +180,6 @@ nb_window_get_dividers (NbWindow *self,
                         int      *divider,
                         int      *findings_divider)
 {
-  nb_window_place_dividers (self);  /* notices a move the user made since */
-  *divider = self->auto_divider == -2 ? gtk_paned_get_position (self->paned) : 0;
-  *findings_divider = self->auto_findings_divider == -2 ? gtk_paned_get_position (self->side_paned) : 0;
+  *divider = self->user_divider ? gtk_paned_get_position (self->paned) : 0;
+  *findings_divider = self->user_findings_divider ? gtk_paned_get_position (self->side_paned) : 0;
 }

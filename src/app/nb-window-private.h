@@ -37,8 +37,8 @@ struct _NbWindow
   gboolean              loading;
   gboolean              close_confirmed;
   gboolean              quit_after_first_frame;
-  int                   auto_divider;           /* see nb-window-layout.c */
-  int                   auto_findings_divider;
+  gboolean              user_divider;           /* the user took the handle; nb-window-layout.c */
+  gboolean              user_findings_divider;
   gboolean              placing_dividers;
   guint                 place_source;
 
@@ -120,6 +120,10 @@ void nb_window_place_dividers (NbWindow *self);
 void nb_window_get_dividers   (NbWindow *self,
                                int      *divider,
                                int      *findings_divider);
+void nb_window_paned_pressed  (NbWindow *self,
+                               GtkPaned *paned,
+                               double    x,
+                               double    y);
 
 /* nb-window-actions.c */
 void nb_window_class_add_actions (GtkWidgetClass *widget_class);

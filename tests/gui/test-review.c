@@ -312,6 +312,38 @@ test_narrow_window (void)
   g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 20);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->source_view)), >=, 200);
   close_window (window);
+
+  /* a window made narrower: the text keeps its share (GtkPaned's own shrinking is no
+   * move of the user's) */
+  window = open_window_sized (path, 1280, 820);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  for (int i = 0; i < 4; i++)
+    wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+  g_assert_cmpint (gtk_widget_get_width (gtk_paned_get_start_child (window->paned)), >=, 400);
+
+  /* once the user takes the handle, the divider is theirs */
+  {
+    int divider, findings_divider;
+    int at = gtk_paned_get_position (window->paned);
+
+    nb_window_get_dividers (window, &divider, &findings_divider);
+    g_assert_cmpint (divider, ==, 0);
+    nb_window_paned_pressed (window, window->paned, at - 60, 100);  /* in the text: no */
+    nb_window_get_dividers (window, &divider, &findings_divider);
+    g_assert_cmpint (divider, ==, 0);
+    nb_window_paned_pressed (window, window->paned, at + 3, 100);  /* GtkPaned's grab area */
+    gtk_paned_set_position (window->paned, 300);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+    for (int i = 0; i < 4; i++)
+      wait_for_frame (GTK_WIDGET (window));
+    nb_window_get_dividers (window, &divider, &findings_divider);
+    /* GtkPaned gives the text what the window gained; the automatic place would be 462 */
+    g_assert_cmpint (divider, >=, 300);
+    g_assert_cmpint (divider, <, 400);
+    g_assert_cmpint (findings_divider, ==, 0);
+  }
+  close_window (window);
 }
 
 static char *
