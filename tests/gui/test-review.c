@@ -43,25 +43,34 @@ find_dialog (GtkWindow *parent)
   return NULL;
 }
 
+/* Opens a sample, corrects a cell and closes the window (with Ctrl+W's action); returns
+ * the dialog that asks whether to discard the correction. */
+static GtkWidget *
+correct_and_close (NbWindow **window)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbReport *report;
+  GtkWidget *dialog;
+
+  *window = open_window (path);
+  report = nb_window_get_report (*window);
+  g_assert_true (nb_table_view_enter_text ((*window)->table_view, request_cell (report, "new", 0), "4321"));
+  g_assert_true (nb_report_get_modified (report));
+  gtk_widget_activate_action (GTK_WIDGET (*window), "window.close", NULL);
+  spin ();
+  dialog = find_dialog (GTK_WINDOW (*window));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (*window)));
+  return dialog;
+}
+
 /* A corrected report, closed with "Discard": the window and the dialog go without a
  * critical (the dialog used to outlive its parent and touch it when finalised). */
 static void
 test_discard_on_close (void)
 {
-  g_autofree char *path = sample_path ("zhicheng-2021.txt");
-  NbWindow *window = open_window (path);
-  NbReport *report = nb_window_get_report (window);
-  guint cell = request_cell (report, "new", 0);
-  GtkWidget *dialog;
-
-  g_assert_true (nb_table_view_enter_text (window->table_view, cell, "4321"));
-  g_assert_true (nb_report_get_modified (report));
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
-  spin ();
-  dialog = find_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  NbWindow *window;
+  GtkWidget *dialog = correct_and_close (&window);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -79,23 +88,15 @@ test_discard_on_close (void)
 static void
 test_cancel_on_close (void)
 {
-  g_autofree char *path = sample_path ("zhicheng-2021.txt");
-  NbWindow *window = open_window (path);
-  NbReport *report = nb_window_get_report (window);
-  guint cell = request_cell (report, "new", 0);
-  GtkWidget *dialog;
+  NbWindow *window;
+  GtkWidget *dialog = correct_and_close (&window);
 
-  g_assert_true (nb_table_view_enter_text (window->table_view, cell, "4321"));
-  gtk_window_close (GTK_WINDOW (window));
-  spin ();
-  dialog = find_dialog (GTK_WINDOW (window));
-  g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   spin ();
   g_assert_null (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_true (nb_report_get_modified (report));
+  g_assert_true (nb_report_get_modified (nb_window_get_report (window)));
   close_window (window);
 }
 
