@@ -91,6 +91,18 @@ _nb_table_view_free_value_layout (gpointer data)
   g_free (shared);
 }
 
+void
+_nb_table_view_clear_fonts (NbTableView *self)
+{
+  g_clear_pointer (&self->base_font, pango_font_description_free);
+  g_clear_pointer (&self->label_font, pango_font_description_free);
+  g_clear_pointer (&self->group_font, pango_font_description_free);
+  g_clear_pointer (&self->title_font, pango_font_description_free);
+  g_clear_pointer (&self->value_font, pango_font_description_free);
+  g_clear_pointer (&self->inferred_font, pango_font_description_free);
+  g_clear_pointer (&self->corrected_font, pango_font_description_free);
+}
+
 /* Derives the fonts from the widget's; returns whether they changed. */
 gboolean
 _nb_table_view_update_fonts (NbTableView *self)
@@ -103,14 +115,7 @@ _nb_table_view_update_fonts (NbTableView *self)
   if (self->base_font != NULL && base != NULL && pango_font_description_equal (base, self->base_font))
     return FALSE;
 
-  g_clear_pointer (&self->base_font, pango_font_description_free);
-  g_clear_pointer (&self->label_font, pango_font_description_free);
-  g_clear_pointer (&self->group_font, pango_font_description_free);
-  g_clear_pointer (&self->title_font, pango_font_description_free);
-  g_clear_pointer (&self->value_font, pango_font_description_free);
-  g_clear_pointer (&self->inferred_font, pango_font_description_free);
-  g_clear_pointer (&self->corrected_font, pango_font_description_free);
-
+  _nb_table_view_clear_fonts (self);
   self->base_font = base ? pango_font_description_copy (base) : pango_font_description_new ();
   self->label_font = derive_font (self->base_font, 0.9, PANGO_WEIGHT_NORMAL);
   self->group_font = derive_font (self->base_font, 0.9, PANGO_WEIGHT_BOLD);

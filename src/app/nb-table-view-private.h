@@ -143,6 +143,7 @@ enum {
 extern guint _nb_table_view_signals[N_SIGNALS];
 
 /* nb-table-view-layout.c */
+void _nb_table_view_clear_fonts (NbTableView *self);
 void _nb_table_view_free_value_layout (gpointer data);
 gboolean _nb_table_view_update_fonts (NbTableView *self);
 void _nb_table_view_ensure_layout (NbTableView *self);

@@ -248,13 +248,7 @@ nb_table_view_finalize (GObject *object)
   g_clear_pointer (&self->cell_items, g_array_unref);
   g_clear_pointer (&self->value_layouts, g_hash_table_unref);
   g_clear_pointer (&self->value_attrs, pango_attr_list_unref);
-  g_clear_pointer (&self->base_font, pango_font_description_free);
-  g_clear_pointer (&self->label_font, pango_font_description_free);
-  g_clear_pointer (&self->group_font, pango_font_description_free);
-  g_clear_pointer (&self->title_font, pango_font_description_free);
-  g_clear_pointer (&self->value_font, pango_font_description_free);
-  g_clear_pointer (&self->inferred_font, pango_font_description_free);
-  g_clear_pointer (&self->corrected_font, pango_font_description_free);
+  _nb_table_view_clear_fonts (self);
 
   G_OBJECT_CLASS (nb_table_view_parent_class)->finalize (object);
 }
