@@ -11,6 +11,6 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev \
   libpoppler-glib-dev libgsf-1-dev libxml2-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev \
   gettext desktop-file-utils appstream \
-  xvfb xauth fonts-wqy-microhei hicolor-icon-theme adwaita-icon-theme \
+  xvfb xauth fonts-wqy-microhei fonts-noto-cjk hicolor-icon-theme adwaita-icon-theme \
   locales-all \
   poppler-utils time
