@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what Nianbao needs to build, run and test on Debian 12 (bookworm).
+# Installs what Nianbao needs to build, run and test on Debian 12 (bookworm), and what
+# bench/ uses (pdftotext from poppler-utils, /usr/bin/time).
 set -e
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -10,5 +11,6 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libgtk-4-dev \
   libpoppler-glib-dev libgsf-1-dev libxml2-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev \
   gettext desktop-file-utils appstream \
-  xvfb xauth fonts-wqy-microhei hicolor-icon-theme adwaita-icon-theme \
-  locales-all
+  xvfb xauth fonts-wqy-microhei fonts-noto-cjk hicolor-icon-theme adwaita-icon-theme \
+  locales-all \
+  poppler-utils time

@@ -117,8 +117,8 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--json", samples[0], missing)
     ok(p.returncode == 2 and len(p.stdout.decode().splitlines()) == 1, "a bad file among good ones: exit 2, the good one still printed")
 
-# The readers are modules, loaded only for their formats: found in the build tree when run
-# from it, and a clear error when absent (NIANBAO_READER_DIR points elsewhere)
+# The readers run in the helper nianbao-reader, started only for their formats: found in the
+# build tree when run from it, and a clear error when absent (NIANBAO_READER_DIR points elsewhere)
 readers = os.environ.get("NB_READERS", "").split()
 with tempfile.TemporaryDirectory() as tmp:
     page = os.path.join(tmp, "report.html")

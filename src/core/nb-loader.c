@@ -5,8 +5,8 @@
  * The pipeline, in one place: the bytes are read (a local file at once, else
  * through GIO), their format sniffed and, for a document, its text extracted
  * by a reader module (nb-format.c); the text is decoded and normalised
- * (nb-text.c); the parser fills the report's cells (nb-parser.c) and the
- * checker says what it finds (nb-checker.c). The report (nb-report.c) is the
+ * (nb-text.c); the parser fills the report's cells (parse/nb-parser.c) and the
+ * checker says what it finds (check/nb-checker.c). The report (nb-report.c) is the
  * model only: it calls neither the parser nor the checker, but keeps the
  * checks the loader gives it, to run again when a cell is corrected.
  */
@@ -22,7 +22,7 @@
 
 #include "nb-error.h"
 #include "nb-loader.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 #include "nb-report-private.h"
 
 static gboolean
@@ -37,6 +37,34 @@ holds_report (NbReport *self)
   return sections >= 2 || values >= 5;
 }
 
+/* text.encoding: the bytes that were not valid in the report's encoding, read as U+FFFD */
+static void
+add_encoding_finding (NbReport *self)
+{
+  NbText *t = self->text;
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+  NbFinding *f;
+
+  if (t->n_replaced == 0)
+    return;
+  zh = g_strdup_printf ("文件中有 %u 个字节不是有效的 %s 编码，已按替换字符“\xEF\xBF\xBD”读入；"
+                        "请核对这些位置的文字。", t->n_replaced, t->encoding);
+  en = g_strdup_printf ("%u byte(s) of the file are not valid %s; they were read as the "
+                        "replacement character “\xEF\xBF\xBD”. Check the text there.",
+                        t->n_replaced, t->encoding);
+  f = nb_report_add_parse_finding (self, "text.encoding", NB_SEVERITY_WARNING, zh, en);
+  for (guint i = 0; i < t->n_replaced;)
+    {
+      NbSpan span = { t->replaced[i], t->replaced[i] + 1 };
+
+      /* one span for a run of replaced bytes */
+      for (i++; i < t->n_replaced && t->replaced[i] == (guint) span.end; i++)
+        span.end++;
+      nb_finding_add_span (f, span);
+    }
+}
+
 /* text → parse → check */
 static NbReport *
 report_new_from_text (NbText      *text,
@@ -45,6 +73,7 @@ report_new_from_text (NbText      *text,
 {
   g_autoptr(NbReport) self = nb_report_new_for_text (text, filename);
 
+  add_encoding_finding (self);
   nb_parser_parse (self);
   if (!holds_report (self))
     {
@@ -187,8 +216,8 @@ nb_loader_load_file (GFile         *file,
 
     if (in == NULL)
       return NULL;
-    /* read at most one byte over the limit, so that a growing or special file cannot exhaust memory */
-    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (in), NB_MAX_REPORT_SIZE + 1, cancellable, error);
+    /* to its end (pipes, network shares), never past the limit */
+    bytes = nb_input_read_all (G_INPUT_STREAM (in), NB_MAX_REPORT_SIZE, cancellable, error);
     if (bytes == NULL)
       return NULL;
   }

@@ -84,7 +84,7 @@ static const NbRule rules[] = {
     "第六部分未说明收取信息处理费的情况，或所述与申请表不符",
     "section 六 does not state the 信息处理费 charged, or states one the requests table contradicts", "src/core/check/nb-check-sections.c" },
   { "text.encoding", NB_SEVERITY_WARNING, "编码错误", "Bad encoding",
-    "有不合报告编码的字节，已以替换字符解码", "bytes that are not valid in the report's encoding, decoded with a replacement", "" },
+    "有不合报告编码的字节，已以替换字符解码", "bytes that are not valid in the report's encoding, decoded with a replacement", "src/core/nb-loader.c" },
   /* review sets */
   { "series.carry_over", NB_SEVERITY_ERROR, "结转不衔接", "Carry-over does not match",
     "本年“上年结转”与同一机关上年“结转下年度继续办理”不符",

@@ -239,6 +239,9 @@ def check(path, d):
     for t in d['tables']:
         if t['id'] not in TABLES or not 1 <= t['section'] <= N_SECTIONS:
             fail(path, 'table %s in section %s' % (t['id'], t['section']))
+        # section 四 is read as one row: the parser names it so in its findings
+        if t['id'] == 'appeals' and not ('zh' in t.get('as_row', {}) and 'zh' in t.get('values', {})):
+            fail(path, 'table appeals needs "as_row" and "values" names')
     for s in d['sections']:
         if len(s['numeral']) != 1 or not s['keys']:
             fail(path, 'section %s: one numeral and keys' % s.get('zh'))
@@ -290,9 +293,11 @@ def gen_edition(out, path, d, rule_ids):
         w('static const char *const %stable_%s_printed[] = { %s };\n' % (p, t['id'], ', '.join(c_str(x) for x in t.get('printed', [])) or 'NULL'))
     w('static const NbTemplateTable %stables[] = {\n' % p)
     for t in d['tables']:
-        w('  { %s, %d, %s, %s, %stable_%s_start, %d, %stable_%s_printed, %d },\n' % (
+        as_row, values = t.get('as_row', {}), t.get('values', {})
+        w('  { %s, %d, %s, %s, %stable_%s_start, %d, %stable_%s_printed, %d, %s, %s, %s, %s },\n' % (
             TABLES[t['id']], t['section'] - 1, c_str(t['zh']), c_str(t['en']), p, t['id'], len(t['start_keys']),
-            p, t['id'], len(t.get('printed', []))))
+            p, t['id'], len(t.get('printed', [])), c_str(as_row.get('zh')), c_str(as_row.get('en')),
+            c_str(values.get('zh')), c_str(values.get('en'))))
     w('};\n')
 
     for i, it in enumerate(d['active']):

@@ -99,6 +99,10 @@ typedef struct
   guint              n_start_keys;
   const char *const *printed;      /* labels that say the table is printed */
   guint              n_printed;
+  const char        *row_zh;       /* the table read as one row, when it is: its name when missing */
+  const char        *row_en;
+  const char        *values_zh;    /* …and its values, in messages ("第四部分（…）表格") */
+  const char        *values_en;
 } NbTemplateTable;
 
 /* The grammar of the figures the prose gives (check/nb-check-prose.c): each kind's
