@@ -99,6 +99,66 @@ test_js_string (void)
   g_assert_null (nb_js_string_extract_markup ((const guint8 *) "var a = \"x\";", 12, &len));
 }
 
+/* Flattened text gets its lines back; every inserted break maps to the character after it */
+static void
+test_unflatten (void)
+{
+  const char *flat = "某区2019年政府信息公开工作年度报告 本报告共六个部分。一、总体情况2019年，我区公开信息。"
+                     "二、主动公开政府信息情况第二十条第(一)项信息内容本年新制作数量规章000"
+                     "三、收到和处理政府信息公开申请情况(三)不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000"
+                     "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持总计000000000000000"
+                     "五、存在的主要问题及改进情况无。六、其他需要报告的事项无。";
+  const char *lines[] = {
+    "某区2019年政府信息公开工作年度报告 ", "本报告共六个部分。", "一、总体情况", "2019年，我区公开信息。",
+    "二、主动公开政府信息情况", "第二十条第(一)项", "信息内容本年新制作数量", "规章000",
+    "三、收到和处理政府信息公开申请情况", "(三)不予公开", "1.属于国家秘密0000000",
+    "2.其他法律行政法规禁止公开0000000", "四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼结果维持总计",
+    "000000000000000", "五、存在的主要问题及改进情况", "无。", "六、其他需要报告的事项", "无。",
+  };
+  glong n = 0;
+  gunichar *s = g_utf8_to_ucs4_fast (flat, -1, &n);
+  guint *map = g_new (guint, n + 2);
+  guint n_norm = n;
+  g_autofree char *out = NULL;
+  g_autofree char *want = g_strjoinv ("\n", (char **) (const char *[]) {
+    lines[0], lines[1], lines[2], lines[3], lines[4], lines[5], lines[6], lines[7], lines[8], lines[9],
+    lines[10], lines[11], lines[12], lines[13], lines[14], lines[15], lines[16], lines[17], lines[18], NULL });
+
+  s = g_renew (gunichar, s, n + 1);
+  s[n] = 0;
+  for (glong i = 0; i <= n; i++)
+    map[i] = i;
+  map[n + 1] = 0;
+  nb_unflatten (&s, &map, &n_norm);
+  out = g_ucs4_to_utf8 (s, n_norm, NULL, NULL, NULL);
+  g_assert_cmpstr (out, ==, want);
+  /* the flat text has no line end: each one in the result is inserted */
+  for (guint i = 0, k = 0; i < n_norm; i++)
+    {
+      g_assert_cmpuint (map[i], ==, k);
+      if (s[i] != '\n')
+        k++;
+    }
+  g_free (s);
+  g_free (map);
+
+  /* a text with its lines is left alone */
+  {
+    const char *plain = "一、总体情况\n内容。二、主动公开政府信息情况见下。\n";
+    glong m = 0;
+    gunichar *t = g_utf8_to_ucs4_fast (plain, -1, &m);
+    guint *tmap = g_new0 (guint, m + 2);
+    guint n_t = m;
+
+    t = g_renew (gunichar, t, m + 1);
+    t[m] = 0;
+    nb_unflatten (&t, &tmap, &n_t);
+    g_assert_cmpuint (n_t, ==, m);
+    g_free (t);
+    g_free (tmap);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,5 +167,6 @@ main (int   argc,
   g_test_add_func ("/layout/furniture", test_furniture);
   g_test_add_func ("/layout/markdown", test_markdown);
   g_test_add_func ("/layout/js-string", test_js_string);
+  g_test_add_func ("/layout/unflatten", test_unflatten);
   return g_test_run ();
 }

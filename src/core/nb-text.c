@@ -374,7 +374,7 @@ text_new_take (char       *utf8,
   text->n_chars = count_chars (utf8, text->decoded_len);
   text->encoding = g_strdup (encoding);
   build_normalised (text);
-  nb_layout_clean (text->norm, text->n_norm);
+  nb_layout_clean (&text->norm, &text->norm_to_src, &text->n_norm);
   return text;
 }
 

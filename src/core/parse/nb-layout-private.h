@@ -2,9 +2,10 @@
  * parser reads it: markdown's pipes and marks (nb-markdown.c), and page furniture such as
  * footers and running headers (nb-furniture.c)
  *
- * Both work in place on the normalised text (NbText.norm) and only ever replace characters
- * by blanks (a space, or a tab between a markdown table's cells): every character keeps its
- * offset, so the spans of the cells read afterwards stay right.
+ * They work on the normalised text (NbText.norm) and its map to the decoded text: the first
+ * two only ever replace characters by blanks (a space, or a tab between a markdown table's
+ * cells), and flattened text (nb-unflatten.c) gets line breaks inserted, each mapped to the
+ * character it precedes. The decoded text is never changed, and every span stays right.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -57,15 +58,21 @@ void nb_markdown_blank  (gunichar *norm,
                          guint     n_norm);
 void nb_furniture_blank (gunichar *norm,
                          guint     n_norm);
+void nb_unflatten       (gunichar **norm,
+                         guint    **norm_to_src,
+                         guint     *n_norm);
 
 /* The stages in their order: the table rows first become plain tab-separated lines, then
- * page furniture is recognised on plain lines. */
+ * page furniture is recognised on plain lines, and a flattened text gets its lines back
+ * (the only stage that inserts characters: line breaks, mapped to the character after). */
 static inline void
-nb_layout_clean (gunichar *norm,
-                 guint     n_norm)
+nb_layout_clean (gunichar **norm,
+                 guint    **norm_to_src,
+                 guint     *n_norm)
 {
-  nb_markdown_blank (norm, n_norm);
-  nb_furniture_blank (norm, n_norm);
+  nb_markdown_blank (*norm, *n_norm);
+  nb_furniture_blank (*norm, *n_norm);
+  nb_unflatten (norm, norm_to_src, n_norm);
 }
 
 G_END_DECLS
