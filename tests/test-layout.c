@@ -159,6 +159,34 @@ test_unflatten (void)
   }
 }
 
+static void
+test_title (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "某县人民政府2021年政府信息公开\n工作年度报告\n一、总体情况", "某县人民政府2021年政府信息公开 工作年度报告\n一、总体情况" },
+    { "某县2021年政府信息\n\n公开工作年度报告\n", "某县2021年政府信息 公开工作年度报告\n" },
+    { "某县2021年政府信息公开工作年度报告\n工作年度报告\n", "某县2021年政府信息公开工作年度报告\n工作年度报告\n" },
+    { "关于政府信息公开\n其他事项\n", "关于政府信息公开\n其他事项\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      glong n = 0;
+      g_autofree gunichar *s = g_utf8_to_ucs4_fast (cases[i].in, -1, &n);
+      g_autofree char *out = NULL;
+
+      nb_title_join (s, n);
+      out = g_ucs4_to_utf8 (s, n, NULL, NULL, NULL);
+      /* spaces collapsed, as in run_stage() */
+      {
+        g_autoptr(GRegex) spaces = g_regex_new (" +", 0, 0, NULL);
+        g_autofree char *collapsed = g_regex_replace_literal (spaces, out, -1, 0, " ", 0, NULL);
+
+        g_assert_cmpstr (collapsed, ==, cases[i].out);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,5 +196,6 @@ main (int   argc,
   g_test_add_func ("/layout/markdown", test_markdown);
   g_test_add_func ("/layout/js-string", test_js_string);
   g_test_add_func ("/layout/unflatten", test_unflatten);
+  g_test_add_func ("/layout/title", test_title);
   return g_test_run ();
 }

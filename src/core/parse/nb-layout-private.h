@@ -58,6 +58,8 @@ void nb_markdown_blank  (gunichar *norm,
                          guint     n_norm);
 void nb_furniture_blank (gunichar *norm,
                          guint     n_norm);
+void nb_title_join      (gunichar  *norm,
+                         guint      n_norm);
 void nb_unflatten       (gunichar **norm,
                          guint    **norm_to_src,
                          guint     *n_norm);
@@ -72,6 +74,7 @@ nb_layout_clean (gunichar **norm,
 {
   nb_markdown_blank (*norm, *n_norm);
   nb_furniture_blank (*norm, *n_norm);
+  nb_title_join (*norm, *n_norm);
   nb_unflatten (norm, norm_to_src, n_norm);
 }
 
