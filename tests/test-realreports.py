@@ -57,10 +57,11 @@ KINDS = [
     ("title-opening", "an opening 根据《…条例》 sentence before the title"),
     ("label-typo", "2.其他法律行政止公开"),
     ("merged-six", "（六）其他处理 as one row without its three sub-rows"),
+    ("no-tables", "the sections' prose without any table"),
 ]
 COMPLETE = {"markdown", "markdown-numbered", "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
-            "title-site-header", "title-opening", "label-typo", "merged-six"}
+            "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables"}
 WRONG_TODO = {"flat-glued", "merged-six"}
 
 # What the findings must say, beyond the values: (rule that must be there, rule that must not
@@ -70,6 +71,7 @@ WRONG_TODO = {"flat-glued", "merged-six"}
 FINDINGS = {
     "label-typo": ("template.label", "template.missing_row"),
     "merged-six": ("template.merged_rows", "template.missing_row"),
+    "no-tables": ("table.unread", "template.missing_row"),
 }
 UNREAD_SAID = {"flat-spaced", "flat-glued", "markdown-shredded"}
 FINDINGS_DONE = set()
@@ -496,6 +498,17 @@ def v_merged_six(text, ref):
     return text[:a.start()] + row + text[a.end() + b.start():], ".txt", {"absent": absent}
 
 
+def v_no_tables(text, ref):
+    """Sections 二 to 四 keep their headings and lose their tables: every cell is absent, and
+    the report should say so once for each table, not row by row"""
+    lines = text.split("\n")
+    rng = table_range(lines)
+    if rng is None:
+        return None
+    kept = lines[:rng[0]] + [l for l in lines[rng[0]:rng[1]] if is_heading(l)] + lines[rng[1]:]
+    return "\n".join(kept), ".txt", {"absent": set(ref) - {"agency", "year"}}
+
+
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
@@ -515,6 +528,7 @@ VARIANTS = {
     "title-opening": title_variant(opening),
     "label-typo": v_label_typo,
     "merged-six": v_merged_six,
+    "no-tables": v_no_tables,
 }
 
 
