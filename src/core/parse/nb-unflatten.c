@@ -184,8 +184,8 @@ nb_unflatten (gunichar **norm,
           inside++;
           g_array_append_val (breaks, i);
         }
-      /* the heading on a line of its own (not for 三, whose table may follow on its line) */
-      if (number != 0x4E09 && number != 0x56DB && end < n && s[end] != '\n')
+      /* the heading on a line of its own */
+      if (end < n && s[end] != '\n')
         g_array_append_val (breaks, end);
       if (number == 0x4E8C && tables_from == 0)
         tables_from = e;
