@@ -52,10 +52,11 @@ static const NbRule rules[] = {
     "earlier in the 2021 layout", "src/core/check/nb-check-meta.c" },
   { "template.label", NB_SEVERITY_WARNING, "行标签措辞不同", "Row label differs",
     "按位置和最接近的标签认出的模板行，措辞与模板不同",
-    "a template row recognised by its place and nearest label, printed with other wording", "" },
+    "a template row recognised by its place and nearest label, printed with other wording",
+    "src/core/parse/nb-parse-departures.c" },
   { "template.merged_rows", NB_SEVERITY_WARNING, "表格行被合并", "Rows merged",
     "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
-    "a row printed in place of the rows the template splits it into", "" },
+    "a row printed in place of the rows the template splits it into", "src/core/parse/nb-parse-departures.c" },
   { "template.heading_number", NB_SEVERITY_WARNING, "标题序号有误", "Heading numbers out of order",
     "部分标题或小标题的序号错乱、跳号或重复", "section headings or sub-headings out of order, skipped or repeated", "" },
   /* tables and cells */
