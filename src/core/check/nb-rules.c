@@ -61,7 +61,8 @@ static const NbRule rules[] = {
     "部分标题或小标题的序号错乱、跳号或重复", "section headings or sub-headings out of order, skipped or repeated", "" },
   /* tables and cells */
   { "table.unread", NB_SEVERITY_WARNING, "表格未能读取", "Table not read",
-    "表格或其一部分无法确定地读出", "a table, or part of one, that could not be read with certainty", "" },
+    "表格或其一部分无法确定地读出", "a table, or part of one, that could not be read with certainty",
+    "src/core/check/nb-check-unread.c" },
   { "cell.missing", NB_SEVERITY_WARNING, "单元格为空", "Cell empty",
     "原文中单元格为空（其值可能已按勾稽关系推算）",
     "a cell is empty in the source (its value may have been inferred)", "src/core/check/nb-check-tables.c" },
