@@ -58,10 +58,11 @@ KINDS = [
     ("label-typo", "2.其他法律行政止公开"),
     ("merged-six", "（六）其他处理 as one row without its three sub-rows"),
     ("no-tables", "the sections' prose without any table"),
+    ("renumbered", "section 四 left out, 五 and 六 renumbered 四 and 五"),
 ]
 COMPLETE = {"markdown", "markdown-numbered", "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
-            "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables"}
+            "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered"}
 WRONG_TODO = set()
 
 # What the findings must say, beyond the values: (rule that must be there, rule that must not
@@ -73,9 +74,10 @@ FINDINGS = {
     "label-typo": ("template.label", "template.missing_row"),
     "merged-six": ("template.merged_rows", "template.missing_row"),
     "no-tables": ("table.unread", "template.missing_row"),
+    "renumbered": ("template.heading_number", "template.missing_row"),
 }
 UNREAD_SAID = {"flat-spaced", "flat-glued", "markdown-shredded"}
-FINDINGS_DONE = {"merged-six", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
+FINDINGS_DONE = {"merged-six", "renumbered", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
 
 results = []
 
@@ -512,6 +514,27 @@ def v_no_tables(text, ref):
     return "\n".join(kept), ".txt", {"absent": set(ref) - {"agency", "year"}}
 
 
+def v_renumbered(text, ref):
+    """Section 四 (heading and table) left out, the sections after it renumbered: the
+    appeals are absent, and the report should say which headings are numbered otherwise"""
+    lines = text.split("\n")
+    out, skip, done = [], False, False
+    for l in lines:
+        t = nfkc(l).strip()
+        if is_heading(l) and heading_number(l) == "四":
+            skip = done = True
+            continue
+        if is_heading(l) and heading_number(l) in "五六":
+            skip = False
+            k = l.index(t[0]) if t[0] in l else l.index(nfkc(l).lstrip()[0])
+            l = l[:k] + {"五": "四", "六": "五"}[heading_number(l)] + l[k + 1:]
+        if not skip:
+            out.append(l)
+    if not done:
+        return None
+    return "\n".join(out), ".txt", {"absent": {c for c in ref if c.startswith("appeals.")}}
+
+
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
@@ -532,6 +555,7 @@ VARIANTS = {
     "label-typo": v_label_typo,
     "merged-six": v_merged_six,
     "no-tables": v_no_tables,
+    "renumbered": v_renumbered,
 }
 
 

@@ -58,7 +58,8 @@ static const NbRule rules[] = {
     "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
     "a row printed in place of the rows the template splits it into", "src/core/parse/nb-parse-departures.c" },
   { "template.heading_number", NB_SEVERITY_WARNING, "标题序号有误", "Heading numbers out of order",
-    "部分标题或小标题的序号错乱、跳号或重复", "section headings or sub-headings out of order, skipped or repeated", "" },
+    "部分标题或小标题的序号错乱、跳号或重复", "section headings or sub-headings out of order, skipped or repeated",
+    "src/core/parse/nb-headings.c" },
   /* tables and cells */
   { "table.unread", NB_SEVERITY_WARNING, "表格未能读取", "Table not read",
     "表格或其一部分无法确定地读出", "a table, or part of one, that could not be read with certainty",

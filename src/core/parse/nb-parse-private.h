@@ -128,6 +128,9 @@ gboolean nb_parse_equations_hold (const Equation *eqs, guint n_eqs, const Token 
 guint nb_parse_first_window_that_holds (const Token *vals, guint n, guint n_cells, const Equation *eqs, guint n_eqs);
 void nb_parse_enumerate_placements (const GArray *vals, guint n_cols, GArray *out);
 
+/* nb-headings.c */
+void nb_parse_check_heading_numbers (Parser *p);
+
 /* nb-parse-departures.c */
 int nb_parse_merged_group (NbEdition edition, const char *label, const gboolean *found, guint *n_group);
 void nb_parse_note_merged_rows (Parser *p, guint first, guint n, guint label_start, guint label_end);

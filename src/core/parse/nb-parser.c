@@ -70,6 +70,7 @@ nb_parser_parse (NbReport *report)
   guint active_start, requests_start, appeals_start, appeals_end;
 
   nb_parse_find_sections (&p);
+  nb_parse_check_heading_numbers (&p);
   for (guint k = 0; k < NB_N_SECTIONS; k++)
     report->sections[k] = p.heading[k] == G_MAXUINT ? NB_SPAN_NONE
                           : nb_report_norm_span (report, p.heading[k], p.heading_end[k]);
