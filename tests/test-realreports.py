@@ -77,7 +77,7 @@ FINDINGS = {
     "renumbered": ("template.heading_number", "template.missing_row"),
 }
 UNREAD_SAID = {"flat-spaced", "flat-glued", "markdown-shredded"}
-FINDINGS_DONE = {"merged-six", "renumbered", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
+FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
 
 results = []
 

@@ -240,7 +240,77 @@ nb_parse_note_label (Parser     *p,
                         zh_label, nb_schema_get_request_row_english (edition, row), printed);
   f = nb_report_add_parse_finding (p->report, "template.label", NB_SEVERITY_WARNING, zh, en);
 
-  nb_finding_add_span (f, nb_report_norm_span (p->report, label_start, label_end));
+  if (label_end > label_start)
+    nb_finding_add_span (f, nb_report_norm_span (p->report, label_start, label_end));
   for (guint c = 0; c < N_COLS; c++)
     nb_finding_add_cell (f, nb_schema_request_cell (edition, row, c));
+}
+
+/* Where the first (@last FALSE) or last key of @row occurs in @labels at or after @from:
+ * its start and end, FALSE when none does */
+static gboolean
+find_key (NbEdition   edition,
+          const char *labels,
+          guint       row,
+          gsize       from,
+          gboolean    last,
+          gsize      *start,
+          gsize      *end)
+{
+  const NbTemplateRow *tr = &nb_template_get (edition)->rows[row];
+  gboolean found = FALSE;
+
+  for (guint k = 0; k < tr->n_keys; k++)
+    {
+      const char *key = tr->keys[k].text;
+      const char *hit = last ? nb_parse_last_occurrence (labels + from, key) : strstr (labels + from, key);
+      gsize a;
+
+      if (tr->keys[k].at_end || hit == NULL)
+        continue;
+      a = hit - labels;
+      if (!found || (last ? a > *start : a < *start))
+        {
+          *start = a;
+          *end = a + strlen (key);
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/**
+ * nb_parse_printed_like_row:
+ * @labels: all the table's labels, as the parser has them
+ *
+ * A row printed with all its cells empty and its label worded otherwise: the labels between
+ * the rows before and after it (both found) are its label when they are like it
+ * (nb_parse_label_like_row()); then template.label says so.
+ *
+ * Returns: whether the row is printed
+ */
+gboolean
+nb_parse_printed_like_row (Parser     *p,
+                           const char *labels,
+                           guint       row)
+{
+  NbEdition edition = p->report->edition;
+  gsize a1 = 0, e1 = 0, a2 = 0, e2 = 0, cut;
+  g_autofree char *between = NULL;
+
+  if (row == 0 || row + 1 >= nb_schema_get_n_request_rows (edition) ||
+      !find_key (edition, labels, row - 1, 0, TRUE, &a1, &e1) ||
+      !find_key (edition, labels, row + 1, e1, FALSE, &a2, &e2))
+    return FALSE;
+  /* the next row's ordinal before its key ("3." of 3.危及…) is not this row's label */
+  cut = a2;
+  while (cut > e1 && (labels[cut - 1] == '.' || g_ascii_isdigit (labels[cut - 1])))
+    cut--;
+  if (cut == e1 || cut - e1 > 4 * MAX_LABEL_CHARS)
+    return FALSE;
+  between = g_strndup (labels + e1, cut - e1);
+  if (!nb_parse_label_like_row (edition, between, row))
+    return FALSE;
+  nb_parse_note_label (p, row, between, 0, 0);
+  return TRUE;
 }

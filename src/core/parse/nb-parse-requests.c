@@ -685,6 +685,8 @@ nb_parse_requests (Parser *p,
       for (guint k = 0; k < row->n_printed && !rows[r].found; k++)
         if (strstr (all_labels->str, row->printed[k]) != NULL)
           rows[r].found = TRUE;
+      if (!rows[r].found && (merged_first < 0 || r < (guint) merged_first || r >= merged_first + merged_n))
+        rows[r].found = nb_parse_printed_like_row (p, all_labels->str, r);
       if (merged_first >= 0 && r == (guint) merged_first)
         {
           gboolean any = FALSE;
