@@ -642,10 +642,10 @@ nb_parse_requests (Parser *p,
             }
           else if (r >= 0)
             current = -1;  /* a row seen before: a repeated table is not read twice */
-          else if ((current < 0 || rows[current].vals->len >= N_COLS) &&
-                   (group = nb_parse_merged_group (edition, label->str, found, &n_group)) >= 0)
+          else if ((group = nb_parse_merged_group (edition, label->str, found, &n_group)) >= 0)
             {
-              /* a group printed as one row: its numbers are no one row's */
+              /* a group printed as one row (its heading, then numbers, none of its rows
+               * seen): its numbers are no one row's, nor the row's before */
               merged_first = group;
               merged_n = n_group;
               merged_start = label_start;
