@@ -93,14 +93,12 @@ written_together (Parser      *p,
 /* Section 二 has no equations to split run-together digits by: "规章000"
  * is 0 0 0, one digit a cell, and that is all that can be said. A run of
  * more digits than cells ("规范性文件0845") stays missing (cell.ambiguous), and so do
- * numbers glued together that are fewer than the cells ("行政许可156-122347"). The first
- * @n_fields cells hold the numbers; the finding names @n_named cells (an amount's unit too). */
+ * numbers glued together that are fewer than the cells ("行政许可156-122347"). */
 static gboolean
 split_active_run (Parser       *p,
                   guint         item,
                   int           first,
                   guint         n_fields,
-                  guint         n_named,
                   const GArray *vals)
 {
   NbEdition edition = p->report->edition;
@@ -137,8 +135,6 @@ split_active_run (Parser       *p,
   for (guint k = 0; k < vals->len; k++)
     nb_finding_add_span (f, nb_report_norm_span (p->report, t[k].start, t[k].end));
 
-  for (guint k = n_fields; k < n_named; k++)
-    nb_finding_add_cell (f, first + k);  /* the unit printed with the amount */
   for (guint k = 0; k < n_fields; k++)
     {
       nb_finding_add_cell (f, first + k);
@@ -237,7 +233,7 @@ write_item_with_unit (Parser       *p,
 
   for (guint k = 0; k < n_fields; k++)
     p->report->cells[first + k].was_present = TRUE;
-  if (split_active_run (p, item, first, n_values, n_fields, vals))
+  if (split_active_run (p, item, first, n_values, vals))
     return;
   for (guint k = 0; k < vals->len && k < n_values; k++)
     {
@@ -269,7 +265,7 @@ write_item (Parser       *p,
 
   for (guint k = 0; k < n_fields; k++)
     p->report->cells[first + k].was_present = TRUE;
-  if (n_fields > 1 && split_active_run (p, item, first, n_fields, n_fields, vals))
+  if (n_fields > 1 && split_active_run (p, item, first, n_fields, vals))
     return;
   for (guint k = 0; k < vals->len && k < n_fields; k++)
     nb_parse_set_source (p, first + k, &g_array_index (vals, Token, k));
