@@ -142,9 +142,11 @@ test_unflatten (void)
   g_free (s);
   g_free (map);
 
-  /* a text with its lines is left alone */
+  /* a text with its lines is left alone, even when a sentence names its sections */
   {
-    const char *plain = "一、总体情况\n内容。二、主动公开政府信息情况见下。\n";
+    const char *plain = "某县2021年政府信息公开工作年度报告\n"
+                        "本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况。\n"
+                        "一、总体情况\n内容。\n二、主动公开政府信息情况\n规章 0 0 0\n";
     glong m = 0;
     gunichar *t = g_utf8_to_ucs4_fast (plain, -1, &m);
     guint *tmap = g_new0 (guint, m + 2);

@@ -7,6 +7,9 @@
 
 #include "nb-layout-private.h"
 
+#define MAX_FLAT_LINES 3     /* a text on so few lines is flat */
+#define MIN_FLAT_LINE 1500   /* or one with a line this long (a whole report's tables and more) */
+
 /* The section headings, by their number and the words that follow it; the heading ends
  * with these words, or else with the next 情况 */
 static const struct
@@ -139,6 +142,24 @@ is_digit (gunichar c)
   return c >= '0' && c <= '9';
 }
 
+/* Whether the text is on a few lines, or has one as long as a whole report: a report that
+ * keeps its lines may still name its sections in a sentence ("包括一、总体情况；二、…") */
+static gboolean
+looks_flat (const gunichar *s,
+            guint           n)
+{
+  guint lines = 1, longest = 0, start = 0;
+
+  for (guint i = 0; i <= n; i++)
+    if (i == n || s[i] == '\n')
+      {
+        longest = MAX (longest, i - start);
+        start = i + 1;
+        lines += i < n;
+      }
+  return lines <= MAX_FLAT_LINES || longest >= MIN_FLAT_LINE;
+}
+
 static int
 compare_positions (gconstpointer a,
                    gconstpointer b)
@@ -151,8 +172,8 @@ compare_positions (gconstpointer a,
 /**
  * nb_unflatten:
  *
- * When at least two of a report's section headings sit inside a line, the text is taken
- * for flattened: line breaks are inserted before every heading found inside a line, and,
+ * When at least two of a report's section headings sit inside a line and the text is on a
+ * few lines or has one very long line, it is taken for flattened: line breaks are inserted before every heading found inside a line, and,
  * between section 二 and section 五, before every table label found inside a line and
  * before section 四's numbers. The inserted breaks map to the character they precede, so
  * spans stay right; nothing else changes.
@@ -200,7 +221,7 @@ nb_unflatten (gunichar **norm,
     }
   for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
     g_free (words[h].c);
-  if (inside < 2)
+  if (inside < 2 || !looks_flat (s, n))
     return;
 
   /* the title on a line of its own: it ends with the first 年度报告 near the start */
