@@ -342,6 +342,7 @@ inside_brackets (const Text *t,
 /* nb-check-tables.c */
 void nb_check_equations      (Checker    *ck);
 void nb_check_cells          (Checker    *ck);
+gboolean *nb_check_unread_tables (Checker *ck);
 
 /* nb-check-meta.c */
 void nb_check_sections       (Checker    *ck);

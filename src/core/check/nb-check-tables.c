@@ -239,6 +239,7 @@ void
 nb_check_cells (Checker *ck)
 {
   NbReport *report = ck->report;
+  g_autofree gboolean *said = nb_check_unread_tables (ck);
 
   for (guint i = 0; i < report->n_cells; i++)
     {
@@ -246,6 +247,8 @@ nb_check_cells (Checker *ck)
       const NbCellDef *def = nb_schema_get_cell (ck->edition, i);
       g_autofree char *zh_name = NULL, *en_name = NULL, *v = NULL, *zh = NULL, *en = NULL;
 
+      if (said[i])
+        continue;  /* its table's table.unread names it */
       if (def->kind == NB_CELL_UNIT || !c->was_present || (c->unsplit && !c->corrected))
         continue;  /* an unsplit cell has its cell.ambiguous finding */
       /* a value read, typed in or accepted by the reviewer: only its form can be wrong */
