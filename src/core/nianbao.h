@@ -12,4 +12,5 @@
 # include "nb-finding.h"
 # include "nb-report.h"
 # include "nb-export.h"
+# include "check/nb-suggest.h"
 #undef NIANBAO_INSIDE
