@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "nianbao.h"
+#include "test-util.h"
 
 static const char *const reports[] = {
   "samples/ruzhou-2021.txt", "samples/office-2021.txt", "samples/zhicheng-2021.txt",
@@ -26,13 +27,7 @@ static char *
 report_path (const char *name)
 {
   if (g_str_has_prefix (name, "samples/"))
-    {
-      const char *dir = g_getenv ("NB_SAMPLES_DIR");
-
-      if (dir != NULL)
-        return g_build_filename (dir, name + strlen ("samples/"), NULL);
-      return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-    }
+    return nb_test_sample_path (name + strlen ("samples/"));
   return g_test_build_filename (G_TEST_DIST, name, NULL);
 }
 

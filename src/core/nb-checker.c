@@ -15,6 +15,7 @@
 
 #include "nb-report-private.h"
 #include "nb-schema.h"
+#include "check/nb-places.h"
 
 /* （一）…（六） of section 三: 21 rows in the 2021 edition, 19 in 2019 */
 #define MAX_RESULT_ROWS 24
@@ -1105,6 +1106,7 @@ nb_checker_run (NbReport *report)
   check_prose_sums (&ck, &t, 0, t.n);
   check_year (&ck, &t, 0, prose_end);
   check_agency (&ck, &t);
+  nb_places_check (report, ck.out);
 
   return ck.out;
 }
