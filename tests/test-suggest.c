@@ -348,6 +348,24 @@ test_transposition (void)
   g_assert_cmpuint (tried, >=, 1);
 }
 
+/* 四、结转下年度 总计 changed: its row and the prose (3 件结转) still agree on the
+ * old figure, the total alone does not: a stale total */
+static void
+test_stale_total (void)
+{
+  g_autoptr(NbReport) orig = load ("samples/ruzhou-2021.txt");
+  const char *ids[] = { "requests.carried_over.total" };
+  double was = value_of (orig, ids[0]), now = was + 3;
+  g_autoptr(GPtrArray) suggestions = suggest_after (orig, ids, &now, 1);
+  NbSuggestion *s;
+
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  s = g_ptr_array_index (suggestions, 0);
+  g_assert_true (suggests (orig, suggestions, ids[0], was, TRUE));
+  g_assert_cmpint (s->kind, ==, NB_SLIP_STALE_TOTAL);
+  g_assert_cmpstr (nb_slip_kind_to_string (s->kind), ==, "stale_total");
+}
+
 static gboolean
 all_source (NbReport *report,
             int       row)
@@ -479,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/suggest/consistent-change", test_consistent_change);
   g_test_add_func ("/suggest/transposition", test_transposition);
   g_test_add_func ("/suggest/shifted-row", test_shifted_row);
+  g_test_add_func ("/suggest/stale-total", test_stale_total);
   g_test_add_func ("/suggest/wrong-row", test_wrong_row);
   return g_test_run ();
 }

@@ -34,6 +34,7 @@
 #include "nb-places-resources.h"
 
 #define MAX_NAME 10   /* characters in a division's name, at most (for a run) */
+#define N_SUFFIXES 9  /* 县市区旗州盟镇乡省: the characters that end a division's name */
 
 typedef enum
 {
@@ -59,6 +60,10 @@ typedef struct
   guint       n_all;
   guint      *slots;    /* open addressing by name: 1 + the first division of the name, or 0 */
   guint8      used[0x10000 / 8];  /* the characters of the BMP that some name uses */
+  /* the names by their last character and length, for near misses:
+   * by_end[bucket[k] .. bucket[k + 1]) for k = suffix_index * (MAX_NAME + 1) + length */
+  guint      *by_end;
+  guint       bucket[(N_SUFFIXES + 1) * (MAX_NAME + 1) + 1];
   guint       mask;
 #ifdef HAVE_OPENCC
   opencc_t    cc;
@@ -69,10 +74,22 @@ typedef struct
 
 static Places *places;
 
+/* 1 + the index of @c among the characters that end a division's name, or 0 */
+static guint
+suffix_index (gunichar c)
+{
+  static const gunichar suffixes[N_SUFFIXES] = { 0x53BF, 0x5E02, 0x533A, 0x65D7, 0x5DDE, 0x76DF, 0x9547, 0x4E61, 0x7701 };
+
+  for (guint i = 0; i < N_SUFFIXES; i++)
+    if (suffixes[i] == c)
+      return i + 1;
+  return 0;
+}
+
 static gboolean
 is_suffix (gunichar c)
 {
-  return c != 0 && g_utf8_strchr ("县市区旗州盟镇乡省", -1, c) != NULL;
+  return suffix_index (c) != 0;
 }
 
 /* Reads data/divisions.txt (code<TAB>name[<TAB>town town …]) in one pass, into one
@@ -157,10 +174,40 @@ same_name (const Division *d,
   return d->len == n && memcmp (d->name, name, n * sizeof (gunichar)) == 0;
 }
 
+static int
+end_bucket (const Division *d)
+{
+  guint k = suffix_index (d->name[d->len - 1]);
+
+  return k && d->len <= MAX_NAME ? (int) (k * (MAX_NAME + 1) + d->len) : -1;
+}
+
 static void
 index_names (Places *p)
 {
   guint size = 1;
+  guint fill[G_N_ELEMENTS (p->bucket)];
+
+  /* counting sort by last character and length */
+  memset (p->bucket, 0, sizeof p->bucket);
+  for (guint i = 0; i < p->n_all; i++)
+    {
+      int b = end_bucket (&p->all[i]);
+
+      if (b >= 0)
+        p->bucket[b + 1]++;
+    }
+  for (guint b = 1; b < G_N_ELEMENTS (p->bucket); b++)
+    p->bucket[b] += p->bucket[b - 1];
+  memcpy (fill, p->bucket, sizeof fill);
+  p->by_end = g_new (guint, MAX (p->bucket[G_N_ELEMENTS (p->bucket) - 1], 1));
+  for (guint i = 0; i < p->n_all; i++)
+    {
+      int b = end_bucket (&p->all[i]);
+
+      if (b >= 0)
+        p->by_end[fill[b]++] = i;
+    }
 
   while (size < 2 * p->n_all)
     size <<= 1;
@@ -351,15 +398,17 @@ near_miss (Check          *ck,
   const Division *best = NULL;
   guint best_score = G_MAXUINT;
 
-  if (n < 3 || !is_suffix (name[n - 1]) || generic (name, n))
+  Places *p = ck->places;
+  guint b;
+
+  if (n < 3 || n > MAX_NAME || !is_suffix (name[n - 1]) || generic (name, n))
     return NULL;
-  for (guint i = 0; i < ck->places->n_all; i++)
+  b = suffix_index (name[n - 1]) * (MAX_NAME + 1) + n;
+  for (guint i = p->bucket[b]; i < p->bucket[b + 1]; i++)
     {
-      const Division *d = &ck->places->all[i];
+      const Division *d = &p->all[p->by_end[i]];
       guint diff = 0, at = 0, score;
 
-      if (d->len != n || d->name[n - 1] != name[n - 1])
-        continue;
       for (guint k = 0; k + 1 < n && diff < 2; k++)
         if (d->name[k] != name[k])
           diff++, at = k;
@@ -443,6 +492,21 @@ read_run (Check    *ck,
 {
   guint i = 0;
 
+  /* in the text, a run that ends with a division's name is what it seems: the
+   * words before the name (2021年汝州市…) are none of the check's business */
+  if (!run->from_left)
+    for (guint len = MIN (run->n, MAX_NAME); len >= 2; len--)
+      {
+        const Division *exact = lookup (ck->places, run->simple + run->n - len, len);
+
+        if (exact)
+          {
+            if (exact->level == LEVEL_COUNTY)
+              g_hash_table_add (ck->counties, GUINT_TO_POINTER (exact->county));
+            return run->n;
+          }
+      }
+
   while (i + 2 <= run->n)
     {
       const Division *exact = NULL;
@@ -483,26 +547,20 @@ is_han (gunichar c)
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-/**
- * nb_places_check:
- *
- * Adds a meta.place finding for each place the report names as its own that
- * matches no national administrative division but is one character away from one.
- */
-void
-nb_places_check (NbReport  *report,
-                 GPtrArray *findings)
+/* A meta.place finding for each place the report names as its own that matches
+ * no national administrative division but is one character away from one */
+static GPtrArray *
+places_check (NbReport *report)
 {
   const gunichar *t = report->text->norm;
   guint n = report->text->n_norm;
   g_autoptr(GPtrArray) runs = NULL;
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
   Check ck = { report };
 
-  if (!nb_places_available ())
-    return;
   ck.places = places_load ();
   if (ck.places->n_all == 0)
-    return;
+    return findings;
   runs = g_ptr_array_new_with_free_func ((GDestroyNotify) run_free);
   ck.counties = g_hash_table_new (g_direct_hash, g_direct_equal);
   ck.flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -566,4 +624,25 @@ nb_places_check (NbReport  *report,
   g_ptr_array_unref (ck.order);
   g_hash_table_unref (ck.flagged);
   g_hash_table_unref (ck.counties);
+  return findings;
+}
+
+void
+nb_places_check (NbReport  *report,
+                 GPtrArray *findings)
+{
+  GPtrArray *found;
+
+  if (!nb_places_available ())
+    return;
+  /* the text and the agency never change once read: the checks that run again
+   * as cells are edited take the findings of the first */
+  found = g_object_get_data (G_OBJECT (report), "nb-places-findings");
+  if (found == NULL)
+    {
+      found = places_check (report);
+      g_object_set_data_full (G_OBJECT (report), "nb-places-findings", found, (GDestroyNotify) g_ptr_array_unref);
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (findings, g_object_ref (g_ptr_array_index (found, i)));
 }
