@@ -30,6 +30,9 @@ struct _NbFindingRow
   GtkLabel  *message_label;
   GtkLabel  *rule_label;
   GtkButton *accept_button;
+  GtkWidget *suggest_box;
+  GtkLabel  *suggest_label;
+  GtkButton *suggest_button;
 };
 
 G_DEFINE_FINAL_TYPE (NbFindingRow, nb_finding_row, GTK_TYPE_WIDGET)
@@ -169,6 +172,9 @@ nb_finding_row_class_init (NbFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, rule_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_box);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_label);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_button);
 }
 
 static void
@@ -195,6 +201,7 @@ nb_finding_row_set_finding (NbFindingRow *self,
   g_return_if_fail (NB_IS_FINDING_ROW (self));
 
   g_set_object (&self->finding, finding);
+  nb_finding_row_set_suggestion (self, NULL, 0);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
   if (finding == NULL)
@@ -218,6 +225,23 @@ nb_finding_row_set_finding (NbFindingRow *self,
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->accept_button), FALSE);
+}
+
+/* The correction that resolves the finding (nb-window-suggest.c), and the index its
+ * Apply button gives win.apply-suggestion; NULL hides them. */
+void
+nb_finding_row_set_suggestion (NbFindingRow *self,
+                               const char   *text,
+                               guint         index)
+{
+  g_return_if_fail (NB_IS_FINDING_ROW (self));
+
+  gtk_widget_set_visible (self->suggest_box, text != NULL);
+  if (text == NULL)
+    return;
+  gtk_label_set_text (self->suggest_label, text);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->suggest_button), g_variant_new_uint32 (index));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggest_button), "win.apply-suggestion");
 }
 
 NbFinding *
