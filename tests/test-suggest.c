@@ -6,8 +6,13 @@
  * the only one. Section 四's cells are each in one equation only (their group's
  * 总计 = the sum of four results), so a slip there cannot be told from a slip in
  * any other cell of its group: those cases expect several single-cell answers,
- * none unique, one of them the original figure. Then two slips at once, a slip
- * the equations cannot see, and the named slips.
+ * none unique, one of them the original figure. Where a blank (inferred) cell
+ * shares an equation with the changed one (ruzhou, mianchi, the web page
+ * municipal-2019.html), it can take up the change, and other cells may fit as
+ * well or none definitely: there each answer, made with the blank cells that
+ * follow it, must leave no equation broken, and an answer said to be unique
+ * must be the original. Then two slips at once, a slip the equations cannot
+ * see, and the named slips.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +26,7 @@ static const char *const reports[] = {
   "samples/ruzhou-2021.txt", "samples/office-2021.txt", "samples/zhicheng-2021.txt",
   "samples/ruijin-2021.txt", "samples/mianchi-2022.txt",
   "data/bureau-2020.txt", "data/county-2019.txt", "data/county-busy-2019.txt",
+  "data/municipal-2019.html",
 };
 
 static char *
@@ -51,6 +57,14 @@ load (const char *name)
   g_autoptr(GError) error = NULL;
   gsize len;
 
+  /* a web page through its reader (its text, read again as plain text, would not
+   * read the same: the cases below then change it as edits) */
+  if (g_str_has_suffix (name, ".html"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      return nb_report_new_from_file (file, NULL, NULL);
+    }
   if (!g_file_get_contents (path, &text, &len, &error))
     g_error ("cannot read %s: %s", path, error->message);
   return parse_text (text, name);
@@ -125,13 +139,68 @@ same_reading (NbReport *orig,
   return TRUE;
 }
 
+/* Whether every cell in the equations of @cell was read from the text */
+static gboolean
+all_read_around (NbReport *report,
+                 guint     cell)
+{
+  NbEdition ed = nb_report_get_edition (report);
+  const NbCellDef *def = nb_schema_get_cell (ed, cell);
+  int r_public = nb_schema_request_row_index (ed, "public");
+  int r_total = nb_schema_request_row_index (ed, "result_total");
+  const char *balance[] = { "new", "carried_in", "result_total", "carried_over" };
+  gboolean in_results = (int) def->row >= r_public && (int) def->row <= r_total;
+
+  if (def->table == NB_TABLE_APPEALS)
+    {
+      for (guint k = 0; k < NB_N_APPEAL_FIELDS; k++)
+        if (nb_report_get_origin (report, nb_schema_appeal_cell (ed, def->row, k)) != NB_ORIGIN_SOURCE)
+          return FALSE;
+      return TRUE;
+    }
+  for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
+    if (nb_report_get_origin (report, nb_schema_request_cell (ed, def->row, c)) != NB_ORIGIN_SOURCE)
+      return FALSE;
+  for (int r = r_public; in_results && r <= r_total; r++)
+    if (nb_report_get_origin (report, nb_schema_request_cell (ed, r, def->col)) != NB_ORIGIN_SOURCE)
+      return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (balance); k++)
+    {
+      int r = nb_schema_request_row_index (ed, balance[k]);
+
+      if ((!in_results || (int) def->row == r_total) || r == (int) def->row)
+        if (nb_report_get_origin (report, nb_schema_request_cell (ed, r, def->col)) != NB_ORIGIN_SOURCE)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Errors of the table equations */
+static guint
+equation_errors (NbReport *report)
+{
+  const char *rules[] = { "requests.row_sum", "requests.result_sum", "requests.balance", "appeals.group_sum" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    n += nb_test_count_findings (report, rules[i], NB_SEVERITY_ERROR, -1);
+  return n;
+}
+
 static void
 test_single (gconstpointer data)
 {
   const char *name = data;
   g_autoptr(NbReport) orig = load (name);
-  NbEdition ed = nb_report_get_edition (orig);
-  guint n_tried = 0, n_unique = 0, n_group = 0, n_edited = 0;
+  NbEdition ed;
+  guint n_tried = 0, n_unique = 0, n_group = 0, n_edited = 0, n_blank = 0, n_blank_unique = 0, n_blank_original = 0;
+
+  if (orig == NULL)
+    {
+      g_test_skip ("no reader for this format in this build");
+      return;
+    }
+  ed = nb_report_get_edition (orig);
 
   for (guint c = 0; c < nb_report_get_n_cells (orig); c++)
     {
@@ -164,15 +233,16 @@ test_single (gconstpointer data)
       found = describe (report, suggestions);
       g_test_message ("%s %s %g → %g:\n%s", name, def->id, v, v + 3, found);
       g_assert_true (complete);
-      g_assert_cmpuint (suggestions->len, >=, 1);
 
-      if (def->table == NB_TABLE_REQUESTS)
+      if (def->table == NB_TABLE_REQUESTS && all_read_around (orig, c))
         {
           /* in a row sum and a column's equation: only this cell is in both */
-          NbSuggestion *s = g_ptr_array_index (suggestions, 0);
+          NbSuggestion *s;
 
           g_assert_cmpuint (suggestions->len, ==, 1);
+          s = g_ptr_array_index (suggestions, 0);
           g_assert_cmpuint (s->n_cells, ==, 1);
+          g_assert_cmpuint (s->n_doubted, ==, 1);
           g_assert_cmpuint (s->cells[0].cell, ==, c);
           g_assert_cmpfloat (s->cells[0].value, ==, v + 3);
           g_assert_cmpfloat (s->cells[0].suggested, ==, v);
@@ -180,7 +250,7 @@ test_single (gconstpointer data)
           g_assert_cmpuint (s->n_resolves, >=, 1);
           n_unique++;
         }
-      else
+      else if (def->table == NB_TABLE_APPEALS && all_read_around (orig, c))
         {
           /* section 四: any cell of the group, each alone, none unique */
           gboolean has_original = FALSE;
@@ -199,10 +269,43 @@ test_single (gconstpointer data)
           g_assert_true (has_original);
           n_group++;
         }
+      else
+        {
+          /* a blank (inferred) cell in its row or column takes up the change there,
+           * so other cells may fit as well, and the figure itself may not be pinned
+           * down (two blanks in its column: then there may be no definite answer at
+           * all): each answer, made with the blank cells
+           * that follow it, leaves no equation broken, and an answer said to be
+           * unique is the original figure */
+          gboolean has_original = FALSE;
+
+          for (guint i = 0; i < suggestions->len; i++)
+            {
+              NbSuggestion *s = g_ptr_array_index (suggestions, i);
+
+              g_assert_cmpuint (s->n_doubted, ==, 1);
+              has_original |= s->cells[0].cell == c && s->cells[0].suggested == v;
+              if (s->unique)
+                {
+                  g_assert_cmpuint (s->cells[0].cell, ==, c);
+                  g_assert_cmpfloat (s->cells[0].suggested, ==, v);
+                  n_blank_unique++;
+                }
+              /* with the blank cells that follow it */
+              for (guint k = 0; k < s->n_cells; k++)
+                g_assert_true (nb_report_set_value (report, s->cells[k].cell, TRUE, s->cells[k].suggested));
+              g_assert_cmpuint (equation_errors (report), ==, 0);
+              for (guint k = s->n_cells; k-- > 0;)
+                nb_report_set_value (report, s->cells[k].cell, TRUE, s->cells[k].value);
+            }
+          n_blank_original += has_original;
+          n_blank++;
+        }
     }
-  g_test_message ("%s: %u figures changed (%u as edits), %u localised uniquely, %u within their group", name,
-                  n_tried, n_edited, n_unique, n_group);
-  g_assert_cmpuint (n_tried, >=, 50);
+  g_test_message ("%s: %u figures changed (%u as edits), %u localised uniquely, %u beside a blank cell "
+                  "(%u of them uniquely, the original among the answers for %u), %u within their group", name,
+                  n_tried, n_edited, n_unique, n_blank, n_blank_unique, n_blank_original, n_group);
+  g_assert_cmpuint (n_tried, >=, 40);  /* municipal-2019.html prints 41 figures, the rest blank */
 }
 
 static GPtrArray *

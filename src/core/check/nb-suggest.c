@@ -59,10 +59,17 @@ typedef struct
 
 typedef struct
 {
+  guint    cell;
+  gint64   value;
+} Follow;
+
+typedef struct
+{
   guint    n;
   guint    cells[DEFAULT_MAX_CELLS + 4];
   gint64   values[DEFAULT_MAX_CELLS + 4];
   gboolean definite;
+  GArray  *follow;   /* Follow: inferred cells whose value must change with the set's */
 } Found;
 
 typedef struct
@@ -85,7 +92,6 @@ typedef struct
   gboolean   timed_out;
   gboolean   capped;
   guint      nodes;
-  GHashTable *tested;     /* "c,c,c" → GINT_TO_POINTER (1 + SolveResult) */
   GHashTable *visited;    /* nodes of the current level */
   GArray     *found;      /* Found */
 
@@ -223,6 +229,14 @@ is_total (Ctx   *cx,
 }
 
 static void
+found_clear (gpointer data)
+{
+  Found *f = data;
+
+  g_clear_pointer (&f->follow, g_array_unref);
+}
+
+static void
 ctx_init (Ctx      *cx,
           NbReport *report)
 {
@@ -281,7 +295,7 @@ ctx_init (Ctx      *cx,
     cx->var_of[c] = -1;
   cx->mark = g_new0 (guint, n);
   cx->found = g_array_new (FALSE, FALSE, sizeof (Found));
-  cx->tested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_array_set_clear_func (cx->found, found_clear);
 }
 
 static void
@@ -298,7 +312,6 @@ ctx_clear (Ctx *cx)
   g_free (cx->var_of);
   g_free (cx->mark);
   g_array_unref (cx->found);
-  g_hash_table_unref (cx->tested);
   g_clear_pointer (&cx->visited, g_hash_table_unref);
 }
 
@@ -538,22 +551,52 @@ search (Sys          *sys,
   return result;
 }
 
+/* Whether a solution exists with unknown @v other than @value */
+static gboolean
+another_value (Sys          *sys,
+               const gint64 *lo,
+               const gint64 *hi,
+               guint         v,
+               gint64        value)
+{
+  gsize size = sizeof (gint64) * sys->n_vars;
+  g_autofree gint64 *other = g_new0 (gint64, sys->n_vars);
+
+  for (guint side = 0; side < 2; side++)
+    {
+      g_autofree gint64 *l2 = g_memdup2 (lo, size);
+      g_autofree gint64 *h2 = g_memdup2 (hi, size);
+
+      if (side == 0)
+        h2[v] = value - 1;
+      else
+        l2[v] = value + 1;
+      if (l2[v] > h2[v])
+        continue;
+      sys->nodes = 0;
+      if (search (sys, l2, h2, other) != 0)
+        return TRUE;  /* found, or gave up: not proved definite */
+    }
+  return FALSE;
+}
+
 static SolveResult
 solve (Ctx         *cx,
        const guint *set,
        guint        n_set,
-       gint64      *values)
+       gint64      *values,
+       GArray     **follow)
 {
   Sys sys;
   SolveResult result;
-  g_autofree gint64 *lo = NULL, *hi = NULL, *sol = NULL, *other = NULL;
+  g_autofree gint64 *lo = NULL, *hi = NULL, *sol = NULL;
   int r;
 
+  *follow = NULL;
   sys_build (cx, &sys, set, n_set);
   lo = g_new0 (gint64, sys.n_vars);
   hi = g_new (gint64, sys.n_vars);
   sol = g_new0 (gint64, sys.n_vars);
-  other = g_new0 (gint64, sys.n_vars);
   for (guint v = 0; v < sys.n_vars; v++)
     hi[v] = cx->bound;
 
@@ -567,24 +610,31 @@ solve (Ctx         *cx,
   result = SOLVE_DEFINITE;
   for (guint v = 0; v < n_set && result == SOLVE_DEFINITE; v++)
     {
-      for (guint side = 0; side < 2 && result == SOLVE_DEFINITE; side++)
-        {
-          g_autofree gint64 *l2 = g_memdup2 (lo, sizeof (gint64) * sys.n_vars);
-          g_autofree gint64 *h2 = g_memdup2 (hi, sizeof (gint64) * sys.n_vars);
-
-          if (side == 0)
-            h2[v] = sol[v] - 1;
-          else
-            l2[v] = sol[v] + 1;
-          if (l2[v] > h2[v])
-            continue;
-          sys.nodes = 0;
-          r = search (&sys, l2, h2, other);
-          if (r != 0)
-            result = SOLVE_INDEFINITE;
-        }
+      if (another_value (&sys, lo, hi, v, sol[v]))
+        result = SOLVE_INDEFINITE;
       values[v] = sol[v];
     }
+  /* an inferred cell whose value must change too follows the set, when that value is
+   * definite as well; otherwise the set has no definite correction */
+  for (guint v = n_set; v < sys.n_vars && result == SOLVE_DEFINITE; v++)
+    {
+      NbCell *c = &cx->report->cells[sys.vars[v]];
+
+      if (!c->has_value || (double) sol[v] == c->value)
+        continue;
+      if (another_value (&sys, lo, hi, v, sol[v]))
+        result = SOLVE_INDEFINITE;
+      else
+        {
+          Follow fw = { sys.vars[v], sol[v] };
+
+          if (*follow == NULL)
+            *follow = g_array_new (FALSE, FALSE, sizeof (Follow));
+          g_array_append_val (*follow, fw);
+        }
+    }
+  if (result != SOLVE_DEFINITE)
+    g_clear_pointer (follow, g_array_unref);
   sys_clear (&sys);
   return result;
 }
@@ -639,17 +689,19 @@ eq_hit (Ctx         *cx,
 }
 
 static void
-record (Ctx         *cx,
-        const guint *set,
-        guint        n,
-        SolveResult  result,
-        const gint64 *values)
+record (Ctx          *cx,
+        const guint  *set,
+        guint         n,
+        SolveResult   result,
+        const gint64 *values,
+        GArray       *follow)
 {
-  Found f = { n, { 0 }, { 0 }, result == SOLVE_DEFINITE };
+  Found f = { n, { 0 }, { 0 }, result == SOLVE_DEFINITE, follow };
 
   if (cx->found->len >= MAX_FOUND)
     {
       cx->capped = TRUE;
+      g_clear_pointer (&follow, g_array_unref);
       return;
     }
   memcpy (f.cells, set, n * sizeof (guint));
@@ -746,24 +798,16 @@ dfs (Ctx   *cx,
   /* every broken equation is hit: try the set as it is */
   if (n == k)
     {
-      gpointer cached;
       SolveResult result;
       gint64 values[DEFAULT_MAX_CELLS + 4];
+      GArray *follow = NULL;
 
-      if (g_hash_table_lookup_extended (cx->tested, key, NULL, &cached))
-        result = GPOINTER_TO_INT (cached) - 1;
-      else
-        {
-          result = solve (cx, set, n, values);
-          g_hash_table_insert (cx->tested, g_strdup (key), GINT_TO_POINTER (result + 1));
-        }
+      /* the visited nodes of this size are new: each set is solved once */
+      result = solve (cx, set, n, values, &follow);
       if (result != SOLVE_INFEASIBLE)
-        {
-          if (result == SOLVE_DEFINITE)
-            record (cx, set, n, result, values);
-          else
-            record (cx, set, n, result, NULL);
-        }
+        record (cx, set, n, result, result == SOLVE_DEFINITE ? values : NULL, follow);
+      else
+        g_clear_pointer (&follow, g_array_unref);
       return;
     }
   /* a smaller set that hits them all was tried at a smaller size and failed:
@@ -851,7 +895,7 @@ name_slip (Ctx                *cx,
 {
   NbEdition ed = cx->report->edition;
 
-  if (s->n_cells == 1)
+  if (s->n_doubted == 1)
     {
       guint cell = s->cells[0].cell;
 
@@ -873,14 +917,14 @@ name_slip (Ctx                *cx,
     const NbCellDef *d0 = nb_schema_get_cell (ed, s->cells[0].cell);
     gboolean one_row = d0->table == NB_TABLE_REQUESTS, one_col = one_row;
 
-    for (guint i = 1; i < s->n_cells; i++)
+    for (guint i = 1; i < s->n_doubted; i++)
       {
         const NbCellDef *d = nb_schema_get_cell (ed, s->cells[i].cell);
 
         one_row = one_row && d->table == NB_TABLE_REQUESTS && d->row == d0->row;
         one_col = one_col && d->table == NB_TABLE_REQUESTS && d->col == d0->col;
       }
-    if (one_col && s->n_cells == 2 && s->cells[0].had_value && s->cells[1].had_value &&
+    if (one_col && s->n_doubted == 2 && s->cells[0].had_value && s->cells[1].had_value &&
         s->cells[0].value == s->cells[1].suggested && s->cells[1].value == s->cells[0].suggested)
       return NB_SLIP_WRONG_ROW;
     if (one_row)
@@ -894,7 +938,7 @@ name_slip (Ctx                *cx,
             NbCell *rc = &cx->report->cells[cell];
 
             now[c] = want[c] = rc->has_value ? rc->value : 0;
-            for (guint i = 0; i < s->n_cells; i++)
+            for (guint i = 0; i < s->n_doubted; i++)
               if (s->cells[i].cell == (guint) cell)
                 want[c] = s->cells[i].suggested;
           }
@@ -935,9 +979,9 @@ static gboolean
 same_part (const NbSuggestion *a,
            const NbSuggestion *b)
 {
-  if (a->n_cells != b->n_cells)
+  if (a->n_doubted != b->n_doubted)
     return FALSE;
-  for (guint i = 0; i < a->n_cells; i++)
+  for (guint i = 0; i < a->n_doubted; i++)
     if (a->cells[i].cell != b->cells[i].cell || a->cells[i].suggested != b->cells[i].suggested)
       return FALSE;
   return TRUE;
@@ -962,6 +1006,7 @@ split_found (Ctx         *cx,
              GPtrArray   *parts)
 {
   guint group[DEFAULT_MAX_CELLS + 4];
+  guint first = parts->len;  /* this set's parts */
 
   for (guint i = 0; i < f->n; i++)
     group[i] = i;
@@ -976,18 +1021,19 @@ split_found (Ctx         *cx,
   for (guint g = 0; g < f->n; g++)
     {
       NbSuggestion *s = NULL;
+      guint n_follow = f->follow ? f->follow->len : 0;
 
       for (guint i = 0; i < f->n; i++)
         if (group[i] == g)
           {
             NbCell *c = &cx->report->cells[f->cells[i]];
-            NbSuggestedCell sc = { f->cells[i], c->has_value, c->has_value ? c->value : 0, (double) f->values[i] };
+            NbSuggestedCell sc = { f->cells[i], c->has_value, c->has_value ? c->value : 0, (double) f->values[i], FALSE };
             guint at;
 
             if (s == NULL)
               {
                 s = g_new0 (NbSuggestion, 1);
-                s->cells = g_new (NbSuggestedCell, f->n);
+                s->cells = g_new (NbSuggestedCell, f->n + n_follow);
               }
             /* sorted by cell */
             for (at = s->n_cells; at > 0 && s->cells[at - 1].cell > sc.cell; at--)
@@ -996,7 +1042,44 @@ split_found (Ctx         *cx,
             s->n_cells++;
           }
       if (s)
-        g_ptr_array_add (parts, s);
+        {
+          s->n_doubted = s->n_cells;
+          g_ptr_array_add (parts, s);
+        }
+    }
+  /* the blank cells that follow go with the part they share an equation with */
+  if (f->follow)
+    {
+      g_autofree gboolean *placed = g_new0 (gboolean, f->follow->len);
+      for (gboolean changed = TRUE; changed;)
+        {
+          changed = FALSE;
+          for (guint i = 0; i < f->follow->len; i++)
+            for (guint p = first; p < parts->len && !placed[i]; p++)
+              {
+                NbSuggestion *s = g_ptr_array_index (parts, p);
+
+                for (guint k = 0; k < s->n_cells && !placed[i]; k++)
+                  if (share_equation (cx, s->cells[k].cell, g_array_index (f->follow, Follow, i).cell))
+                    {
+                      Follow *fw = &g_array_index (f->follow, Follow, i);
+                      NbCell *c = &cx->report->cells[fw->cell];
+                      NbSuggestedCell sc = { fw->cell, TRUE, c->value, (double) fw->value, TRUE };
+
+                      s->cells[s->n_cells++] = sc;
+                      placed[i] = changed = TRUE;
+                    }
+              }
+        }
+      for (guint i = 0; i < f->follow->len; i++)
+        if (!placed[i])
+          {
+            NbSuggestion *s = g_ptr_array_index (parts, first);
+            Follow *fw = &g_array_index (f->follow, Follow, i);
+            NbSuggestedCell sc = { fw->cell, TRUE, cx->report->cells[fw->cell].value, (double) fw->value, TRUE };
+
+            s->cells[s->n_cells++] = sc;
+          }
     }
 }
 
@@ -1105,11 +1188,11 @@ nb_report_suggest_full (NbReport *report,
           Found *f = &g_array_index (cx.found, Found, j);
           guint match = 0;
 
-          for (guint a = 0; a < s->n_cells; a++)
+          for (guint a = 0; a < s->n_doubted; a++)
             for (guint b = 0; b < f->n; b++)
               if (f->definite && f->cells[b] == s->cells[a].cell && (double) f->values[b] == s->cells[a].suggested)
                 match++;
-          holding += match == s->n_cells;
+          holding += match == s->n_doubted;
         }
       s->unique = holding == n_found && !any_indefinite && !cx.timed_out && !cx.capped;
 
@@ -1138,7 +1221,7 @@ nb_report_suggest_full (NbReport *report,
       s->kind = name_slip (&cx, s, before);
 
       s->weight = 0;
-      for (guint a = 0; a < s->n_cells; a++)
+      for (guint a = 0; a < s->n_doubted; a++)
         {
           guint cell = s->cells[a].cell;
           double w = 1.0;
@@ -1239,7 +1322,8 @@ nb_suggestion_describe (NbReport           *report,
       g_autofree char *now = c->had_value ? nb_format_number (c->value) : g_strdup (zh ? "空" : "empty");
       g_autofree char *want = nb_format_number (c->suggested);
 
-      g_string_append_printf (out, "%s%s %s → %s", i ? (zh ? "；" : "; ") : "", name, now, want);
+      g_string_append_printf (out, "%s%s%s %s → %s", i ? (zh ? "；" : "; ") : "",
+                              c->follows ? (zh ? "（推算值）" : "(inferred) ") : "", name, now, want);
     }
   if (zh)
     g_string_append_printf (out, "（%s%s%s，可消除 %u 条问题）", suggestion->unique ? "唯一的最小更正" : "可能的更正之一",

@@ -28,12 +28,14 @@ typedef struct
   gboolean had_value;  /* the cell had a value (it may have been missing) */
   double   value;      /* its value now */
   double   suggested;
+  gboolean follows;    /* a blank cell whose inferred value changes with the others */
 } NbSuggestedCell;
 
 typedef struct
 {
   guint            n_cells;
-  NbSuggestedCell *cells;
+  NbSuggestedCell *cells;      /* the cells doubted, by index, then the blank cells that follow */
+  guint            n_doubted;  /* cells[0 .. n_doubted) */
   guint            n_resolves;
   guint           *resolves;   /* indices into nb_report_get_findings() */
   gboolean         unique;     /* the only minimal correction of these cells */
