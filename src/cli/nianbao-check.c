@@ -33,6 +33,7 @@ typedef struct
 static OutputFormat output = OUTPUT_TEXT;
 static gboolean suggest = FALSE;
 static const char *lang = NULL;
+static const char *xlsx_path = NULL;  /* --xlsx: where to write the report as a spreadsheet */
 static GMutex lock;
 static GCond cond;
 
@@ -130,6 +131,11 @@ run_job (Job *job)
   else
     {
       status = nb_report_count_findings (report, NB_SEVERITY_ERROR) > 0 ? 1 : 0;
+      if (xlsx_path != NULL && !nb_report_export (report, xlsx_path, NB_EXPORT_XLSX, &error))
+        {
+          err = g_strdup_printf ("nianbao-check: %s: %s\n", xlsx_path, error->message);
+          status = 2;
+        }
       switch (output)
         {
         case OUTPUT_JSON:
@@ -184,6 +190,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print each report as one line of JSON (SCHEMA.md)"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print each report’s tables as CSV"), NULL },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Also write the report as a spreadsheet (one report only)"), "FILE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_opt, N_("Language of the messages: zh_CN or en"), "LANG" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Reports to check at once (default: one per processor)"), "N" },
     { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest, N_("Suggest the smallest corrections that make the tables add up"), NULL },
@@ -221,6 +228,11 @@ main (int   argc,
   if (json && csv)
     {
       g_printerr ("%s\n", _("nianbao-check: --json and --csv cannot be used together"));
+      return 2;
+    }
+  if (xlsx_path != NULL && g_strv_length (files) != 1)
+    {
+      g_printerr ("%s\n", _("nianbao-check: --xlsx writes one report; give one"));
       return 2;
     }
   output = json ? OUTPUT_JSON : csv ? OUTPUT_CSV : OUTPUT_TEXT;
