@@ -248,6 +248,10 @@ test_single (gconstpointer data)
           g_assert_cmpfloat (s->cells[0].suggested, ==, v);
           g_assert_true (s->unique);
           g_assert_cmpuint (s->n_resolves, >=, 1);
+          /* made, it clears every error the slip caused */
+          g_assert_true (nb_report_set_value (report, c, TRUE, v));
+          g_assert_cmpuint (nb_report_count_findings (report, NB_SEVERITY_ERROR), ==,
+                            nb_report_count_findings (orig, NB_SEVERITY_ERROR));
           n_unique++;
         }
       else if (def->table == NB_TABLE_APPEALS && all_read_around (orig, c))

@@ -642,12 +642,13 @@ solve (Ctx         *cx,
 /* ------------------------------------------------------------------ */
 /* Enumerating the sets                                                */
 
-static char *
+/* A set as one number: its cells (each below 65,535) in order, 16 bits each */
+static gint64
 set_key (const guint *set,
          guint        n)
 {
   guint sorted[DEFAULT_MAX_CELLS + 4];
-  GString *key = g_string_sized_new (32);
+  guint64 key = 0;
 
   memcpy (sorted, set, n * sizeof (guint));
   for (guint i = 1; i < n; i++)
@@ -659,8 +660,8 @@ set_key (const guint *set,
         sorted[j - 1] = t;
       }
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (key, "%u,", sorted[i]);
-  return g_string_free (key, FALSE);
+    key = (key << 16) | (sorted[i] + 1);
+  return (gint64) key;
 }
 
 static gboolean
@@ -753,7 +754,7 @@ dfs (Ctx   *cx,
      guint  n,
      guint  k)
 {
-  g_autofree char *key = NULL;
+  gint64 key;
   int best = -1;
   guint best_n = G_MAXUINT;
 
@@ -765,8 +766,9 @@ dfs (Ctx   *cx,
       return;
     }
   key = set_key (set, n);
-  if (!g_hash_table_add (cx->visited, g_strdup (key)))
+  if (g_hash_table_contains (cx->visited, &key))
     return;
+  g_hash_table_add (cx->visited, g_memdup2 (&key, sizeof key));
 
   /* an equation still broken: one of its cells must change */
   for (guint e = 0; e < cx->eqs->len; e++)
@@ -1132,6 +1134,7 @@ nb_report_suggest_full (NbReport *report,
 
   g_return_val_if_fail (NB_IS_REPORT (report), out);
 
+  g_return_val_if_fail (report->n_cells < G_MAXUINT16, out);
   max_cells = CLAMP (max_cells, 1, DEFAULT_MAX_CELLS);
   ctx_init (&cx, report);
   cx.max_cells = max_cells;
@@ -1144,7 +1147,7 @@ nb_report_suggest_full (NbReport *report,
         guint set[DEFAULT_MAX_CELLS + 4];
 
         g_clear_pointer (&cx.visited, g_hash_table_unref);
-        cx.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        cx.visited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
         dfs (&cx, set, 0, k);
       }
   if (complete)
