@@ -30,7 +30,7 @@
 # include <opencc/opencc.h>
 #endif
 
-#include "check/nb-places.h"
+#include "nb-places.h"
 #include "nb-places-resources.h"
 
 #define MAX_NAME 10   /* characters in a division's name, at most (for a run) */

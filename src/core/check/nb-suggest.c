@@ -36,7 +36,7 @@
 
 #include "nb-report-private.h"
 #include "nb-schema.h"
-#include "check/nb-suggest.h"
+#include "nb-suggest.h"
 
 #define MAX_FOUND 24          /* smallest sets listed at most */
 #define SEARCH_NODES 4000     /* branch nodes for one solve */
