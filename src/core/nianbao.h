@@ -7,10 +7,14 @@
 #define NIANBAO_INSIDE
 # include "nb-error.h"
 # include "nb-types.h"
+# include "nb-number.h"
 # include "nb-schema.h"
+# include "template/nb-equations.h"
+# include "check/nb-rules.h"
 # include "nb-text.h"
 # include "nb-finding.h"
 # include "nb-report.h"
+# include "nb-loader.h"
 # include "nb-export.h"
 # include "check/nb-suggest.h"
 #undef NIANBAO_INSIDE

@@ -25,6 +25,8 @@
  *    every smallest set holds it with the same values, the search finished and
  *    no smallest set was indefinite.
  *
+ * The equations are the template's (nb-equations.h), one place for all.
+ *
  * Weights order the answers of one size: a 总计, or a value far from the others
  * in its equations, costs less to doubt than a leaf whose change the prose would
  * contradict; a named slip (21 for 12, …) costs less still.
@@ -37,6 +39,7 @@
 #include "nb-report-private.h"
 #include "nb-schema.h"
 #include "nb-suggest.h"
+#include "template/nb-equations.h"
 
 #define MAX_FOUND 24          /* smallest sets listed at most */
 #define SEARCH_NODES 4000     /* branch nodes for one solve */
@@ -135,59 +138,26 @@ add_equation (Ctx        *cx,
     g_array_set_size (cx->terms, e.first);
 }
 
-/* The table equations of the report's edition, from the schema: each row's 总计,
- * （七）总计 of each column, 一+二 = （七）+四 in each column, each appeals group.
- * The one place that knows them; the template's equations module replaces it. */
+/* The table equations of the report's edition, as the template describes them
+ * (nb-equations.h): each row's 总计, （七）总计 of each column, 一+二 = （七）+四 in
+ * each column, each appeals group. */
 static void
 build_equations (Ctx *cx)
 {
-  NbEdition ed = cx->report->edition;
-  guint n_rows = nb_schema_get_n_request_rows (ed);
-  int r_public = nb_schema_request_row_index (ed, "public");
-  int r_total = nb_schema_request_row_index (ed, "result_total");
-  int r_new = nb_schema_request_row_index (ed, "new");
-  int r_in = nb_schema_request_row_index (ed, "carried_in");
-  int r_over = nb_schema_request_row_index (ed, "carried_over");
-  int cells[32], coefs[32];
+  guint n_eqs = 0;
+  const NbEquation *eqs = nb_template_get_equations (cx->report->edition, &n_eqs);
 
-  for (guint r = 0; r < n_rows; r++)
+  for (guint e = 0; e < n_eqs; e++)
     {
-      for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-        {
-          cells[c] = nb_schema_request_cell (ed, r, c);
-          coefs[c] = c == NB_REQUEST_COLUMN_TOTAL ? -1 : 1;
-        }
-      add_equation (cx, "requests.row_sum", cells, coefs, NB_N_REQUEST_COLUMNS);
-    }
-  for (guint c = 0; c < NB_N_REQUEST_COLUMNS && r_public >= 0 && r_total > r_public; c++)
-    {
-      guint n = 0;
+      g_autofree int *cells = g_new (int, eqs[e].n_terms);
+      g_autofree int *coefs = g_new (int, eqs[e].n_terms);
 
-      for (int r = r_public; r < r_total && n < G_N_ELEMENTS (cells) - 1; r++, n++)
+      for (guint i = 0; i < eqs[e].n_terms; i++)
         {
-          cells[n] = nb_schema_request_cell (ed, r, c);
-          coefs[n] = 1;
+          cells[i] = eqs[e].terms[i].cell;
+          coefs[i] = eqs[e].terms[i].coef;
         }
-      cells[n] = nb_schema_request_cell (ed, r_total, c);
-      coefs[n++] = -1;
-      add_equation (cx, "requests.result_sum", cells, coefs, n);
-    }
-  for (guint c = 0; c < NB_N_REQUEST_COLUMNS && r_new >= 0 && r_in >= 0 && r_over >= 0; c++)
-    {
-      int b_cells[4] = { nb_schema_request_cell (ed, r_new, c), nb_schema_request_cell (ed, r_in, c),
-                         nb_schema_request_cell (ed, r_total, c), nb_schema_request_cell (ed, r_over, c) };
-      static const int b_coefs[4] = { 1, 1, -1, -1 };
-
-      add_equation (cx, "requests.balance", b_cells, b_coefs, 4);
-    }
-  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
-    {
-      for (guint k = 0; k < NB_N_APPEAL_FIELDS; k++)
-        {
-          cells[k] = nb_schema_appeal_cell (ed, g, k);
-          coefs[k] = k == NB_APPEAL_FIELD_TOTAL ? -1 : 1;
-        }
-      add_equation (cx, "appeals.group_sum", cells, coefs, NB_N_APPEAL_FIELDS);
+      add_equation (cx, eqs[e].rule_id, cells, coefs, eqs[e].n_terms);
     }
 }
 
