@@ -831,7 +831,8 @@ check_with (NbReport           *report,
       c->has_value = TRUE;
       c->value = s->cells[i].suggested;
     }
-  after = nb_checker_run (report);
+  /* the checks the report runs (the loader's), else the core's */
+  after = report->checker ? report->checker (report) : nb_checker_run (report);
   for (guint i = s->n_cells; i-- > 0;)
     report->cells[s->cells[i].cell] = saved[i];
   return after;
@@ -1095,16 +1096,18 @@ nb_report_suggest_full (NbReport *report,
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_suggestion_free);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_suggestion_free);
-  GListModel *before = nb_report_get_findings (report);
+  GListModel *before;
   g_autoptr(GHashTable) before_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_before = g_list_model_get_n_items (before);
+  guint n_before;
   gboolean any_indefinite = FALSE;
   guint n_found;
   Ctx cx;
 
   g_return_val_if_fail (NB_IS_REPORT (report), out);
-
   g_return_val_if_fail (report->n_cells < G_MAXUINT16, out);
+
+  before = nb_report_get_findings (report);
+  n_before = g_list_model_get_n_items (before);
   max_cells = CLAMP (max_cells, 1, DEFAULT_MAX_CELLS);
   ctx_init (&cx, report);
   cx.max_cells = max_cells;
