@@ -29,7 +29,8 @@
  *
  * Weights order the answers of one size: a 总计, or a value far from the others
  * in its equations, costs less to doubt than a leaf whose change the prose would
- * contradict; a named slip (21 for 12, …) costs less still.
+ * contradict; a change to the figure the prose gives costs less; a named slip
+ * (21 for 12, …) costs less still.
  */
 #include "config.h"
 
@@ -1152,7 +1153,7 @@ nb_report_suggest_full (NbReport *report,
       g_autoptr(GPtrArray) after = NULL;
       g_autoptr(GHashTable) after_keys = NULL;
       g_autoptr(GArray) resolves = NULL;
-      gboolean contradicts_prose = FALSE;
+      gboolean contradicts_prose = FALSE, agrees_with_prose = FALSE;
 
       for (guint j = 0; j < out->len && !seen; j++)
         seen = same_part (s, g_ptr_array_index (out, j));
@@ -1190,7 +1191,11 @@ nb_report_suggest_full (NbReport *report,
           g_autofree char *key = finding_key (f);
 
           if (!g_hash_table_contains (after_keys, key))
-            g_array_append_val (resolves, j);
+            {
+              g_array_append_val (resolves, j);
+              /* the prose gives the value the correction restores */
+              agrees_with_prose |= g_str_has_prefix (nb_finding_get_rule (f), "prose.");
+            }
         }
       s->n_resolves = resolves->len;
       s->resolves = (guint *) g_array_free (g_steal_pointer (&resolves), FALSE);
@@ -1208,6 +1213,8 @@ nb_report_suggest_full (NbReport *report,
             w -= 0.15;
           if (contradicts_prose)
             w += 0.25;
+          if (agrees_with_prose)
+            w -= 0.2;
           s->weight += w;
         }
       if (s->kind != NB_SLIP_NONE)
