@@ -154,6 +154,28 @@ ok(p.stdout.startswith(b"\xef\xbb\xbf") and "\r\n\r\n四、政府信息公开行
 p = run("--lang", "zh_CN", samples[0])
 ok("个错误" in p.stdout.decode(), "human-readable output in Chinese")
 
+# --suggest: one figure changed in a sample's table; the JSON gives it back, the text names it
+with tempfile.TemporaryDirectory() as tmp:
+    ruzhou = os.path.join(samples_dir, "ruzhou-2021.txt")
+    text = open(ruzhou, encoding="utf-8").read()
+    edited = os.path.join(tmp, "ruzhou-edited.txt")
+    with open(edited, "w", encoding="utf-8") as f:
+        f.write(text.replace("申请数量\t11\t1\t0", "申请数量\t11\t4\t0", 1))
+    plain = run("--json", edited)
+    p = run("--json", "--suggest", edited)
+    doc = json.loads(p.stdout or b"{}")
+    sug = doc.get("suggestions", [])
+    ok(len(sug) == 1 and sug[0]["cells"] == [{"cell": "requests.new.commercial", "value": 4, "suggested": 1}]
+       and sug[0]["unique"] is True and sug[0]["kind"] is None
+       and all(doc["findings"][i]["rule"].startswith("requests.") for i in sug[0]["resolves"])
+       and len(sug[0]["resolves"]) == 2, "--json --suggest: the changed cell, its value, unique")
+    ok(json.loads(plain.stdout) == {k: v for k, v in doc.items() if k != "suggestions"}
+       and b"suggestions" not in plain.stdout, "without --suggest the JSON has no suggestions")
+    p = run("--lang", "en", "--suggest", edited)
+    ok(b"suggest" in p.stdout and b"the only minimal correction" in p.stdout, "--suggest prints the suggestion")
+    p = run("--json", "--suggest", ruzhou)
+    ok(json.loads(p.stdout)["suggestions"] == [], "a consistent report: no suggestion")
+
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")

@@ -24,3 +24,14 @@ nb_test_count_findings (NbReport   *report,
     }
   return n;
 }
+
+/* A file of data/samples: from NB_SAMPLES_DIR, else beside the tests' sources */
+char *
+nb_test_sample_path (const char *file)
+{
+  const char *dir = g_getenv ("NB_SAMPLES_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, file, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", file, NULL);
+}

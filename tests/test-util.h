@@ -14,4 +14,6 @@ guint nb_test_count_findings (NbReport   *report,
                               int         severity,
                               int         cell);
 
+char *nb_test_sample_path    (const char *file);
+
 G_END_DECLS

@@ -33,6 +33,9 @@ struct _NbFindingRow
   GtkLabel  *message_label;
   GtkLabel  *rule_label;
   GtkButton *accept_button;
+  GtkWidget *suggest_box;
+  GtkLabel  *suggest_label;
+  GtkButton *suggest_button;
 };
 
 G_DEFINE_FINAL_TYPE (NbFindingRow, nb_finding_row, GTK_TYPE_WIDGET)
@@ -172,6 +175,9 @@ nb_finding_row_class_init (NbFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, rule_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, accept_button);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_box);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_label);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_button);
 }
 
 static void
@@ -231,6 +237,7 @@ reset (NbFindingRow *self)
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
   g_clear_object (&self->finding);
+  nb_finding_row_set_suggestion (self, NULL, 0);
 }
 
 void
@@ -278,6 +285,23 @@ nb_finding_row_set_group (NbFindingRow   *self,
   message = nb_finding_group_dup_message (group, report);
   show (self, nb_finding_group_get_severity (group), message, nb_finding_group_get_rule (group),
         acceptable);
+}
+
+/* The correction that resolves the finding (nb-window-suggest.c), and the index its
+ * Apply button gives win.apply-suggestion; NULL hides them. */
+void
+nb_finding_row_set_suggestion (NbFindingRow *self,
+                               const char   *text,
+                               guint         index)
+{
+  g_return_if_fail (NB_IS_FINDING_ROW (self));
+
+  gtk_widget_set_visible (self->suggest_box, text != NULL);
+  if (text == NULL)
+    return;
+  gtk_label_set_text (self->suggest_label, text);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->suggest_button), g_variant_new_uint32 (index));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->suggest_button), "win.apply-suggestion");
 }
 
 NbFinding *

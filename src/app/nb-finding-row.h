@@ -22,5 +22,8 @@ void        nb_finding_row_set_group   (NbFindingRow   *self,
                                         NbFindingGroup *group,
                                         NbReport       *report);
 NbFinding  *nb_finding_row_get_finding (NbFindingRow   *self);
+void        nb_finding_row_set_suggestion (NbFindingRow *self,
+                                           const char   *text,
+                                           guint         index);
 
 G_END_DECLS

@@ -71,6 +71,15 @@ nb_history_redo (NbHistory *self)
   return &g_array_index (self->edits, NbEdit, self->pos++);
 }
 
+/* The edit nb_history_redo() would return, left where it is; NULL when none */
+const NbEdit *
+nb_history_peek_redo (NbHistory *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->pos < self->edits->len ? &g_array_index (self->edits, NbEdit, self->pos) : NULL;
+}
+
 gboolean
 nb_history_can_undo (NbHistory *self)
 {

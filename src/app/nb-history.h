@@ -22,6 +22,7 @@ typedef struct
   double   old_value;
   gboolean new_has_value;
   double   new_value;
+  gboolean joined;  /* undone and redone with the edit before it (a suggestion's cells) */
 } NbEdit;
 
 typedef struct _NbHistory NbHistory;
@@ -32,6 +33,7 @@ void          nb_history_push       (NbHistory    *self,
                                      const NbEdit *edit);
 const NbEdit *nb_history_undo       (NbHistory    *self);
 const NbEdit *nb_history_redo       (NbHistory    *self);
+const NbEdit *nb_history_peek_redo  (NbHistory    *self);
 gboolean      nb_history_can_undo   (NbHistory    *self);
 gboolean      nb_history_can_redo   (NbHistory    *self);
 void          nb_history_clear      (NbHistory    *self);

@@ -256,8 +256,13 @@ undo_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
   const NbEdit *edit;
 
-  if (self->report != NULL && (edit = nb_history_undo (self->history)) != NULL)
-    nb_window_replay_edit (self, edit, TRUE);
+  /* a suggestion's cells go back together */
+  while (self->report != NULL && (edit = nb_history_undo (self->history)) != NULL)
+    {
+      nb_window_replay_edit (self, edit, TRUE);
+      if (!edit->joined)
+        break;
+    }
 }
 
 static void
@@ -269,7 +274,11 @@ redo_action (GtkWidget  *widget,
   const NbEdit *edit;
 
   if (self->report != NULL && (edit = nb_history_redo (self->history)) != NULL)
-    nb_window_replay_edit (self, edit, FALSE);
+    {
+      nb_window_replay_edit (self, edit, FALSE);
+      while ((edit = nb_history_peek_redo (self->history)) != NULL && edit->joined)
+        nb_window_replay_edit (self, nb_history_redo (self->history), FALSE);
+    }
 }
 
 static void

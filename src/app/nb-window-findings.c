@@ -18,6 +18,7 @@
 #include "nb-finding-group.h"
 #include "nb-finding-row.h"
 #include "nb-window-private.h"
+#include "nb-window-suggest.h"
 
 /* Rules whose first span is the reference (the title) that the others contradict. */
 static gboolean
@@ -192,9 +193,16 @@ bind_finding_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (expander, row);
   if (NB_IS_FINDING_GROUP (object))
-    nb_finding_row_set_group (finding_row, NB_FINDING_GROUP (object), self->report);
+    {
+      nb_finding_row_set_group (finding_row, NB_FINDING_GROUP (object), self->report);
+      /* the correction that resolves the group's first finding resolves the group's */
+      nb_window_suggest_bind_row (self, finding_row, nb_finding_group_get_first (NB_FINDING_GROUP (object)));
+    }
   else
-    nb_finding_row_set_finding (finding_row, NB_FINDING (object), self->report);
+    {
+      nb_finding_row_set_finding (finding_row, NB_FINDING (object), self->report);
+      nb_window_suggest_bind_row (self, finding_row, NB_FINDING (object));
+    }
 }
 
 static void

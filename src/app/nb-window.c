@@ -10,6 +10,7 @@
 #include "nb-finding-row.h"
 #include "nb-view-logic.h"
 #include "nb-window-private.h"
+#include "nb-window-suggest.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -116,6 +117,7 @@ nb_window_update_state (NbWindow *self)
 {
   update_title (self);
   update_actions (self);
+  nb_window_suggest_update_actions (self);
 }
 
 static void
@@ -730,6 +732,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, badge_toggled_cb);
 
   nb_window_class_add_actions (widget_class);
+  nb_window_suggest_class_init (widget_class);
 }
 
 static void

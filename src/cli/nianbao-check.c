@@ -39,6 +39,7 @@ typedef struct
 #define LARGE_REPORT (8 * 1024 * 1024)
 
 static OutputFormat output = OUTPUT_TEXT;
+static gboolean suggest = FALSE;
 static const char *lang = NULL;
 static const char *xlsx_path = NULL;  /* --xlsx: where to write the report as a spreadsheet */
 static GMutex lock;
@@ -114,6 +115,35 @@ describe_report (NbReport *report)
   return g_string_free (out, FALSE);
 }
 
+/* --suggest: the suggested corrections under the findings, or the JSON's "suggestions" */
+static char *
+append_suggestions (NbReport *report,
+                    char     *out,
+                    gsize    *out_len)
+{
+  g_autoptr(GPtrArray) suggestions = nb_report_suggest (report);
+  GString *s = g_string_new (out);
+
+  g_free (out);
+
+  if (output == OUTPUT_JSON && s->len > 0 && s->str[s->len - 1] == '}')
+    {
+      g_autofree char *json = nb_suggestions_to_json (report, suggestions);
+
+      g_string_truncate (s, s->len - 1);
+      g_string_append_printf (s, ",\"suggestions\":%s}", json);
+    }
+  else if (output == OUTPUT_TEXT)
+    for (guint i = 0; i < suggestions->len; i++)
+      {
+        g_autofree char *line = nb_suggestion_describe (report, g_ptr_array_index (suggestions, i), lang);
+
+        g_string_append_printf (s, "  %s %s\n", g_str_has_prefix (lang, "zh") ? "建议更正" : "suggest", line);
+      }
+  *out_len = s->len;
+  return g_string_free (s, FALSE);
+}
+
 static void
 run_job (Job *job)
 {
@@ -166,6 +196,8 @@ run_job (Job *job)
           out_len = strlen (out);
           break;
         }
+      if (suggest && output != OUTPUT_CSV)
+        out = append_suggestions (report, out, &out_len);
     }
 
   g_mutex_lock (&lock);
@@ -205,6 +237,7 @@ main (int   argc,
     { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Also write the report as a spreadsheet (one report only)"), "FILE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_opt, N_("Language of the messages: zh_CN or en"), "LANG" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Reports to check at once (default: one per processor)"), "N" },
+    { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest, N_("Suggest the smallest corrections that make the tables add up"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("REPORT…") },
     { NULL }

@@ -16,4 +16,5 @@
 # include "nb-report.h"
 # include "nb-loader.h"
 # include "nb-export.h"
+# include "check/nb-suggest.h"
 #undef NIANBAO_INSIDE

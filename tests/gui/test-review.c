@@ -464,7 +464,9 @@ first_finding_row (NbWindow *window)
 static GtkWidget *
 find_visible_button (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget))
+  /* the Accept button (a suggestion's Apply button may show beside it) */
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.accept-cells") == 0)
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nb-check-private.h"
+#include "nb-places.h"
 
 guint
 nb_check_norm_at (NbReport *report,
@@ -72,6 +73,7 @@ nb_checker_run (NbReport *report)
   nb_check_prose_sums (&ck, &t, 0, t.n);
   nb_check_year (&ck, &t, 0, prose_end);
   nb_check_agency (&ck, &t);
+  nb_places_check (report, ck.out);
 
   return ck.out;
 }

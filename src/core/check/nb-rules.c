@@ -40,7 +40,8 @@ static const NbRule rules[] = {
     "机关名称前后写法不一", "the agency's name is written inconsistently", "src/core/check/nb-check-meta.c" },
   { "meta.place", NB_SEVERITY_WARNING, "地名疑误", "Place name doubtful",
     "地名与某一行政区划名称仅差一字且不与任何区划相符",
-    "a place name one character away from a national administrative division and matching none", "" },
+    "a place name one character away from a national administrative division and matching none",
+    "src/core/check/nb-places.c" },
   /* the template */
   { "template.missing_section", NB_SEVERITY_ERROR, "缺少部分", "Section missing",
     "六个部分之一缺失", "one of the six sections is absent", "src/core/check/nb-check-meta.c" },
