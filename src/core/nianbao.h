@@ -12,4 +12,9 @@
 # include "nb-finding.h"
 # include "nb-report.h"
 # include "nb-export.h"
+# include "nb-review-types.h"
+# include "nb-review-set.h"
+# ifdef NB_HAVE_REVIEW_STORE
+#  include "nb-review-store.h"
+# endif
 #undef NIANBAO_INSIDE
