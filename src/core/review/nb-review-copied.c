@@ -63,8 +63,20 @@ static const char *const template_words[] = {
 
 typedef struct
 {
-  GHashTable *by_first;  /* first char → GPtrArray of gunichar* (0-ended), longest first */
+  GHashTable *by_first;     /* first char → GPtrArray of gunichar* (0-ended), longest first */
+  guint8      first[8192];  /* a bit per BMP code point that begins a label */
 } Labels;
+
+/* What a character is in a reduced sentence: 'a' kept, '0' a digit, 0 left out */
+static inline char
+char_kind (gunichar c)
+{
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') ? '0' : g_ascii_isalpha (c) ? 'a' : 0;
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return 'a';
+  return g_unichar_isdigit (c) ? '0' : g_unichar_isalpha (c) ? 'a' : 0;
+}
 
 static void
 reduce_into (GArray     *out,
@@ -112,7 +124,7 @@ compare_length (gconstpointer a,
 }
 
 static void
-add_label (GHashTable *by_first,
+add_label (Labels     *labels,
            const char *label)
 {
   g_autoptr(GArray) reduced = g_array_new (TRUE, FALSE, sizeof (gunichar));
@@ -123,11 +135,13 @@ add_label (GHashTable *by_first,
   if (reduced->len < 2)
     return;
   first = g_array_index (reduced, gunichar, 0);
-  list = g_hash_table_lookup (by_first, GUINT_TO_POINTER (first));
+  if (first < 0x10000)
+    labels->first[first >> 3] |= 1 << (first & 7);
+  list = g_hash_table_lookup (labels->by_first, GUINT_TO_POINTER (first));
   if (list == NULL)
     {
       list = g_ptr_array_new_with_free_func (g_free);
-      g_hash_table_insert (by_first, GUINT_TO_POINTER (first), list);
+      g_hash_table_insert (labels->by_first, GUINT_TO_POINTER (first), list);
     }
   g_ptr_array_add (list, g_array_steal (reduced, NULL));
 }
@@ -137,38 +151,42 @@ get_labels (void)
 {
   static Labels labels;
 
-  if (g_once_init_enter (&labels.by_first))
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
     {
       GHashTable *by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
       GHashTableIter iter;
       gpointer value;
 
+      labels.by_first = by_first;
+
       for (guint i = 0; i < G_N_ELEMENTS (template_words); i++)
-        add_label (by_first, template_words[i]);
+        add_label (&labels, template_words[i]);
       for (NbEdition ed = 0; ed < NB_N_EDITIONS; ed++)
         {
           for (guint item = 0; item < nb_schema_get_n_active_items (ed); item++)
             {
-              add_label (by_first, nb_schema_get_active_item_label (ed, item));
-              add_label (by_first, nb_schema_get_active_item_group (ed, item));
+              add_label (&labels, nb_schema_get_active_item_label (ed, item));
+              add_label (&labels, nb_schema_get_active_item_group (ed, item));
               for (guint f = 0; f < 3; f++)
                 if (nb_schema_active_cell (ed, item, f) >= 0 &&
                     nb_schema_get_cell (ed, nb_schema_active_cell (ed, item, f))->row == item)
-                  add_label (by_first, nb_schema_get_active_field_label (ed, item, f));
+                  add_label (&labels, nb_schema_get_active_field_label (ed, item, f));
             }
           for (guint r = 0; r < nb_schema_get_n_request_rows (ed); r++)
-            add_label (by_first, nb_schema_get_request_row_label (ed, r));
+            add_label (&labels, nb_schema_get_request_row_label (ed, r));
         }
       for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-        add_label (by_first, nb_schema_get_request_column_label (c));
+        add_label (&labels, nb_schema_get_request_column_label (c));
       for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
-        add_label (by_first, nb_schema_get_appeal_group_label (g));
+        add_label (&labels, nb_schema_get_appeal_group_label (g));
       for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
-        add_label (by_first, nb_schema_get_appeal_field_label (f));
+        add_label (&labels, nb_schema_get_appeal_field_label (f));
       g_hash_table_iter_init (&iter, by_first);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_ptr_array_sort (value, compare_length);
-      g_once_init_leave (&labels.by_first, by_first);
+      g_once_init_leave (&ready, 1);
     }
   return &labels;
 }
@@ -179,8 +197,11 @@ label_at (const Labels   *labels,
           const gunichar *c,
           guint           n)
 {
-  GPtrArray *list = g_hash_table_lookup (labels->by_first, GUINT_TO_POINTER (c[0]));
+  GPtrArray *list;
 
+  if (c[0] < 0x10000 && !(labels->first[c[0] >> 3] & (1 << (c[0] & 7))))
+    return 0;
+  list = g_hash_table_lookup (labels->by_first, GUINT_TO_POINTER (c[0]));
   for (guint l = 0; list && l < list->len; l++)
     {
       const gunichar *label = g_ptr_array_index (list, l);
@@ -255,8 +276,8 @@ nb_review_collect_sentences (NbDigest *d,
                              NbReport *report)
 {
   NbText *text = report->text;
-  g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  g_autoptr(GArray) src = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), MAX_SENTENCE + 1);
+  g_autoptr(GArray) src = g_array_sized_new (FALSE, FALSE, sizeof (guint), MAX_SENTENCE + 1);
   g_autofree gunichar *self_name = NULL;
   glong self_len = 0;
   int table_start = -1, table_end = G_MAXINT;
@@ -276,6 +297,7 @@ nb_review_collect_sentences (NbDigest *d,
     {
       gunichar c = text->norm[i];
       guint at = text->norm_to_src[i];
+      char kind;
 
       if (table_start >= 0 && (int) at >= table_start && (int) at < table_end)
         {
@@ -291,7 +313,8 @@ nb_review_collect_sentences (NbDigest *d,
           continue;
         }
       raw++;
-      if (g_unichar_isdigit (c))
+      kind = char_kind (c);
+      if (kind == '0')
         {
           if (chars->len == 0 || g_array_index (chars, gunichar, chars->len - 1) != '#')
             {
@@ -301,9 +324,12 @@ nb_review_collect_sentences (NbDigest *d,
               g_array_append_val (src, at);
             }
         }
-      else if (g_unichar_isalpha (c))
+      else if (kind == 'a')
         {
-          c = g_unichar_tolower (c);
+          if (c < 0x80)
+            c = g_ascii_tolower (c);
+          else if (c < 0x4E00 || c > 0x9FFF)
+            c = g_unichar_tolower (c);
           g_array_append_val (chars, c);
           g_array_append_val (src, at);
         }

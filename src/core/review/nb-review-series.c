@@ -102,49 +102,52 @@ chars_match (const gunichar *chars,
 void
 nb_review_check_self_names (NbDigest *d)
 {
+  NbFinding *found[G_N_ELEMENTS (self_words)] = { NULL };
+  guint n_spans[G_N_ELEMENTS (self_words)] = { 0 };
+  gboolean allowed[G_N_ELEMENTS (self_words)];
+
   d->own_findings = g_ptr_array_new_with_free_func (g_object_unref);
   if (d->agency_key == NULL || d->sentences == NULL)
     return;
-
   for (guint w = 0; w < G_N_ELEMENTS (self_words); w++)
+    allowed[w] = strstr (d->agency_key, self_words[w].needs) != NULL;
+
+  for (guint s = 0; s < d->sentences->len; s++)
     {
-      NbFinding *found = NULL;
-      guint n_spans = 0;
+      NbSentence *sen = &g_array_index (d->sentences, NbSentence, s);
 
-      if (strstr (d->agency_key, self_words[w].needs))
-        continue;
-      for (guint s = 0; s < d->sentences->len; s++)
+      for (guint i = 0; i + 1 < sen->n; i++)
         {
-          NbSentence *sen = &g_array_index (d->sentences, NbSentence, s);
-
-          for (guint i = 0; i + 1 < sen->n; i++)
+          if (sen->chars[i] != 0x672C /* 本 */)
+            continue;
+          /* the first (longest) word that fits: 本委员会, not 本委 */
+          for (guint w = 0; w < G_N_ELEMENTS (self_words); w++)
             {
               guint len;
 
-              if (sen->chars[i] != 0x672C /* 本 */ || !chars_match (sen->chars, sen->n, i + 1, self_words[w].word, &len))
+              if (!chars_match (sen->chars, sen->n, i + 1, self_words[w].word, &len))
                 continue;
-              if (self_words[w].not_before && i + 1 + len < sen->n &&
-                  g_utf8_strchr (self_words[w].not_before, -1, sen->chars[i + 1 + len]))
-                continue;
-              /* the longer word was found already (本委员会, not 本委) */
-              if (g_str_equal (self_words[w].word, "委") && chars_match (sen->chars, sen->n, i + 1, "委员会", &len))
-                continue;
-              if (found == NULL)
+              if (allowed[w] || (self_words[w].not_before && i + 1 + len < sen->n &&
+                                 g_utf8_strchr (self_words[w].not_before, -1, sen->chars[i + 1 + len])))
+                break;
+              if (found[w] == NULL)
                 {
                   g_autofree char *zh = g_strdup_printf ("报告以“本%s”自称，而报告机关为%s",
                                                          self_words[w].word, d->agency);
                   g_autofree char *en = g_strdup_printf ("the report calls itself “本%s”, but its agency is %s",
                                                          self_words[w].word, d->agency);
 
-                  found = finding_new ("meta.agency", NB_SEVERITY_WARNING, zh, en);
+                  found[w] = finding_new ("meta.agency", NB_SEVERITY_WARNING, zh, en);
                 }
-              if (n_spans++ < 20)
-                nb_finding_add_span (found, (NbSpan) { sen->src[i], sen->src[i + len] + 1 });
+              if (n_spans[w]++ < 20)
+                nb_finding_add_span (found[w], (NbSpan) { sen->src[i], sen->src[i + len] + 1 });
+              break;
             }
         }
-      if (found)
-        g_ptr_array_add (d->own_findings, found);
     }
+  for (guint w = 0; w < G_N_ELEMENTS (self_words); w++)
+    if (found[w])
+      g_ptr_array_add (d->own_findings, found[w]);
 }
 
 /* ---- another office of the set named as the report's own ------------------ */
@@ -173,23 +176,15 @@ name_free (gpointer data)
   g_free (name);
 }
 
-/* Whether the name at [at, at+len) is where a report names itself: at the start of a
- * sentence or a line's heading, after "N年", before "N年", or after 公布. */
+/* Whether a name starting at @at is where a report names itself: at the start of a
+ * sentence (its title, "X按照…"), after "N年" ("2021年，X…"), or after 公布. */
 static gboolean
 names_itself (const gunichar *c,
-              guint           n,
-              guint           at,
-              guint           len)
+              guint           at)
 {
-  if (at == 0)
+  if (at == 0 || c[at - 1] == 0x5E74 /* 年 */)
     return TRUE;
-  if (c[at - 1] == 0x5E74 /* 年 */)
-    return TRUE;
-  if (at + len + 1 < n && c[at + len] == '#' && c[at + len + 1] == 0x5E74)
-    return TRUE;
-  if (at >= 2 && c[at - 2] == 0x516C && c[at - 1] == 0x5E03)  /* 公布 */
-    return TRUE;
-  return FALSE;
+  return at >= 2 && c[at - 2] == 0x516C && c[at - 1] == 0x5E03;  /* 公布 */
 }
 
 /**
@@ -197,7 +192,8 @@ names_itself (const gunichar *c,
  *
  * meta.agency for a report whose prose names another office of the set where a
  * report names itself (its title, "2021年，X…", "现公布X…"): text taken from that
- * office's report and not edited.
+ * office's report and not edited. Only those places are looked at, so a set of
+ * thousands is read quickly.
  */
 void
 nb_review_check_other_names (NbDigest   **digests,
@@ -259,8 +255,13 @@ nb_review_check_other_names (NbDigest   **digests,
 
           for (guint p = 0; p + 4 <= sen->n; p++)
             {
-              guint64 k = key3 (sen->chars + p);
-              GPtrArray *list = g_hash_table_lookup (by_prefix, &k);
+              guint64 k;
+              GPtrArray *list;
+
+              if (!names_itself (sen->chars, p))
+                continue;
+              k = key3 (sen->chars + p);
+              list = g_hash_table_lookup (by_prefix, &k);
 
               for (guint l = 0; list && l < list->len; l++)
                 {
@@ -272,7 +273,6 @@ nb_review_check_other_names (NbDigest   **digests,
                   if (p + name->n > sen->n ||
                       memcmp (sen->chars + p, name->chars, name->n * sizeof (gunichar)) != 0 ||
                       strstr (d->agency_key, name->key) || strstr (name->key, d->agency_key) ||
-                      !names_itself (sen->chars, sen->n, p, name->n) ||
                       g_hash_table_contains (seen, name))
                     continue;
                   g_hash_table_add (seen, name);
