@@ -285,7 +285,19 @@ test_set_state (void)
   set = open_set (dir);
   g_assert_cmpint (nb_review_item_get_status (find_item (set, "mianchi-2022.txt")), ==, NB_REVIEW_STATUS_REVIEWED);
   g_assert_cmpstr (nb_review_item_get_note (find_item (set, "zhicheng-2021.txt")), ==, "请补充第五部分");
-  g_assert_cmpint (nb_review_item_get_status (find_item (set, "ruzhou-2021.txt")), ==, NB_REVIEW_STATUS_NEEDS_CHANGES);
+  item = find_item (set, "ruzhou-2021.txt");
+  g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEEDS_CHANGES);
+  /* the correction is made again to the report */
+  {
+    gboolean had_value;
+    double original, value;
+
+    report = nb_review_item_get_report (item);
+    g_assert_true (nb_report_get_corrected (report, cell, &had_value, &original));
+    g_assert_true (nb_report_get_value (report, cell, &value));
+    g_assert_cmpfloat (value, ==, 12);
+    g_assert_false (nb_report_get_modified (report));
+  }
   g_object_unref (set);
 
   /* the office sends a new version of ruzhou: marked changed, its corrections offered */

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (NbWindow, nb_window, NB, WINDOW, GtkApplicationWindow)
 NbWindow    *nb_window_new               (GtkApplication *application);
 void         nb_window_load_file         (NbWindow       *self,
                                           GFile          *file);
+void         nb_window_show_report       (NbWindow       *self,
+                                          NbReport       *report,
+                                          GFile          *file);
 gboolean     nb_window_is_empty          (NbWindow       *self);
 gboolean     nb_window_is_loading        (NbWindow       *self);
 NbReport    *nb_window_get_report        (NbWindow       *self);

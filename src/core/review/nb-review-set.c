@@ -1128,12 +1128,42 @@ nb_review_set_check (NbReviewSet *self)
     }
 }
 
+#ifdef HAVE_SQLITE
+/* A kept report gets the corrections made to it before, as they were stored. */
+static void
+apply_corrections (NbReviewSet  *self,
+                   NbReviewItem *item)
+{
+  g_autoptr(GPtrArray) stored = nb_review_store_get_corrections (self->store, item->hash);
+  NbReport *report = item->report;
+  NbEdition ed = nb_report_get_edition (report);
+
+  if (stored->len == 0)
+    return;
+  for (guint i = 0; i < stored->len; i++)
+    {
+      NbCorrection *c = g_ptr_array_index (stored, i);
+      int cell = nb_schema_lookup (ed, c->cell);
+      gboolean has_value;
+      double value;
+
+      if (cell >= 0 && nb_report_parse_value (report, cell, c->corrected, &has_value, &value))
+        nb_report_set_value (report, cell, has_value, value);
+    }
+  nb_report_check (report);
+  nb_report_set_modified (report, FALSE);
+  nb_digest_count_findings (item->digest, report);
+  item_recount (item);
+}
+#endif
+
 /**
  * nb_review_set_finish:
  *
  * Publishes every report read, looks each up in the review set's store (its
- * status, note, and whether it changed since it was reviewed), and runs the
- * rules that look across the set. Call it in the main thread.
+ * status, note, whether it changed since it was reviewed, and its corrections,
+ * made again to a kept report), and runs the rules that look across the set.
+ * Call it in the main thread.
  */
 void
 nb_review_set_finish (NbReviewSet *self)
@@ -1156,6 +1186,8 @@ nb_review_set_finish (NbReviewSet *self)
           if (!nb_review_store_track_file (self->store, item->path, item->hash, &item->previous_hash, &error))
             g_warning ("%s", error->message);
           item->status = nb_review_store_get_status (self->store, item->hash);
+          if (item->report)
+            apply_corrections (self, item);
           g_free (item->note);
           item->note = nb_review_store_get_note (self->store, item->hash);
           g_object_notify_by_pspec (G_OBJECT (item), item_props[ITEM_PROP_STATUS]);
