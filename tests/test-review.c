@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "nianbao.h"
+#include "test-util.h"
 
 static char *
 make_tmpdir (void)
@@ -20,24 +21,6 @@ make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -89,7 +72,7 @@ test_store_reopen (void)
   store = nb_review_store_open (path, FALSE, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
-  remove_tree (dir);
+  nb_test_remove_tree (dir);
 }
 
 static void
@@ -135,7 +118,7 @@ test_store_changed (void)
   g_assert_true (nb_review_store_track_file (store, report, "h2", &previous, &error));
   g_assert_null (previous);
   g_assert_no_error (error);
-  remove_tree (dir);
+  nb_test_remove_tree (dir);
 }
 
 /* The writer makes a change, says so, and is killed at once: the change is there. */
@@ -187,29 +170,7 @@ test_store_kill (void)
       corrections = nb_review_store_get_corrections (store, hash);
       g_assert_cmpuint (corrections->len, ==, 1);
     }
-  remove_tree (dir);
-}
-
-static char *
-copy_samples (void)
-{
-  const char *samples = g_getenv ("NB_SAMPLES_DIR");
-  g_autoptr(GDir) d = g_dir_open (samples, 0, NULL);
-  char *dir = make_tmpdir ();
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)))
-    {
-      g_autofree char *from = g_build_filename (samples, name, NULL);
-      g_autofree char *to = g_build_filename (dir, name, NULL);
-      g_autofree char *data = NULL;
-      gsize len;
-
-      g_assert_true (g_file_get_contents (from, &data, &len, NULL));
-      g_assert_true (g_file_set_contents (to, data, len, NULL));
-    }
-  return dir;
+  nb_test_remove_tree (dir);
 }
 
 static NbReviewSet *
@@ -242,7 +203,7 @@ find_item (NbReviewSet *set,
 static void
 test_set_state (void)
 {
-  g_autofree char *dir = copy_samples ();
+  g_autofree char *dir = nb_test_copy_samples (NULL);
   g_autoptr(GError) error = NULL;
   NbReviewSet *set = open_set (dir);
   NbReviewItem *item;
@@ -334,7 +295,7 @@ test_set_state (void)
   nb_review_set_load (set, 1, NULL);
   g_assert_cmpint (nb_review_item_get_status (find_item (set, "mianchi-2022.txt")), ==, NB_REVIEW_STATUS_REVIEWED);
   g_object_unref (set);
-  remove_tree (dir);
+  nb_test_remove_tree (dir);
 }
 
 /* Cancelled before it starts, a set reads nothing; progress comes once per report. */
