@@ -51,6 +51,8 @@ struct _NbReviewSidebar
   GtkWidget          *review_box;
   GtkDropDown        *status_dropdown;
   GtkLabel           *changed_label;
+  GtkExpander        *set_expander;
+  GtkBox             *set_findings_box;
   GtkTextView        *note_view;
 };
 
@@ -273,6 +275,88 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
 /* ---- the selected report --------------------------------------------------- */
 
+/* The text of @span in @report, as printed. */
+static char *
+span_text (NbReport *report,
+           NbSpan    span)
+{
+  const char *text = nb_report_get_text (report);
+  const char *start, *end;
+
+  if (report == NULL || !nb_span_is_set (span) || (guint) span.end > nb_report_get_n_chars (report))
+    return NULL;
+  start = g_utf8_offset_to_pointer (text, span.start);
+  end = g_utf8_offset_to_pointer (start, span.end - span.start);
+  return g_strndup (start, end - start);
+}
+
+static GtkWidget *
+passage (const char *heading,
+         const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (heading);
+  GtkWidget *body = gtk_label_new (text);
+
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_add_css_class (box, "card");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (title, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+  gtk_widget_add_css_class (body, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), body);
+  return box;
+}
+
+/* The findings of the rules across the set: last year's figures beside this
+ * year's in their messages, and a copied passage beside the one it copies. */
+static void
+show_set_findings (NbReviewSidebar *self,
+                   NbReviewItem    *item)
+{
+  GListModel *findings = item ? nb_review_item_get_set_findings (item) : NULL;
+  guint n = findings ? g_list_model_get_n_items (findings) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->set_findings_box))))
+    gtk_box_remove (self->set_findings_box, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+      gboolean error = nb_finding_get_severity (f) == NB_SEVERITY_ERROR;
+      const char *lang = g_str_has_prefix (g_get_language_names ()[0], "zh") ? "zh_CN" : "en";
+      GtkWidget *label = gtk_label_new (nb_finding_get_message (f, lang));
+      NbReviewItem *other;
+      NbSpan other_span;
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, error ? "nb-review-errors" : "nb-review-changed");
+      gtk_box_append (self->set_findings_box, label);
+
+      if (nb_review_item_get_copied_from (item, f, &other, &other_span))
+        {
+          guint n_spans;
+          const NbSpan *spans = nb_finding_get_spans (f, &n_spans);
+          g_autofree char *mine = n_spans ? span_text (nb_review_item_get_report (item), spans[0]) : NULL;
+          g_autofree char *theirs = span_text (nb_review_item_get_report (other), other_span);
+          GtkWidget *both = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+          gtk_box_set_homogeneous (GTK_BOX (both), TRUE);
+          gtk_box_append (GTK_BOX (both), passage (_("This report"), mine ? mine : ""));
+          gtk_box_append (GTK_BOX (both), passage (nb_review_item_get_display_name (other), theirs ? theirs : ""));
+          gtk_box_append (self->set_findings_box, both);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->set_expander), n > 0);
+}
+
 static void
 update_review_box (NbReviewSidebar *self)
 {
@@ -281,6 +365,7 @@ update_review_box (NbReviewSidebar *self)
   g_autoptr(GPtrArray) old = NULL;
   gboolean has_store = nb_review_set_get_store_path (self->set) != NULL;
 
+  show_set_findings (self, item);
   self->updating = TRUE;
   gtk_widget_set_sensitive (self->review_box, item != NULL && nb_review_item_get_hash (item) != NULL && has_store);
   gtk_drop_down_set_selected (self->status_dropdown, item ? nb_review_item_get_status (item) : 0);
@@ -463,6 +548,8 @@ progress_main_cb (gpointer data)
           if (it == p->item)
             {
               gtk_single_selection_set_selected (self->selection, pos);
+              /* the arrow keys move through the list from the start */
+              gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
               break;
             }
         }
@@ -799,6 +886,8 @@ nb_review_sidebar_class_init (NbReviewSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, review_box);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, set_expander);
+  gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, set_findings_box);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, note_view);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);

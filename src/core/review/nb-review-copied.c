@@ -29,6 +29,7 @@
 
 #define MIN_SENTENCE 20     /* characters, after reduction */
 #define MAX_SENTENCE 600    /* a longer run without a full stop is cut */
+#define SHORT_LINE 24       /* a line this short ends where it ends */
 #define SHINGLE 4
 #define N_BANDS 8
 #define BAND_ROWS 3
@@ -306,7 +307,9 @@ nb_review_collect_sentences (NbDigest *d,
           raw = 0;
           continue;
         }
-      if (is_stop (c) || raw >= MAX_SENTENCE)
+      /* a full stop ends a sentence; so does the end of a short line (a heading or
+       * a title), but not that of a line wrapped in the middle of a sentence */
+      if (is_stop (c) || raw >= MAX_SENTENCE || (c == '\n' && raw > 0 && raw < SHORT_LINE))
         {
           add_sentence (d, chars, src, self_name, self_len);
           raw = 0;
@@ -545,6 +548,14 @@ flag (GHashTable   *flags,
       fl->report = report;
       fl->source = source;
       fl->finding = nb_finding_new ("series.copied_text", NB_SEVERITY_WARNING, zh, en);
+      {
+        /* where the passage also is, for showing both side by side */
+        NbCopySource *from = g_new (NbCopySource, 1);
+
+        from->report = source;
+        from->span = (NbSpan) { os->src[0], os->src[os->n - 1] + 1 };
+        g_object_set_data_full (G_OBJECT (fl->finding), NB_COPY_SOURCE_KEY, from, g_free);
+      }
       *k = key;
       g_hash_table_insert (flags, k, fl);
       g_ptr_array_add (findings[report], fl->finding);

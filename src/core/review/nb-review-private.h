@@ -67,6 +67,15 @@ void        nb_digest_count_findings  (NbDigest      *digest,
 const char *nb_figure_id              (NbFigure       figure);
 const char *nb_figure_label           (NbFigure       figure);
 
+/* A series.copied_text finding's other passage: the report of the set (its index)
+ * and its span there; kept as the finding's data under this key. */
+#define NB_COPY_SOURCE_KEY "nb-review-copy-source"
+typedef struct
+{
+  guint  report;
+  NbSpan span;
+} NbCopySource;
+
 /* nb-review-set.c */
 NbDigest   *nb_review_item_peek_digest  (NbReviewItem *item);
 

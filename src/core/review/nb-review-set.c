@@ -448,6 +448,33 @@ nb_review_item_get_set_findings (NbReviewItem *self)
   return G_LIST_MODEL (self->set_findings);
 }
 
+/**
+ * nb_review_item_get_copied_from:
+ * @finding: one of the item's set findings
+ * @other: (out) (transfer none): the report of the set with the same passage
+ * @span: (out): the passage there
+ *
+ * Returns: whether @finding is copied text, with its other passage known
+ */
+gboolean
+nb_review_item_get_copied_from (NbReviewItem  *self,
+                                NbFinding     *finding,
+                                NbReviewItem **other,
+                                NbSpan        *span)
+{
+  NbCopySource *from;
+
+  g_return_val_if_fail (NB_IS_REVIEW_ITEM (self), FALSE);
+  g_return_val_if_fail (NB_IS_FINDING (finding), FALSE);
+
+  from = g_object_get_data (G_OBJECT (finding), NB_COPY_SOURCE_KEY);
+  if (from == NULL || from->report >= nb_review_set_get_n_items (self->set))
+    return FALSE;
+  *other = nb_review_set_get_item (self->set, from->report);
+  *span = from->span;
+  return TRUE;
+}
+
 NbReviewStatus
 nb_review_item_get_status (NbReviewItem *self)
 {

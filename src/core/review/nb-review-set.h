@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "nb-finding.h"
 #include "nb-report.h"
 #include "nb-review-types.h"
 
@@ -41,6 +42,10 @@ guint           nb_review_item_count             (NbReviewItem  *self,
                                                   NbSeverity     severity);
 GHashTable     *nb_review_item_get_rule_counts   (NbReviewItem  *self);
 GListModel     *nb_review_item_get_set_findings  (NbReviewItem  *self);
+gboolean        nb_review_item_get_copied_from   (NbReviewItem  *self,
+                                                  NbFinding     *finding,
+                                                  NbReviewItem **other,
+                                                  NbSpan        *span);
 NbReviewStatus  nb_review_item_get_status        (NbReviewItem  *self);
 gboolean        nb_review_item_set_status        (NbReviewItem  *self,
                                                   NbReviewStatus status,
