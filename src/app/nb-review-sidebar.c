@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-review-sidebar.h"
+#include "nb-window-private.h"
 
 struct _NbReviewSidebar
 {
@@ -50,7 +51,9 @@ struct _NbReviewSidebar
   GtkCheckButton     *only_new_check;
   GtkWidget          *review_box;
   GtkDropDown        *status_dropdown;
+  GtkWidget          *changed_box;
   GtkLabel           *changed_label;
+  GtkWidget          *apply_old_button;
   GtkExpander        *set_expander;
   GtkBox             *set_findings_box;
   GtkTextView        *note_view;
@@ -375,7 +378,8 @@ update_review_box (NbReviewSidebar *self)
   if (item && nb_review_item_get_error (item))
     {
       gtk_label_set_text (self->changed_label, nb_review_item_get_error (item)->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->changed_label), TRUE);
+      gtk_widget_set_visible (self->apply_old_button, FALSE);
+      gtk_widget_set_visible (self->changed_box, TRUE);
       return;
     }
   old = item ? nb_review_item_get_old_corrections (item) : NULL;
@@ -396,7 +400,42 @@ update_review_box (NbReviewSidebar *self)
       gtk_label_set_text (self->changed_label, text->str);
       g_string_free (text, TRUE);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->changed_label), old != NULL);
+  gtk_widget_set_visible (self->apply_old_button, old != NULL && old->len > 0 && nb_review_item_get_report (item));
+  gtk_widget_set_visible (self->changed_box, old != NULL);
+}
+
+/**
+ * nb_review_sidebar_apply_old_corrections:
+ *
+ * Makes the corrections of the shown report's earlier version again, as edits in
+ * the window (so that they can be undone), and stops offering them.
+ */
+void
+nb_review_sidebar_apply_old_corrections (NbReviewSidebar *self)
+{
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+
+  g_return_if_fail (NB_IS_REVIEW_SIDEBAR (self));
+
+  if (self->shown == NULL || (report = nb_review_item_get_report (self->shown)) == NULL ||
+      nb_window_get_report (self->window) != report ||
+      (old = nb_review_item_get_old_corrections (self->shown)) == NULL)
+    return;
+  for (guint i = 0; i < old->len; i++)
+    {
+      NbCorrection *c = g_ptr_array_index (old, i);
+      int cell = nb_schema_lookup (nb_report_get_edition (report), c->cell);
+      gboolean has_value;
+      double value;
+
+      if (cell >= 0 && nb_report_parse_value (report, cell, c->corrected, &has_value, &value))
+        nb_window_apply_edit (self->window, cell, has_value, value);
+    }
+  if (!nb_review_item_forget_previous (self->shown, &error))
+    say (self, error->message);
+  update_review_box (self);
 }
 
 /* After each check of the shown report (that is, after each correction): its
@@ -766,6 +805,12 @@ nb_review_sidebar_print (NbReviewSidebar *self,
 }
 
 static void
+apply_old_clicked_cb (NbReviewSidebar *self)
+{
+  nb_review_sidebar_apply_old_corrections (self);
+}
+
+static void
 print_clicked_cb (NbReviewSidebar *self)
 {
   nb_review_sidebar_print (self, NULL);
@@ -885,11 +930,14 @@ nb_review_sidebar_class_init (NbReviewSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, only_new_check);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, review_box);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, changed_box);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, apply_old_button);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, set_expander);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, set_findings_box);
   gtk_widget_class_bind_template_child (widget_class, NbReviewSidebar, note_view);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_old_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, summary_clicked_cb);
 }

@@ -44,6 +44,7 @@ gboolean         nb_review_sidebar_set_status    (NbReviewSidebar  *self,
 void             nb_review_sidebar_set_note      (NbReviewSidebar  *self,
                                                   const char       *note);
 const char      *nb_review_sidebar_get_message   (NbReviewSidebar  *self);
+void             nb_review_sidebar_apply_old_corrections (NbReviewSidebar *self);
 void             nb_review_sidebar_print         (NbReviewSidebar  *self,
                                                   const char       *pdf_path);
 

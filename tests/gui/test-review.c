@@ -180,6 +180,51 @@ test_sidebar (void)
   }
   nb_review_sidebar_set_filter (sidebar, FALSE, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - 1);
+  g_clear_object (&item);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  /* the office sends ruzhou again: marked as changed, its corrections offered and
+   * made again on request */
+  {
+    g_autofree char *path = g_build_filename (dir, "ruzhou-2021.txt", NULL);
+    g_autofree char *data = NULL;
+    g_autofree char *changed = NULL;
+    double value;
+
+    g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+    changed = g_strconcat (data, "\n（修订版）\n", NULL);
+    g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+    window = open_set (dir, &sidebar);
+    shown = nb_review_sidebar_get_shown (sidebar);
+    pos = position_of (shown, "ruzhou-2021.txt");
+    item = g_list_model_get_item (shown, pos);
+    g_assert_nonnull (nb_review_item_get_previous_hash (item));
+    g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEW);
+    nb_review_sidebar_select (sidebar, pos);
+    spin ();
+    report = nb_review_item_get_report (item);
+    g_assert_true (nb_report_get_value (report, cell, &value));
+    g_assert_cmpfloat (value, ==, 11);
+    nb_review_sidebar_apply_old_corrections (sidebar);
+    spin ();
+    g_assert_true (nb_report_get_value (report, cell, &value));
+    g_assert_cmpfloat (value, ==, 12);
+    g_assert_null (nb_review_item_get_previous_hash (item));
+    g_clear_object (&item);
+    gtk_window_destroy (GTK_WINDOW (window));
+    spin ();
+  }
+  window = open_set (dir, &sidebar);
+  shown = nb_review_sidebar_get_shown (sidebar);
+  item = g_list_model_get_item (shown, position_of (shown, "ruzhou-2021.txt"));
+  g_assert_null (nb_review_item_get_previous_hash (item));
+  {
+    gboolean had_value;
+    double original;
+
+    g_assert_true (nb_report_get_corrected (nb_review_item_get_report (item), cell, &had_value, &original));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   g_unlink (pdf);

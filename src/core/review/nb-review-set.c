@@ -634,6 +634,31 @@ nb_review_item_get_old_corrections (NbReviewItem *self)
   return NULL;
 }
 
+/**
+ * nb_review_item_forget_previous:
+ *
+ * The reviewer has dealt with the corrections made before the file changed: they
+ * are no longer offered (they stay stored under the old bytes' hash).
+ */
+gboolean
+nb_review_item_forget_previous (NbReviewItem  *self,
+                                GError       **error)
+{
+  g_return_val_if_fail (NB_IS_REVIEW_ITEM (self), FALSE);
+
+  if (self->previous_hash == NULL)
+    return TRUE;
+#ifdef HAVE_SQLITE
+  if (self->set->store == NULL)
+    return no_store (error);
+  if (!nb_review_store_forget_previous (self->set->store, self->path, error))
+    return FALSE;
+#endif
+  g_clear_pointer (&self->previous_hash, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), item_props[ITEM_PROP_STATUS]);
+  return TRUE;
+}
+
 static void
 item_recount (NbReviewItem *self)
 {
