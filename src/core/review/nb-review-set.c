@@ -57,6 +57,8 @@ struct _NbReviewSet
   GObject       parent_instance;
 
   GListStore   *items;
+  GPtrArray    *array;   /* the same items: read by the workers, which must not touch
+                          * the GListStore (its position cache) while a view reads it */
   GHashTable   *paths;   /* canonical path → TRUE: each report once */
   gboolean      keep_reports;
   char         *first_dir;
@@ -737,6 +739,7 @@ nb_review_set_finalize (GObject *object)
   NbReviewSet *self = NB_REVIEW_SET (object);
 
   g_clear_object (&self->items);
+  g_clear_pointer (&self->array, g_ptr_array_unref);
   g_clear_pointer (&self->paths, g_hash_table_unref);
   g_free (self->first_dir);
 #ifdef HAVE_SQLITE
@@ -756,6 +759,7 @@ static void
 nb_review_set_init (NbReviewSet *self)
 {
   self->items = g_list_store_new (NB_TYPE_REVIEW_ITEM);
+  self->array = g_ptr_array_new_with_free_func (g_object_unref);
   self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&self->lock);
 }
@@ -816,6 +820,7 @@ add_item (NbReviewSet *self,
   g_hash_table_add (self->paths, g_steal_pointer (&canonical));
   if (self->first_dir == NULL)
     self->first_dir = g_path_get_dirname (path);
+  g_ptr_array_add (self->array, g_object_ref (item));
   g_list_store_append (self->items, item);
 }
 
@@ -981,7 +986,7 @@ guint
 nb_review_set_get_n_items (NbReviewSet *self)
 {
   g_return_val_if_fail (NB_IS_REVIEW_SET (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return self->array->len;
 }
 
 /**
@@ -993,11 +998,9 @@ NbReviewItem *
 nb_review_set_get_item (NbReviewSet *self,
                         guint        index)
 {
-  g_autoptr(NbReviewItem) item = NULL;
-
   g_return_val_if_fail (NB_IS_REVIEW_SET (self), NULL);
-  item = g_list_model_get_item (G_LIST_MODEL (self->items), index);
-  return item;  /* the store keeps its reference */
+  g_return_val_if_fail (index < self->array->len, NULL);
+  return g_ptr_array_index (self->array, index);
 }
 
 static void
