@@ -403,16 +403,18 @@ static void
 sheet_findings (GString    *out,
                 NbReport   *report,
                 NbEdition   edition,
-                GListModel *findings)
+                GListModel *findings,
+                NbSeverity  severity)
 {
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
-      NbSeverity sev = nb_finding_get_severity (f);
       guint n_cells;
       const guint *cells = nb_finding_get_cells (f, &n_cells);
 
-      g_string_append_printf (out, "  [%s] %s\n", sev == NB_SEVERITY_ERROR ? "错误" : sev == NB_SEVERITY_WARNING ? "警告" : "提示",
+      if (nb_finding_get_severity (f) != severity)
+        continue;
+      g_string_append_printf (out, "  [%s] %s\n", severity == NB_SEVERITY_ERROR ? "错误" : "警告",
                               nb_finding_get_message (f, "zh_CN"));
       for (guint c = 0; c < n_cells; c++)
         {
@@ -465,10 +467,14 @@ nb_review_set_to_sheet (NbReviewSet  *self,
         }
       g_string_append_printf (out, "发现问题：%u 个错误，%u 个警告\n", nb_review_item_count (it, NB_SEVERITY_ERROR),
                               nb_review_item_count (it, NB_SEVERITY_WARNING));
-      if (report)
-        sheet_findings (out, report, d->edition, nb_report_get_findings (report));
-      if (d)
-        sheet_findings (out, report, d->edition, nb_review_item_get_set_findings (it));
+      /* errors, then warnings; the notes (提示) are the reviewer's, not the office's */
+      for (NbSeverity sev = NB_SEVERITY_ERROR; sev >= NB_SEVERITY_WARNING; sev--)
+        {
+          if (report)
+            sheet_findings (out, report, d->edition, nb_report_get_findings (report), sev);
+          if (d)
+            sheet_findings (out, report, d->edition, nb_review_item_get_set_findings (it), sev);
+        }
     }
   return g_string_free (out, FALSE);
 }
