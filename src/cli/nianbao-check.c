@@ -145,7 +145,9 @@ print_summary (GStrv       paths,
   int status = 0;
 
   for (guint i = 0; paths[i]; i++)
-    if (!nb_review_set_add (set, paths[i], &error))
+    if ((g_str_has_suffix (paths[i], NB_REVIEW_SET_EXTENSION) && nb_review_set_get_store_path (set) == NULL &&
+         !nb_review_set_open_store (set, paths[i], TRUE, &error)) ||
+        !nb_review_set_add (set, paths[i], &error))
       {
         g_printerr ("nianbao-check: %s: %s\n", paths[i], error->message);
         return 2;
