@@ -1224,9 +1224,15 @@ void
 nb_review_set_finish (NbReviewSet *self)
 {
   guint n = nb_review_set_get_n_items (self);
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (NB_IS_REVIEW_SET (self));
 
+#ifdef HAVE_SQLITE
+  /* the files of the set recorded in one transaction: one sync, not one per file */
+  if (self->store && !nb_review_store_begin (self->store, &error))
+    g_warning ("%s", error->message);
+#endif
   for (guint i = 0; i < n; i++)
     {
       NbReviewItem *item = nb_review_set_get_item (self, i);
@@ -1235,11 +1241,11 @@ nb_review_set_finish (NbReviewSet *self)
 #ifdef HAVE_SQLITE
       if (self->store && item->hash)
         {
-          g_autoptr(GError) error = NULL;
+          g_autoptr(GError) track_error = NULL;
 
           g_clear_pointer (&item->previous_hash, g_free);
-          if (!nb_review_store_track_file (self->store, item->path, item->hash, &item->previous_hash, &error))
-            g_warning ("%s", error->message);
+          if (!nb_review_store_track_file (self->store, item->path, item->hash, &item->previous_hash, &track_error))
+            g_warning ("%s", track_error->message);
           item->status = nb_review_store_get_status (self->store, item->hash);
           if (item->report)
             apply_corrections (self, item);
@@ -1250,6 +1256,10 @@ nb_review_set_finish (NbReviewSet *self)
         }
 #endif
     }
+#ifdef HAVE_SQLITE
+  if (self->store && error == NULL && !nb_review_store_commit (self->store, &error))
+    g_warning ("%s", error->message);
+#endif
   nb_review_set_check (self);
 }
 

@@ -383,6 +383,28 @@ nb_review_store_track_file (NbReviewStore  *self,
 }
 
 /**
+ * nb_review_store_begin:
+ *
+ * Starts one transaction for many changes (a set's files recorded when it is
+ * opened), ended by nb_review_store_commit(): one sync instead of one per file.
+ */
+gboolean
+nb_review_store_begin (NbReviewStore  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (NB_IS_REVIEW_STORE (self), FALSE);
+  return self->read_only || exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+nb_review_store_commit (NbReviewStore  *self,
+                        GError        **error)
+{
+  g_return_val_if_fail (NB_IS_REVIEW_STORE (self), FALSE);
+  return self->read_only || exec (self, "COMMIT", error);
+}
+
+/**
  * nb_review_store_forget_previous:
  *
  * The reviewer has dealt with the changed file's old corrections: stop offering them.

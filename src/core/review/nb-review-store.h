@@ -39,6 +39,10 @@ gboolean       nb_review_store_track_file       (NbReviewStore   *self,
                                                  const char      *hash,
                                                  char           **previous_hash,
                                                  GError         **error);
+gboolean       nb_review_store_begin            (NbReviewStore   *self,
+                                                 GError         **error);
+gboolean       nb_review_store_commit           (NbReviewStore   *self,
+                                                 GError         **error);
 gboolean       nb_review_store_forget_previous  (NbReviewStore   *self,
                                                  const char      *path,
                                                  GError         **error);
