@@ -216,54 +216,69 @@ label_at (const Labels   *labels,
   return 0;
 }
 
+/* the sentence being read: at most MAX_SENTENCE characters */
+typedef struct
+{
+  gunichar chars[MAX_SENTENCE + 1];
+  guint    src[MAX_SENTENCE + 1];
+  guint    len;
+} Buffer;
+
 static void
 add_sentence (NbDigest       *d,
-              GArray         *chars,
-              GArray         *src,
+              Buffer         *buf,
               const gunichar *self_name,
               guint           self_len)
 {
   const Labels *labels = get_labels ();
-  const gunichar *in = (const gunichar *) (gpointer) chars->data;
+  const gunichar *in = buf->chars;
   NbSentence s = { 0 };
   guint n = 0, n_labels = 0;
 
-  if (chars->len < 2)
+  if (buf->len < 2)
     goto done;
-  s.chars = g_new (gunichar, chars->len);
-  s.src = g_new (guint, chars->len);
-  for (guint i = 0; i < chars->len; i++)
+  s.chars = g_new (gunichar, buf->len);
+  s.src = g_new (guint, buf->len);
+  for (guint i = 0; i < buf->len; i++)
     {
       guint len;
 
-      if (self_len >= 4 && i + self_len <= chars->len && memcmp (in + i, self_name, self_len * sizeof (gunichar)) == 0)
+      if (self_len >= 4 && i + self_len <= buf->len && memcmp (in + i, self_name, self_len * sizeof (gunichar)) == 0)
         {
           s.chars[n] = '@';
-          s.src[n++] = g_array_index (src, guint, i);
+          s.src[n++] = buf->src[i];
           i += self_len - 1;
           continue;
         }
       /* the template's wording is no one's own: left out, but a place kept ('~') so
        * that a table's labels read as a run of them */
-      if ((len = label_at (labels, in + i, chars->len - i)) > 0)
+      if ((len = label_at (labels, in + i, buf->len - i)) > 0)
         {
           if (n == 0 || s.chars[n - 1] != '~')
             {
               s.chars[n] = '~';
-              s.src[n++] = g_array_index (src, guint, i);
+              s.src[n++] = buf->src[i];
             }
           n_labels++;
           i += len - 1;
           continue;
         }
       s.chars[n] = in[i];
-      s.src[n++] = g_array_index (src, guint, i);
+      s.src[n++] = buf->src[i];
     }
   s.n = n;
   g_array_append_val (d->sentences, s);
 done:
-  g_array_set_size (chars, 0);
-  g_array_set_size (src, 0);
+  buf->len = 0;
+}
+
+static inline void
+buffer_add (Buffer   *buf,
+            gunichar  c,
+            guint     at)
+{
+  buf->chars[buf->len] = c;
+  buf->src[buf->len++] = at;
 }
 
 /**
@@ -277,13 +292,13 @@ nb_review_collect_sentences (NbDigest *d,
                              NbReport *report)
 {
   NbText *text = report->text;
-  g_autoptr(GArray) chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), MAX_SENTENCE + 1);
-  g_autoptr(GArray) src = g_array_sized_new (FALSE, FALSE, sizeof (guint), MAX_SENTENCE + 1);
+  g_autofree Buffer *buf = g_new (Buffer, 1);
   g_autofree gunichar *self_name = NULL;
   glong self_len = 0;
   int table_start = -1, table_end = G_MAXINT;
   guint raw = 0;
 
+  buf->len = 0;
   d->sentences = g_array_new (FALSE, FALSE, sizeof (NbSentence));
   if (d->agency_key)
     self_name = g_utf8_to_ucs4_fast (d->agency_key, -1, &self_len);
@@ -302,8 +317,8 @@ nb_review_collect_sentences (NbDigest *d,
 
       if (table_start >= 0 && (int) at >= table_start && (int) at < table_end)
         {
-          if (chars->len)
-            add_sentence (d, chars, src, self_name, self_len);
+          if (buf->len)
+            add_sentence (d, buf, self_name, self_len);
           raw = 0;
           continue;
         }
@@ -311,7 +326,7 @@ nb_review_collect_sentences (NbDigest *d,
        * a title), but not that of a line wrapped in the middle of a sentence */
       if (is_stop (c) || raw >= MAX_SENTENCE || (c == '\n' && raw > 0 && raw < SHORT_LINE))
         {
-          add_sentence (d, chars, src, self_name, self_len);
+          add_sentence (d, buf, self_name, self_len);
           raw = 0;
           continue;
         }
@@ -319,13 +334,8 @@ nb_review_collect_sentences (NbDigest *d,
       kind = char_kind (c);
       if (kind == '0')
         {
-          if (chars->len == 0 || g_array_index (chars, gunichar, chars->len - 1) != '#')
-            {
-              gunichar hash = '#';
-
-              g_array_append_val (chars, hash);
-              g_array_append_val (src, at);
-            }
+          if (buf->len == 0 || buf->chars[buf->len - 1] != '#')
+            buffer_add (buf, '#', at);
         }
       else if (kind == 'a')
         {
@@ -333,11 +343,10 @@ nb_review_collect_sentences (NbDigest *d,
             c = g_ascii_tolower (c);
           else if (c < 0x4E00 || c > 0x9FFF)
             c = g_unichar_tolower (c);
-          g_array_append_val (chars, c);
-          g_array_append_val (src, at);
+          buffer_add (buf, c, at);
         }
     }
-  add_sentence (d, chars, src, self_name, self_len);
+  add_sentence (d, buf, self_name, self_len);
 }
 
 /* Whether a reduced sentence says something of its own: long enough once the
