@@ -611,7 +611,9 @@ progress_cb (NbReviewSet  *set,
   p->item = g_object_ref (item);
   p->done = done;
   p->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_main_cb, p, progress_free);
+  /* an idle source, always run by the main thread (g_main_context_invoke() would run
+   * it here, in this worker, whenever the main thread is not iterating) */
+  g_idle_add_full (G_PRIORITY_DEFAULT, progress_main_cb, p, progress_free);
 }
 
 static void
