@@ -124,18 +124,13 @@ build_active (NbEdition edition)
     return NULL;
 
   for (guint i = 0; i < n_items; i++)
-    for (guint f = 0; f < 4; f++)
-      if (nb_schema_active_cell (edition, i, f) >= 0)
-        max_fields = MAX (max_fields, f + 1);
+    max_fields = MAX (max_fields, nb_schema_get_active_item_n_fields (edition, i));
 
   table = table_new (_("2. Proactive disclosure"), max_fields + 1);
   for (guint i = 0; i < n_items; i++)
     {
       const char *group = nb_schema_get_active_item_group (edition, i);
-      guint n_fields = 0;
-
-      while (n_fields < 4 && nb_schema_active_cell (edition, i, n_fields) >= 0)
-        n_fields++;
+      guint n_fields = nb_schema_get_active_item_n_fields (edition, i);
 
       if (i == 0 || g_strcmp0 (group, last_group) != 0)
         {
@@ -168,26 +163,44 @@ build_requests (NbEdition edition)
   gboolean english = !nb_ui_language_is_chinese ();
   guint n_rows = nb_schema_get_n_request_rows (edition);
   const guint first_value_col = 3;
-  const guint header_rows = 3;
+  guint n_groups = nb_schema_get_n_request_column_groups (edition);
+  guint header_rows = n_groups + 1;
+  guint depth[NB_N_REQUEST_COLUMNS] = { 0 };  /* the column groups over each column */
   NbGridTable *table;
   guint first, last;
 
   table = table_new (_("3. Requests received and handled"), first_value_col + NB_N_REQUEST_COLUMNS);
   add_label (table, "", NULL, 0, 0, 0, 0, first_value_col, header_rows);
-  add_label (table, "申请人情况", NULL, 0.5, 0, first_value_col, 0, NB_N_REQUEST_COLUMNS, 1);
-  add_label (table, "法人或其他组织", NULL, 0.5, 0, first_value_col + 1, 1, NB_N_REQUEST_COLUMNS - 2, 1);
+  /* the groups the description gives, each a row below those it lies within */
+  for (guint g = 0; g < n_groups; g++)
+    {
+      const char *label = nb_schema_get_request_column_group (edition, g, &first, &last);
+      guint row = 0;
+
+      for (guint h = 0; h < n_groups; h++)
+        {
+          guint f2, l2;
+
+          nb_schema_get_request_column_group (edition, h, &f2, &l2);
+          row += h != g && f2 <= first && l2 >= last && (f2 < first || l2 > last || h < g);
+        }
+      add_label (table, label, NULL, 0.5, 0, first_value_col + first, row, last - first + 1, 1);
+      for (guint c = first; c <= last && c < NB_N_REQUEST_COLUMNS; c++)
+        depth[c]++;
+    }
   for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
     {
       const char *tip = english ? nb_schema_get_request_column_english (c) : NULL;
-      gboolean tall = c == 0 || c == NB_REQUEST_COLUMN_TOTAL;
 
       add_label (table, nb_schema_get_request_column_label (c), tip, 0.5, 0,
-                 first_value_col + c, tall ? 1 : 2, 1, tall ? 2 : 1);
+                 first_value_col + c, depth[c], 1, header_rows - depth[c]);
     }
 
-  if (nb_request_results_range (edition, &first, &last))
+  for (guint g = 0; g < nb_schema_get_n_request_row_groups (edition); g++)
     {
-      add_label (table, "三、本年度办理结果", NULL, 0.5, 1, 0, header_rows + first, 1, last - first + 1);
+      const char *label = nb_schema_get_request_row_group (edition, g, &first, &last);
+
+      add_label (table, label, NULL, 0.5, 1, 0, header_rows + first, 1, last - first + 1);
       g_array_index (table->items, NbGridItem, table->items->len - 1).kind = NB_GRID_VERTICAL;
     }
 

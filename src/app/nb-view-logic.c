@@ -35,14 +35,6 @@ nb_ui_language_is_chinese (void)
   return FALSE;
 }
 
-static char *
-format_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
-}
-
 /**
  * nb_cell_state_init:
  *
@@ -129,7 +121,7 @@ nb_cell_dup_tooltip (NbReport *report,
       g_autofree char *was = NULL;
 
       nb_report_get_corrected (report, cell, &had_value, &original);
-      was = had_value ? format_number (original) : NULL;
+      was = had_value ? nb_format_number (original) : NULL;
       if (tooltip->len)
         g_string_append_c (tooltip, '\n');
       if (was != NULL)
@@ -197,13 +189,10 @@ nb_request_results_range (NbEdition  edition,
                           guint     *first,
                           guint     *last)
 {
-  int f = nb_schema_request_row_index (edition, "public");
-  int l = nb_schema_request_row_index (edition, "result_total");
-
-  if (f < 0 || l < f)
+  /* the template's first row group: the rows its results equation adds up */
+  if (nb_schema_get_n_request_row_groups (edition) == 0)
     return FALSE;
-  *first = f;
-  *last = l;
+  nb_schema_get_request_row_group (edition, 0, first, last);
   return TRUE;
 }
 

@@ -136,6 +136,88 @@ export_response_cb (GtkNativeDialog *dialog,
   set_chooser (self, NULL);
 }
 
+static const struct
+{
+  const char     *kind;       /* the action's target */
+  NbExportFormat  format;
+  const char     *title;
+  const char     *filter;
+  const char     *pattern;
+  const char     *mime_type;
+} export_kinds[] = {
+  { "csv", NB_EXPORT_CSV, N_("Export as CSV"), N_("CSV Files"), "*.csv", "text/csv" },
+  { "xlsx", NB_EXPORT_XLSX, N_("Export as Spreadsheet"), N_("Spreadsheets (XLSX)"), "*.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { "json", NB_EXPORT_JSON, N_("Export as JSON"), N_("JSON Files"), "*.json", "application/json" },
+};
+
+static void
+show_export_chooser (NbWindow *self,
+                     guint     k)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_(export_kinds[k].title), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (export_kinds[k].format));
+
+  gtk_file_filter_set_name (filter, _(export_kinds[k].filter));
+  gtk_file_filter_add_pattern (filter, export_kinds[k].pattern);
+  gtk_file_filter_add_mime_type (filter, export_kinds[k].mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  start_in_last_folder (self, GTK_FILE_CHOOSER (chooser));
+  name = nb_report_suggest_filename (self->report, export_kinds[k].kind);
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  set_chooser (self, chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_guard_response_cb (GtkDialog *dialog,
+                          int        response,
+                          NbWindow  *self)
+{
+  guint k = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "kind"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
+    show_export_chooser (self, k);
+}
+
+/* Errors left in the report: say so, and let the user export all the same (the export
+ * lists the findings) */
+static void
+warn_before_export (NbWindow *self,
+                    guint     k,
+                    guint     n_errors)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   g_dngettext (GETTEXT_PACKAGE, "The report still has %u error",
+                                                "The report still has %u errors", n_errors),
+                                   n_errors);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The tables will be exported as they are now, "
+                                              "with the findings listed beside them."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Export _Anyway"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data (G_OBJECT (dialog), "kind", GUINT_TO_POINTER (k));
+  /* no callback once the window is gone; the dialog goes with it */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_guard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -143,34 +225,25 @@ export_action (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
   const char *kind = g_variant_get_string (parameter, NULL);
-  gboolean csv = g_strcmp0 (kind, "csv") == 0;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
+  guint k, n_errors;
 
   if (self->report == NULL)
     return;
+  for (k = 0; k < G_N_ELEMENTS (export_kinds); k++)
+    if (g_strcmp0 (kind, export_kinds[k].kind) == 0)
+      break;
+  g_return_if_fail (k < G_N_ELEMENTS (export_kinds));
 
-  chooser = gtk_file_chooser_native_new (csv ? _("Export as CSV") : _("Export as JSON"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "format",
-                     GINT_TO_POINTER (csv ? NB_EXPORT_CSV : NB_EXPORT_JSON));
-
-  gtk_file_filter_set_name (filter, csv ? _("CSV Files") : _("JSON Files"));
-  gtk_file_filter_add_pattern (filter, csv ? "*.csv" : "*.json");
-  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  start_in_last_folder (self, GTK_FILE_CHOOSER (chooser));
-  name = nb_report_suggest_filename (self->report, csv ? "csv" : "json");
-  if (name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  set_chooser (self, chooser);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (export_kinds[k].format == NB_EXPORT_XLSX && !nb_export_can_write_xlsx ())
+    {
+      nb_window_show_error (self, _("This build of Nianbao cannot write spreadsheets (XLSX)"));
+      return;
+    }
+  n_errors = nb_report_count_findings (self->report, NB_SEVERITY_ERROR);
+  if (n_errors > 0)
+    warn_before_export (self, k, n_errors);
+  else
+    show_export_chooser (self, k);
 }
 
 /* ---------------------------------------------------------------------------------- */

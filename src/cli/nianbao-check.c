@@ -4,12 +4,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "nianbao.h"
 
@@ -23,6 +26,7 @@ typedef enum
 typedef struct
 {
   char     *path;
+  char     *name;   /* path as valid UTF-8, for JSON */
   char     *out;    /* what to print on stdout */
   gsize     out_len;
   char     *err;    /* what to print on stderr */
@@ -30,9 +34,15 @@ typedef struct
   gboolean  done;
 } Job;
 
+/* Reports larger than this are read one at a time: each takes about five times its size
+ * while it is parsed, so that -j N of them would multiply the peak */
+#define LARGE_REPORT (8 * 1024 * 1024)
+
 static OutputFormat output = OUTPUT_TEXT;
 static const char *lang = NULL;
+static const char *xlsx_path = NULL;  /* --xlsx: where to write the report as a spreadsheet */
 static GMutex lock;
+static GMutex large_lock;
 static GCond cond;
 
 static const char *
@@ -48,9 +58,31 @@ severity_label (NbSeverity severity,
     }
 }
 
+/* Text as UTF-8 whatever its bytes, its control characters (escape sequences included)
+ * as \\xNN, so that a file name, or a message quoting one, never drives the terminal */
+static char *
+dup_printable (const char *text,
+               gboolean    filename)
+{
+  g_autofree char *utf8 = filename ? g_filename_display_name (text) : g_utf8_make_valid (text, -1);
+  GString *shown = g_string_new (NULL);
+
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+        g_string_append_printf (shown, "\\x%02X", c);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  return g_string_free (shown, FALSE);
+}
+
 static char *
 describe_report (NbReport *report)
 {
+  g_autofree char *name = dup_printable (nb_report_get_filename (report), TRUE);
   gboolean zh = g_str_has_prefix (lang, "zh");
   GString *out = g_string_new (NULL);
   GListModel *findings = nb_report_get_findings (report);
@@ -59,7 +91,7 @@ describe_report (NbReport *report)
   const char *agency = nb_report_get_agency (report);
   int year = nb_report_get_year (report);
 
-  g_string_append_printf (out, "%s: %s, %s%d (%s %s, %s)\n", nb_report_get_filename (report),
+  g_string_append_printf (out, "%s: %s, %s%d (%s %s, %s)\n", name,
                           agency ? agency : (zh ? "未写明机关" : "agency unknown"),
                           year ? "" : "?", year,
                           zh ? "模板" : "template", nb_edition_to_string (nb_report_get_edition (report)),
@@ -86,26 +118,44 @@ static void
 run_job (Job *job)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->path);
-  g_autoptr(NbReport) report = nb_report_new_from_file (file, NULL, &error);
+  /* "-" is standard input */
+  g_autoptr(GFile) file = strcmp (job->path, "-") == 0 ? g_file_new_for_path ("/dev/stdin")
+                                                       : g_file_new_for_commandline_arg (job->path);
+  g_autoptr(NbReport) report = NULL;
   char *out = NULL, *err = NULL;
   gsize out_len = 0;
   int status;
+  GStatBuf st;
+  gboolean large = g_stat (job->path, &st) == 0 && st.st_size > LARGE_REPORT;
+
+  if (large)
+    g_mutex_lock (&large_lock);
+  report = nb_report_new_from_file (file, NULL, &error);
+  if (large)
+    g_mutex_unlock (&large_lock);
 
   if (report == NULL)
     {
-      err = g_strdup_printf ("nianbao-check: %s: %s\n", job->path, error->message);
+      g_autofree char *shown = dup_printable (job->path, TRUE);
+      g_autofree char *message = dup_printable (error->message, FALSE);
+
+      err = g_strdup_printf ("nianbao-check: %s: %s\n", shown, message);
       status = 2;
     }
   else
     {
       status = nb_report_count_findings (report, NB_SEVERITY_ERROR) > 0 ? 1 : 0;
+      if (xlsx_path != NULL && !nb_report_export (report, xlsx_path, NB_EXPORT_XLSX, &error))
+        {
+          err = g_strdup_printf ("nianbao-check: %s: %s\n", xlsx_path, error->message);
+          status = 2;
+        }
       switch (output)
         {
         case OUTPUT_JSON:
           /* the file as the user named it; one document a line (the newline is added
            * when it is printed) */
-          out = nb_report_to_json_as (report, job->path, &out_len);
+          out = nb_report_to_json_as (report, job->name, &out_len);
           break;
         case OUTPUT_CSV:
           out = nb_report_to_csv (report, lang, &out_len);
@@ -206,7 +256,6 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE, csv = FALSE, version = FALSE, summary = FALSE;
-  const char *xlsx = NULL;
   int jobs = 0;
   const char *lang_opt = NULL;
   int status = 0;
@@ -218,7 +267,8 @@ main (int   argc,
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print each report’s tables as CSV"), NULL },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("Print one summary line per report (CSV; JSON with --json), "
                                                         "with the checks across the reports; folders are read whole"), NULL },
-    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("With --summary, write the summary to FILE as XLSX"), N_("FILE") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Also write the report as a spreadsheet (one report only); "
+                                                          "with --summary, write the summary there instead"), "FILE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_opt, N_("Language of the messages: zh_CN or en"), "LANG" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Reports to check at once (default: one per processor)"), "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
@@ -257,14 +307,19 @@ main (int   argc,
       g_printerr ("%s\n", _("nianbao-check: --json and --csv cannot be used together"));
       return 2;
     }
-  if (summary || xlsx)
+  if (summary)
     {
-      if (csv || (json && xlsx))
+      if (csv || (json && xlsx_path))
         {
           g_printerr ("%s\n", _("nianbao-check: --summary prints CSV, or JSON with --json, or XLSX with --xlsx"));
           return 2;
         }
-      return print_summary (files, json, xlsx, jobs);
+      return print_summary (files, json, xlsx_path, jobs);
+    }
+  if (xlsx_path != NULL && g_strv_length (files) != 1)
+    {
+      g_printerr ("%s\n", _("nianbao-check: --xlsx writes one report; give one"));
+      return 2;
     }
   output = json ? OUTPUT_JSON : csv ? OUTPUT_CSV : OUTPUT_TEXT;
 
@@ -292,7 +347,10 @@ main (int   argc,
   n_files = g_strv_length (files);
   all = g_new0 (Job, n_files);
   for (guint i = 0; i < n_files; i++)
-    all[i].path = files[i];
+    {
+      all[i].path = files[i];
+      all[i].name = g_filename_display_name (files[i]);
+    }
 
   if (jobs <= 0)
     jobs = g_get_num_processors ();
@@ -333,9 +391,18 @@ main (int   argc,
           if (output == OUTPUT_JSON || (output == OUTPUT_TEXT && i + 1 < n_files))
             fputc ('\n', stdout);
         }
+      /* each report out whole before the next is read: a crash later cuts none. The
+       * reader helpers leave SIGPIPE ignored; a reader of the output gone ends the run as
+       * the signal would */
+      if (fflush (stdout) != 0 && errno == EPIPE)
+        {
+          signal (SIGPIPE, SIG_DFL);
+          raise (SIGPIPE);
+        }
       status = MAX (status, job->status);
       g_clear_pointer (&job->out, g_free);
       g_clear_pointer (&job->err, g_free);
+      g_clear_pointer (&job->name, g_free);
     }
 
   if (pool)

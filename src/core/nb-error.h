@@ -25,6 +25,7 @@ typedef enum
   NB_ERROR_DAMAGED,             /* a container (PDF, DOCX, …) that is damaged */
   NB_ERROR_ENCRYPTED,           /* an encrypted document */
   NB_ERROR_NO_TEXT,             /* a document without a text layer (a scan) */
+  NB_ERROR_UNREADABLE,          /* its reader crashed, ran out of memory or time */
 } NbError;
 
 GQuark nb_error_quark (void);

@@ -1,4 +1,4 @@
-/* nb-export.c — JSON (SCHEMA.md) and CSV output, written atomically
+/* nb-export.c — JSON (SCHEMA.md) and CSV output, written atomically (XLSX: nb-export-xlsx.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "nb-export.h"
+#include "nb-export-private.h"
 #include "nb-report-private.h"
 
 /* The JSON is written directly: a report's document is small but the
@@ -104,6 +105,28 @@ json_integer (GString *out,
   put_len (out, p, buf + sizeof buf - 1 - p);
 }
 
+/**
+ * nb_export_format_number:
+ *
+ * Writes @value as every export writes it (JSON, CSV, the XLSX's notes): a whole number
+ * without a point, others with up to 15 significant digits, a point whatever the locale.
+ */
+void
+nb_export_format_number (double  value,
+                         char   *buf,
+                         gsize   size)
+{
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      char digits[32];
+      const char *p = format_integer (digits + sizeof digits, (gint64) value);
+
+      g_strlcpy (buf, p, size);
+    }
+  else
+    g_ascii_formatd (buf, size, "%.15g", value);
+}
+
 static void
 json_number (GString *out,
              double   v)
@@ -114,7 +137,8 @@ json_number (GString *out,
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", v));
+      nb_export_format_number (v, buf, sizeof buf);
+      g_string_append (out, buf);
     }
 }
 
@@ -446,18 +470,24 @@ nb_report_to_json_as (NbReport   *self,
   return report_to_json (self, filename, length);
 }
 
-static void
-csv_field (GString    *out,
-           const char *s)
-{
-  gboolean quote = strpbrk (s, ",\"\n\r") != NULL;
+/* CSV ---------------------------------------------------------------------------------- */
 
-  if (!quote)
+/* A text field. One a spreadsheet would run as a formula (=HYPERLINK(…) as an agency's
+ * name) gets a leading apostrophe, which spreadsheets show as text. */
+static void
+csv_text (GString    *out,
+          const char *s)
+{
+  gboolean risky = nb_export_text_is_risky (s);
+
+  if (!risky && strpbrk (s, ",\"\n\r") == NULL)
     {
       g_string_append (out, s);
       return;
     }
   g_string_append_c (out, '"');
+  if (risky)
+    g_string_append_c (out, '\'');
   for (const char *p = s; *p; p++)
     {
       if (*p == '"')
@@ -467,27 +497,107 @@ csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-csv_line (GString     *out,
-          const char **fields,
-          guint        n)
+/* The same for other CSV writers (a review set's summary) */
+void
+nb_export_csv_text (GString    *out,
+                    const char *text)
 {
-  for (guint i = 0; i < n; i++)
+  csv_text (out, text ? text : "");
+}
+
+static void
+csv_rows (GString   *out,
+          GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
     {
-      if (i)
-        g_string_append_c (out, ',');
-      csv_field (out, fields[i] ? fields[i] : "");
+      char **fields = g_ptr_array_index (rows, i);
+
+      for (guint k = 0; fields[k]; k++)
+        {
+          if (k)
+            g_string_append_c (out, ',');
+          csv_text (out, fields[k]);
+        }
+      put_literal (out, "\r\n");
     }
+}
+
+static void
+csv_heading (GString    *out,
+             const char *heading,
+             gboolean    first)
+{
+  if (!first)
+    put_literal (out, "\r\n");
+  csv_text (out, heading);
   put_literal (out, "\r\n");
+}
+
+/* A table as the template prints it: each label or value in the first row and column of
+ * the cells it spans, the others empty. Columns where nothing begins are left out, so
+ * that 二's labels, merged over three columns, take one. */
+static void
+csv_table (GString             *out,
+           NbReport            *report,
+           const NbExportTable *table)
+{
+  g_autofree int *column = g_new (int, table->n_cols);
+  g_autofree char **grid = NULL;
+  g_autofree gboolean *numeric = NULL;
+  guint n_cols = 0;
+
+  for (guint c = 0; c < table->n_cols; c++)
+    column[c] = -1;
+  for (guint i = 0; i < table->items->len; i++)
+    column[g_array_index (table->items, NbExportItem, i).col] = 0;
+  for (guint c = 0; c < table->n_cols; c++)
+    if (column[c] == 0)
+      column[c] = n_cols++;
+
+  grid = g_new0 (char *, table->n_rows * n_cols);
+  numeric = g_new0 (gboolean, table->n_rows * n_cols);
+  for (guint i = 0; i < table->items->len; i++)
+    {
+      const NbExportItem *item = &g_array_index (table->items, NbExportItem, i);
+      guint at = item->row * n_cols + column[item->col];
+
+      if (item->kind != NB_EXPORT_VALUE)
+        grid[at] = g_strdup (item->text);
+      else
+        {
+          grid[at] = nb_export_format_cell (report, item->cell);
+          numeric[at] = nb_schema_get_cell (nb_report_get_edition (report), item->cell)->kind != NB_CELL_UNIT;
+        }
+    }
+
+  for (guint r = 0; r < table->n_rows; r++)
+    {
+      for (guint c = 0; c < n_cols; c++)
+        {
+          guint at = r * n_cols + c;
+
+          if (c)
+            g_string_append_c (out, ',');
+          if (numeric[at])
+            g_string_append (out, grid[at]);
+          else
+            csv_text (out, grid[at] ? grid[at] : "");
+          g_free (grid[at]);
+        }
+      put_literal (out, "\r\n");
+    }
 }
 
 /**
  * nb_report_to_csv:
- * @lang: (nullable): "zh_CN" or "en" for the header line; %NULL for Chinese
+ * @lang: (nullable): the language of the findings' messages, "zh_CN" (%NULL) or "en"
  *
- * One line per table row: section, row id, label, then the values (and,
- * for section 三, one column per applicant type). UTF-8 with a BOM so that
- * WPS and Excel read the Chinese; CRLF line ends.
+ * The report as blocks, each under its heading and separated by an empty line: 报告信息
+ * (agency, year, template, file); the tables 二, 三 and 四 with their header rows as the
+ * template prints them; 审校发现 (the findings); 更正记录 (each corrected cell, its value
+ * before and after). UTF-8 with a BOM, so that WPS and Excel read the Chinese; CRLF line
+ * ends; text that a spreadsheet would run as a formula begins with an apostrophe.
  *
  * Returns: (transfer full): the CSV text
  */
@@ -496,69 +606,35 @@ nb_report_to_csv (NbReport   *self,
                   const char *lang,
                   gsize      *length)
 {
-  GString *out = g_string_new ("\xEF\xBB\xBF");
-  gboolean en = lang && g_str_has_prefix (lang, "en");
-  NbEdition ed;
-  const char *header[3 + NB_N_REQUEST_COLUMNS];
+  GString *out;
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) corrections = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
-  ed = self->edition;
 
-  header[0] = en ? "section" : "部分";
-  header[1] = en ? "row" : "行";
-  header[2] = en ? "label" : "项目";
-  for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-    header[3 + c] = en ? nb_schema_get_request_column_id (c) : nb_schema_get_request_column_label (c);
-  csv_line (out, header, G_N_ELEMENTS (header));
+  out = g_string_new ("\xEF\xBB\xBF");
+  facts = nb_export_facts_new (self);
+  csv_heading (out, nb_export_facts_heading, TRUE);
+  csv_rows (out, facts);
 
-  /* section 二: one line per item, its fields in order */
-  for (guint item = 0; item < nb_schema_get_n_active_items (ed); item++)
+  tables = nb_export_layout_new (self->edition);
+  for (guint i = 0; i < tables->len; i++)
     {
-      const char *fields[3 + NB_N_REQUEST_COLUMNS] = { "active" };
-      g_autoptr(GPtrArray) vals = g_ptr_array_new_with_free_func (g_free);
-      guint n = 3;
+      const NbExportTable *table = g_ptr_array_index (tables, i);
 
-      fields[1] = nb_schema_get_active_item_id (ed, item);
-      fields[2] = nb_schema_get_active_item_label (ed, item);
-      for (int cell = nb_schema_active_cell (ed, item, 0); cell < (int) self->n_cells; cell++)
-        {
-          const NbCellDef *d = nb_schema_get_cell (ed, cell);
-
-          if (d->table != NB_TABLE_ACTIVE || d->row != item)
-            break;
-          g_ptr_array_add (vals, nb_report_format_value (self, cell));
-          fields[n++] = g_ptr_array_index (vals, vals->len - 1);
-        }
-      csv_line (out, fields, n);
+      csv_heading (out, table->heading, FALSE);
+      csv_table (out, self, table);
     }
 
-  for (guint r = 0; r < nb_schema_get_n_request_rows (ed); r++)
-    {
-      const char *fields[3 + NB_N_REQUEST_COLUMNS] = { "requests" };
-      g_autofree char *v[NB_N_REQUEST_COLUMNS] = { 0 };
+  findings = nb_export_findings_new (self, lang);
+  csv_heading (out, nb_export_findings_heading, FALSE);
+  csv_rows (out, findings);
 
-      fields[1] = nb_schema_get_request_row_id (ed, r);
-      fields[2] = nb_schema_get_request_row_label (ed, r);
-      for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-        fields[3 + c] = v[c] = nb_report_format_value (self, nb_schema_request_cell (ed, r, c));
-      csv_line (out, fields, G_N_ELEMENTS (fields));
-      for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
-        g_clear_pointer (&v[c], g_free);
-    }
-
-  for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
-    {
-      const char *fields[3 + NB_N_APPEAL_FIELDS] = { "appeals" };
-      char *v[NB_N_APPEAL_FIELDS];
-
-      fields[1] = nb_schema_get_appeal_group_id (g);
-      fields[2] = nb_schema_get_appeal_group_label (g);
-      for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
-        fields[3 + f] = v[f] = nb_report_format_value (self, nb_schema_appeal_cell (ed, g, f));
-      csv_line (out, fields, G_N_ELEMENTS (fields));
-      for (guint f = 0; f < NB_N_APPEAL_FIELDS; f++)
-        g_free (v[f]);
-    }
+  corrections = nb_export_corrections_new (self);
+  csv_heading (out, nb_export_corrections_heading, FALSE);
+  csv_rows (out, corrections);
 
   if (length)
     *length = out->len;
@@ -591,20 +667,33 @@ nb_report_export (NbReport        *self,
                   GError         **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
 
-  if (format == NB_EXPORT_JSON)
-    data = nb_report_to_json (self, TRUE, &length);
-  else
-    data = nb_report_to_csv (self, NULL, &length);
+  switch (format)
+    {
+    case NB_EXPORT_JSON:
+      data = nb_report_to_json (self, TRUE, &length);
+      break;
+    case NB_EXPORT_CSV:
+      data = nb_report_to_csv (self, NULL, &length);
+      break;
+    case NB_EXPORT_XLSX:
+      /* made whole in memory first: a failure leaves the file as it was */
+      if ((bytes = nb_report_to_xlsx (self, error)) == NULL)
+        return FALSE;
+      return nb_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
   return nb_write_file_atomic (path, data, length, error);
 }
 
 /**
  * nb_report_suggest_filename:
- * @extension: "csv" or "json"
+ * @extension: "csv", "xlsx" or "json"
  *
  * Returns: (transfer full): a file name from the agency and year,
  *   e.g. "汝州市人民政府办公室-2021-核对.csv"

@@ -1,4 +1,4 @@
-/* nb-export.h — JSON (SCHEMA.md) and CSV output, written atomically
+/* nb-export.h — JSON (SCHEMA.md), CSV and XLSX output, written atomically
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +18,7 @@ typedef enum
 {
   NB_EXPORT_JSON,
   NB_EXPORT_CSV,
+  NB_EXPORT_XLSX,
 } NbExportFormat;
 
 JsonNode *nb_report_to_json_node (NbReport        *self);
@@ -30,6 +31,9 @@ char     *nb_report_to_json_as   (NbReport        *self,
 char     *nb_report_to_csv       (NbReport        *self,
                                   const char      *lang,
                                   gsize           *length);
+GBytes   *nb_report_to_xlsx      (NbReport        *self,
+                                  GError         **error);
+gboolean  nb_export_can_write_xlsx (void);
 gboolean  nb_report_export       (NbReport        *self,
                                   const char      *path,
                                   NbExportFormat   format,

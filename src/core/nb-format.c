@@ -1,18 +1,19 @@
 /* nb-format.c — recognising a document's format by its content, and reading it with the
- * format's reader module
+ * format's reader in the helper process
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <gmodule.h>
+#include <gio/gio.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 
 static gboolean
 has_prefix (const guint8 *data,
@@ -97,25 +98,12 @@ nb_format_to_string (NbFormat format)
 
 /* Readers ------------------------------------------------------------------------------ */
 
-/* Which module and symbol read each format. A module is loaded the first time a file of
- * one of its formats comes, and stays loaded; a module may hold several readers. */
-typedef char *(*ExtractFunc) (const guint8 *data, gsize len, GError **error);
+/* The format readers run in helper processes, nianbao-reader-GROUP (readers/nianbao-reader.c):
+ * poppler, libgsf and libxml2 meet untrusted files there, under limits of memory and
+ * time, and a crash or a hang costs that one file. Plain text never starts it. */
 
-typedef struct
-{
-  const char *module;
-  GModule    *handle;
-  char       *failure;  /* why it could not be loaded, once tried */
-  gboolean    tried;
-} ReaderModule;
-
-enum { MODULE_PDF, MODULE_WORD, MODULE_HTML, N_MODULES };
-
-static ReaderModule modules[N_MODULES] = {
-  [MODULE_PDF] = { "pdf" },
-  [MODULE_WORD] = { "word" },
-  [MODULE_HTML] = { "html" },
-};
+#define DEFAULT_TIME_LIMIT 20    /* seconds of reading a document */
+#define DEFAULT_MEMORY_MB  1024  /* the helper's address space */
 
 #ifdef HAVE_PDF
 # define BUILT_PDF TRUE
@@ -136,20 +124,18 @@ static ReaderModule modules[N_MODULES] = {
 static const struct
 {
   NbFormat    format;
-  guint       module;
-  const char *symbol;
+  const char *group;   /* its helper: nianbao-reader-GROUP */
+  const char *name;    /* the helper's argument */
   gboolean    built;   /* whether this build has the reader at all */
 } readers[] = {
-  { NB_FORMAT_PDF, MODULE_PDF, "nb_reader_pdf_extract", BUILT_PDF },
-  { NB_FORMAT_DOCX, MODULE_WORD, "nb_reader_docx_extract", BUILT_WORD },
-  { NB_FORMAT_DOC, MODULE_WORD, "nb_reader_doc_extract", BUILT_WORD },
-  { NB_FORMAT_HTML, MODULE_HTML, "nb_reader_html_extract", BUILT_HTML },
+  { NB_FORMAT_PDF, "pdf", "pdf", BUILT_PDF },
+  { NB_FORMAT_DOCX, "word", "docx", BUILT_WORD },
+  { NB_FORMAT_DOC, "word", "doc", BUILT_WORD },
+  { NB_FORMAT_HTML, "html", "html", BUILT_HTML },
 };
 
-static GMutex modules_lock;
-
 /* Whether this program runs from the build tree (tests, ./build/src/cli/nianbao-check):
- * then it loads the modules built beside it, not ones an earlier install left. */
+ * then it runs the helper built beside it, not one an earlier install left. */
 static gboolean
 running_uninstalled (void)
 {
@@ -170,80 +156,221 @@ running_uninstalled (void)
   return result == 2;
 }
 
-/* Where to look for a module, in order: $NIANBAO_READER_DIR; the build tree when running
- * from it; the installed directory. */
-static GPtrArray *
-dup_module_paths (const char *name)
+/* The helper of a group of readers, in order: in $NIANBAO_READER_DIR; in the build tree
+ * when running from it; installed in libexecdir. NULL when none is there. */
+static char *
+find_helper (const char *group)
 {
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *file = g_strconcat ("nianbao-reader-", name, ".", G_MODULE_SUFFIX, NULL);
   const char *env = g_getenv ("NIANBAO_READER_DIR");
+  const char *prefix = g_getenv ("NIANBAO_READER_NAME");  /* the tests' nianbao-reader-test */
+  g_autofree char *name = NULL;
+  g_autofree char *built = NULL;
+  g_autofree char *installed = NULL;
 
+  if (prefix == NULL || *prefix == '\0' || strchr (prefix, '/') != NULL)
+    prefix = "nianbao-reader";
+  name = g_strconcat (prefix, "-", group, NULL);
   if (env != NULL && *env != '\0')
     {
-      g_ptr_array_add (paths, g_build_filename (env, file, NULL));
-      return paths;
+      char *path = g_build_filename (env, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+        return path;
+      g_free (path);
+      return NULL;
     }
-  if (running_uninstalled ())
-    g_ptr_array_add (paths, g_build_filename (NB_READER_BUILD_DIR, file, NULL));
-  g_ptr_array_add (paths, g_build_filename (NB_READER_DIR, file, NULL));
-  return paths;
+  built = g_build_filename (NB_READER_BUILD_DIR, name, NULL);
+  if (running_uninstalled () && g_file_test (built, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&built);
+  installed = g_build_filename (NB_READER_LIBEXECDIR, name, NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_EXECUTABLE))
+    return g_steal_pointer (&installed);
+  return NULL;
+}
+
+/* A limit from the environment (whole seconds or MB), or its default */
+static guint
+get_limit (const char *variable,
+           guint       fallback)
+{
+  const char *env = g_getenv (variable);
+  guint64 value;
+
+  if (env == NULL || !g_ascii_string_to_unsigned (env, 10, 1, 1024 * 1024, &value, NULL))
+    return fallback;
+  return value;
+}
+
+typedef struct
+{
+  GSubprocess  *process;
+  GAsyncResult *result;
+  gboolean      timed_out;
+} Reading;
+
+static void
+communicate_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Reading *reading = user_data;
+
+  reading->result = g_object_ref (result);
 }
 
 static gboolean
-load_module (ReaderModule *m)
+time_limit_cb (gpointer user_data)
 {
-  g_autoptr(GPtrArray) paths = NULL;
+  Reading *reading = user_data;
 
-  if (m->tried)
-    return m->handle != NULL;
-  m->tried = TRUE;
+  reading->timed_out = TRUE;
+  g_subprocess_force_exit (reading->process);
+  return G_SOURCE_REMOVE;
+}
 
-  paths = dup_module_paths (m->module);
-  for (guint i = 0; i < paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (paths, i);
+/* The helper's answer to a document it read: the text, or its error */
+static char *
+take_answer (GBytes     *out,
+             int         status,
+             GError    **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (out, &len);
 
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        continue;
-      /* local binding: the module's copies of core symbols stay its own. Never unloaded,
-       * as libraries like poppler keep state that dlclose would leave dangling. */
-      m->handle = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-      if (m->handle == NULL)
-        {
-          m->failure = g_strdup (g_module_error ());
-          return FALSE;
-        }
-      g_module_make_resident (m->handle);
-      g_debug ("Loaded reader module %s", path);
-      return TRUE;
-    }
-  return FALSE;
+  if (status == 0)
+    return len > 0 ? g_strndup (data, len) : g_strdup ("");  /* an empty GBytes has no data */
+
+  /* "CODE\nmessage" */
+  {
+    g_autofree char *reply = g_strndup (data, len);
+    char *message = strchr (reply, '\n');
+    guint64 code = NB_ERROR_DAMAGED;
+
+    if (message != NULL)
+      *message++ = '\0';
+    if (message == NULL ||
+        !g_ascii_string_to_unsigned (reply, 10, 0, NB_ERROR_UNREADABLE, &code, NULL))
+      message = _("The document’s text could not be read");
+    g_set_error_literal (error, NB_ERROR, code, message);
+    return NULL;
+  }
 }
 
 static char *
-fail (GError     **error,
-      NbFormat     format,
-      const char  *reason)
+read_in_helper (NbFormat       format,
+                const char    *helper,
+                const char    *reader,
+                const guint8  *data,
+                gsize          len,
+                GError       **error)
 {
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) input = g_bytes_new_static (data, len);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GSource) timeout = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *memory = NULL;
+  g_autofree char *cpu = NULL;
+  guint seconds = get_limit ("NIANBAO_READ_TIMEOUT", DEFAULT_TIME_LIMIT);
+  Reading reading = { 0 };
   const char *what = nb_format_to_string (format);
 
-  if (reason == NULL)
-    /* Translators: %s is a format: PDF, DOCX, DOC or HTML */
-    g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("%s support is not installed"), what);
-  else
-    /* Translators: the first %s is a format (PDF, DOCX, DOC, HTML), the second why its
-     * reader could not be loaded */
-    g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT, _("%s support could not be loaded: %s"),
-                 what, reason);
-  return NULL;
+  memory = g_strdup_printf ("%u", get_limit ("NIANBAO_READER_MEMORY", DEFAULT_MEMORY_MB));
+  cpu = g_strdup_printf ("%u", seconds + 1);  /* the wall-clock limit comes first */
+
+  /* a helper that dies before reading all its input would raise SIGPIPE in this process,
+   * whose default action ends it: as GSocket does, ignore it process-wide */
+  {
+    struct sigaction old;
+
+    if (sigaction (SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+      signal (SIGPIPE, SIG_IGN);
+  }
+
+  g_main_context_push_thread_default (context);
+  /* its stderr (GLib's "failed to allocate" before an abort) says no more than the error */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  process = g_subprocess_launcher_spawn (launcher, &local_error, helper, reader, memory, cpu, NULL);
+  if (process != NULL)
+    {
+      reading.process = process;
+      g_subprocess_communicate_async (process, input, NULL, communicate_cb, &reading);
+      timeout = g_timeout_source_new_seconds (seconds);
+      g_source_set_callback (timeout, time_limit_cb, &reading, NULL);
+      g_source_attach (timeout, context);
+      while (reading.result == NULL)
+        g_main_context_iteration (context, TRUE);
+      g_source_destroy (timeout);
+      /* a helper that died early leaves its input unwritten: that error says nothing more */
+      g_subprocess_communicate_finish (process, reading.result, &out, NULL, NULL);
+      g_clear_object (&reading.result);
+    }
+  g_main_context_pop_thread_default (context);
+
+  if (process == NULL)
+    {
+      /* Translators: the first %s is a format (PDF, DOCX, DOC, HTML) */
+      g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
+                   _("%s support could not be started: %s"), what, local_error->message);
+      return NULL;
+    }
+  if (reading.timed_out)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
+                   /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %u a number of seconds */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The %s file could not be read: reading it took longer than %u "
+                                "second, the limit (NIANBAO_READ_TIMEOUT sets another)",
+                                "The %s file could not be read: reading it took longer than %u "
+                                "seconds, the limit (NIANBAO_READ_TIMEOUT sets another)", seconds),
+                   what, seconds);
+      return NULL;
+    }
+  if (g_subprocess_get_if_signaled (process))
+    {
+      int sig = g_subprocess_get_term_sig (process);
+
+      if (sig == SIGXCPU || sig == SIGKILL)
+        g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
+                     /* Translators: %s is a format (PDF, DOCX, DOC, HTML) */
+                     _("The %s file could not be read: its reader used up its processor time"),
+                     what);
+      else
+        g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
+                     /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %d a signal number and
+                      * the last %s its name */
+                     _("The %s file could not be read: its reader crashed on it or ran out of "
+                       "memory (signal %d, %s)"),
+                     what, sig, g_strsignal (sig));
+      return NULL;
+    }
+  if (out == NULL || !g_subprocess_get_if_exited (process) ||
+      (g_subprocess_get_exit_status (process) != 0 &&
+       g_subprocess_get_exit_status (process) != NB_READER_EXIT_ERROR))
+    {
+      /* a sanitizer build's helper exits with a status of its own where it would crash */
+      g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
+                   /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %d an exit status */
+                   _("The %s file could not be read: its reader crashed on it or ran out of "
+                     "memory (exit status %d)"),
+                   what,
+                   g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1);
+      return NULL;
+    }
+  return take_answer (out, g_subprocess_get_exit_status (process), error);
 }
 
 /**
  * nb_format_extract:
  * @format: a format other than %NB_FORMAT_TEXT
  *
- * Reads a document with its format's reader, loading the reader's module the first time.
+ * Reads a document with its format's reader, in a helper process (nianbao-reader-GROUP), within
+ * a time limit ($NIANBAO_READ_TIMEOUT seconds, 20 by default) and a memory limit
+ * ($NIANBAO_READER_MEMORY MB of address space, 1024 by default).
  *
  * Returns: (transfer full): the document's text as the reader gives it (see
  *   nb-readers-private.h), or %NULL with @error set
@@ -256,9 +383,7 @@ nb_format_extract (NbFormat       format,
 {
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
-      ReaderModule *m = &modules[readers[i].module];
-      ExtractFunc extract = NULL;
-      g_autofree char *failure = NULL;
+      g_autofree char *helper = NULL;
 
       if (readers[i].format != format)
         continue;
@@ -268,17 +393,15 @@ nb_format_extract (NbFormat       format,
                        _("This build of Nianbao cannot read %s files"), nb_format_to_string (format));
           return NULL;
         }
-
-      g_mutex_lock (&modules_lock);
-      if (load_module (m) && !g_module_symbol (m->handle, readers[i].symbol, (gpointer *) &extract))
-        failure = g_strdup (g_module_error ());
-      else if (m->handle == NULL)
-        failure = g_strdup (m->failure);
-      g_mutex_unlock (&modules_lock);
-
-      if (extract == NULL)
-        return fail (error, format, failure);
-      return extract (data, len, error);
+      helper = find_helper (readers[i].group);
+      if (helper == NULL)
+        {
+          /* Translators: %s is a format: PDF, DOCX, DOC or HTML */
+          g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
+                       _("%s support is not installed"), nb_format_to_string (format));
+          return NULL;
+        }
+      return read_in_helper (format, helper, readers[i].name, data, len, error);
     }
 
   g_return_val_if_reached (NULL);

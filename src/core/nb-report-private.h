@@ -5,6 +5,7 @@
 #pragma once
 
 #include "nb-finding.h"
+#include "nb-number.h"
 #include "nb-report.h"
 #include "nb-text.h"
 
@@ -24,6 +25,8 @@ typedef struct
   double    orig_value;
 } NbCell;
 
+typedef GPtrArray *(*NbReportChecker) (NbReport *report);
+
 struct _NbReport
 {
   GObject     parent_instance;
@@ -42,7 +45,15 @@ struct _NbReport
   GPtrArray  *parse_findings;  /* NbFinding: what parsing found (extra cells, missing rows, …) */
   GListStore *findings;
   gboolean    modified;
+  NbReportChecker checker;     /* the checks, as the loader set them */
 };
+
+/* nb-report.c: the model, filled by the parser and checked by the checker the
+ * loader (nb-loader.c) sets */
+NbReport  *nb_report_new_for_text  (NbText          *text,
+                                    const char      *filename);
+void       nb_report_set_checker   (NbReport        *self,
+                                    NbReportChecker  checker);
 
 /* nb-parser.c */
 void       nb_parser_parse         (NbReport    *report);
@@ -50,8 +61,7 @@ void       nb_parser_parse         (NbReport    *report);
 /* nb-checker.c */
 GPtrArray *nb_checker_run          (NbReport    *report);
 
-/* helpers shared by parser, checker and export */
-char      *nb_format_number        (double       value);
+/* helpers shared by parser, checker and export (numbers: nb-number.h) */
 NbSpan     nb_report_norm_span     (NbReport    *report,
                                     guint        norm_start,
                                     guint        norm_end);

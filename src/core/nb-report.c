@@ -4,19 +4,10 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-
-#include "nb-error.h"
-#include "nb-readers-private.h"
 #include "nb-report-private.h"
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -129,220 +120,26 @@ nb_report_add_parse_finding (NbReport   *report,
   return f;
 }
 
-static gboolean
-holds_report (NbReport *self)
+/* The model of a report read from @text (taken): its cells are yet to be
+ * filled, by the parser (see nb-loader.c, which runs the pipeline) */
+NbReport *
+nb_report_new_for_text (NbText     *text,
+                        const char *filename)
 {
-  guint sections = 0, values = 0;
-
-  for (guint k = 0; k < NB_N_SECTIONS; k++)
-    sections += nb_span_is_set (self->sections[k]);
-  for (guint i = 0; i < self->n_cells; i++)
-    values += self->cells[i].origin == NB_ORIGIN_SOURCE;
-  return sections >= 2 || values >= 5;
-}
-
-static NbReport *
-report_new_from_text (NbText      *text,
-                      const char  *filename,
-                      GError     **error)
-{
-  g_autoptr(NbReport) self = g_object_new (NB_TYPE_REPORT, NULL);
+  NbReport *self = g_object_new (NB_TYPE_REPORT, NULL);
 
   self->filename = g_strdup (filename);
   self->text = text;
-  nb_parser_parse (self);
-  if (!holds_report (self))
-    {
-      g_set_error_literal (error, NB_ERROR, NB_ERROR_NO_REPORT,
-                           _("No annual report was found in the file: it has neither the "
-                             "report’s sections nor its tables"));
-      return NULL;
-    }
-  nb_report_check (self);
-  return g_steal_pointer (&self);
+  return self;
 }
 
-/**
- * nb_report_new_from_bytes:
- * @data: the file's contents
- * @filename: (nullable): its name, as shown to the user and written in the JSON
- *
- * Reads, parses and checks a report: text in UTF-8, UTF-16 or GB18030, or a
- * PDF, DOCX, DOC or HTML document where the build has those readers.
- *
- * Returns: (transfer full): the report, or %NULL with @error set
- */
-NbReport *
-nb_report_new_from_bytes (const guint8  *data,
-                          gsize          len,
-                          const char    *filename,
-                          GError       **error)
-{
-  NbFormat format;
-  NbText *text;
-  g_autofree char *utf8 = NULL;
-
-  if (!nb_text_check_size (len, error))
-    return NULL;
-
-  format = nb_format_sniff (data, len, filename);
-  if (format != NB_FORMAT_TEXT)
-    utf8 = nb_format_extract (format, data, len, error);
-
-  if (format != NB_FORMAT_TEXT)
-    {
-      if (utf8 == NULL)
-        return NULL;
-      if (!g_utf8_validate (utf8, -1, NULL))
-        {
-          g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
-                               _("The document’s text could not be read"));
-          return NULL;
-        }
-      text = nb_text_new_from_utf8 (utf8, -1, nb_format_to_string (format));
-    }
-  else if ((text = nb_text_new_from_bytes (data, len, error)) == NULL)
-    return NULL;
-
-  return report_new_from_text (text, filename, error);
-}
-
-/* A local regular file of a report's size, read in one go into a buffer of its size.
- * NULL for anything else (missing, unreadable, a folder, a special or empty file, too
- * large, changing while read): the GIO path then reads it or says why it cannot. */
-static GBytes *
-read_local_file (const char *path)
-{
-  struct stat st;
-  guint8 *buf;
-  gsize size, got = 0;
-  int fd;
-
-  if (path == NULL || (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    return NULL;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size <= 0 || st.st_size > NB_MAX_REPORT_SIZE)
-    {
-      close (fd);
-      return NULL;
-    }
-  size = st.st_size;
-  buf = g_malloc (size + 1);
-  /* one byte more than its size: a file that grew is left to the GIO path */
-  while (got < size + 1)
-    {
-      gssize r = read (fd, buf + got, size + 1 - got);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r <= 0)
-        break;
-      got += r;
-    }
-  close (fd);
-  if (got != size)
-    {
-      g_free (buf);
-      return NULL;
-    }
-  return g_bytes_new_take (buf, size);
-}
-
-/**
- * nb_report_new_from_file:
- *
- * Returns: (transfer full): the report, or %NULL with @error set
- */
-NbReport *
-nb_report_new_from_file (GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-  GFileType type;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  /* most reports: a plain local file, read without GIO's streams and its size-limit buffer */
-  if (!g_cancellable_is_cancelled (cancellable))
-    bytes = read_local_file (g_file_peek_path (file));
-  if (bytes != NULL)
-    return nb_report_new_from_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     g_file_peek_path (file), error);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-  type = g_file_info_get_file_type (info);
-  if (type == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("It is a folder, not a file"));
-      return NULL;
-    }
-  /* refuse a large file before reading it; an empty one is refused once read */
-  if (type == G_FILE_TYPE_REGULAR && g_file_info_get_size (info) > 0 &&
-      !nb_text_check_size (g_file_info_get_size (info), error))
-    return NULL;
-
-  {
-    g_autoptr(GFileInputStream) in = g_file_read (file, cancellable, error);
-
-    if (in == NULL)
-      return NULL;
-    /* read at most one byte over the limit, so that a growing or special file cannot exhaust memory */
-    bytes = g_input_stream_read_bytes (G_INPUT_STREAM (in), NB_MAX_REPORT_SIZE + 1, cancellable, error);
-    if (bytes == NULL)
-      return NULL;
-  }
-
-  name = g_file_peek_path (file) ? g_strdup (g_file_peek_path (file)) : g_file_get_uri (file);
-  return nb_report_new_from_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, error);
-}
-
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  NbReport *report = nb_report_new_from_file (task_data, cancellable, &error);
-
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, g_object_unref);
-}
-
+/* The checks nb_report_check () runs: the loader sets them (nb-checker.c), so
+ * that the model does not depend on the code that fills and checks it */
 void
-nb_report_load_async (GFile               *file,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+nb_report_set_checker (NbReport        *self,
+                       NbReportChecker  checker)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nb_report_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_worker);
-}
-
-/**
- * nb_report_load_finish:
- *
- * Returns: (transfer full): the report, or %NULL with @error set
- */
-NbReport *
-nb_report_load_finish (GAsyncResult  *result,
-                       GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  self->checker = checker;
 }
 
 const char *
@@ -512,29 +309,6 @@ nb_report_format_value (NbReport *self,
   if (!c->has_value)
     return g_strdup ("");
   return nb_format_number (c->value);
-}
-
-/**
- * nb_format_number:
- *
- * Returns: (transfer full): @value as a report prints it, "12" or "96171.6":
- *   at most six decimals, no trailing zeros, a point whatever the locale
- */
-char *
-nb_format_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  char *e;
-
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
-  e = buf + strlen (buf) - 1;
-  while (e > buf && *e == '0')
-    *e-- = '\0';
-  if (*e == '.')
-    *e = '\0';
-  return g_strdup (buf);
 }
 
 /**
@@ -774,7 +548,9 @@ nb_report_check (NbReport *self)
 
   g_return_if_fail (NB_IS_REPORT (self));
 
-  found = nb_checker_run (self);
+  if (self->checker == NULL)
+    return;  /* a report no loader made: nothing to check it by */
+  found = self->checker (self);
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
   g_list_store_splice (self->findings, 0, n_old, found->pdata, found->len);
 }

@@ -49,6 +49,10 @@ const char      *nb_schema_get_active_field_label   (NbEdition    edition,
 int              nb_schema_active_cell              (NbEdition    edition,
                                                      guint        item,
                                                      guint        field);
+guint            nb_schema_get_active_item_n_fields (NbEdition    edition,
+                                                     guint        item);
+guint            nb_schema_get_active_item_n_values (NbEdition    edition,
+                                                     guint        item);
 
 /* section 三 */
 guint            nb_schema_get_n_request_rows       (NbEdition    edition);
@@ -66,6 +70,20 @@ int              nb_schema_request_cell             (NbEdition    edition,
                                                      guint        col);
 int              nb_schema_request_row_index        (NbEdition    edition,
                                                      const char  *row_id);
+
+/* the header the template prints over section 三: groups of columns
+ * (申请人情况 over all, 法人或其他组织 over five) and of rows (三、本年度办理结果,
+ * the rows of the results equation) */
+guint            nb_schema_get_n_request_column_groups (NbEdition edition);
+const char      *nb_schema_get_request_column_group (NbEdition    edition,
+                                                     guint        group,
+                                                     guint       *first_col,
+                                                     guint       *last_col);
+guint            nb_schema_get_n_request_row_groups (NbEdition    edition);
+const char      *nb_schema_get_request_row_group    (NbEdition    edition,
+                                                     guint        group,
+                                                     guint       *first_row,
+                                                     guint       *last_row);
 
 /* section 四 */
 const char      *nb_schema_get_appeal_group_id      (guint        group);

@@ -312,13 +312,15 @@ guess_utf16 (const guint8 *data,
   return NULL;
 }
 
-/* Converts with iconv, replacing undecodable bytes with U+FFFD; counts them. */
+/* Converts with iconv, replacing undecodable bytes with U+FFFD; counts them, and adds
+ * where each replacement starts in the output (byte offsets) to @bad. */
 static char *
 convert_lossy (const guint8  *data,
                gsize          len,
                const char    *from,
                gsize         *out_len,
                gsize         *n_bad,
+               GArray        *bad,
                GError       **error)
 {
   GIConv cd = g_iconv_open ("UTF-8", from);
@@ -348,6 +350,7 @@ convert_lossy (const guint8  *data,
           if (errno == E2BIG)
             continue;
           /* EILSEQ or EINVAL (truncated at the end): skip one byte. */
+          g_array_append_val (bad, out->len);
           g_string_append (out, "\xEF\xBF\xBD");
           (*n_bad)++;
           in++;
@@ -361,13 +364,52 @@ convert_lossy (const guint8  *data,
   return g_string_free (out, FALSE);
 }
 
+/* Where the replacements at byte offsets @bad (ascending) of @s fall in the text once
+ * clean_line_ends() has run over it, in code points */
+static guint *
+locate_replacements (const char *s,
+                     gsize       len,
+                     GArray     *bad,
+                     guint      *n_out)
+{
+  guint *pos = g_new (guint, bad->len);
+  guint k = 0, c = 0;
+
+  for (gsize r = 0; r < len && k < bad->len;)
+    {
+      guchar ch = s[r];
+
+      if (r == g_array_index (bad, gsize, k))
+        pos[k++] = c;
+      if (ch == '\r')
+        {
+          c++;
+          r++;
+          if (r < len && s[r] == '\n')
+            r++;
+        }
+      else if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\f')
+        r++;
+      else
+        {
+          c++;
+          r = g_utf8_next_char (s + r) - s;
+        }
+    }
+  *n_out = k;
+  return pos;
+}
+
 static NbText *
 text_new_take (char       *utf8,
                gsize       len,
-               const char *encoding)
+               const char *encoding,
+               GArray     *bad)
 {
   NbText *text = g_new0 (NbText, 1);
 
+  if (bad != NULL && bad->len > 0)
+    text->replaced = locate_replacements (utf8, len, bad, &text->n_replaced);
   text->decoded_len = clean_line_ends (utf8, len);
   text->decoded = utf8;
   text->n_chars = count_chars (utf8, text->decoded_len);
@@ -416,6 +458,7 @@ nb_text_new_from_bytes (const guint8  *data,
                         gsize          len,
                         GError       **error)
 {
+  g_autoptr(GArray) bad = g_array_new (FALSE, FALSE, sizeof (gsize));
   const char *utf16 = NULL;
   gsize n_bad = 0, out_len = 0;
   char *utf8;
@@ -427,7 +470,7 @@ nb_text_new_from_bytes (const guint8  *data,
     {
       if (!g_utf8_validate_len ((const char *) data + 3, len - 3, NULL))
         {
-          utf8 = convert_lossy (data + 3, len - 3, "UTF-8", &out_len, &n_bad, error);
+          utf8 = convert_lossy (data + 3, len - 3, "UTF-8", &out_len, &n_bad, bad, error);
           if (utf8 == NULL)
             return NULL;
           if (n_bad > len / 100 + 1)
@@ -437,9 +480,9 @@ nb_text_new_from_bytes (const guint8  *data,
                                    _("The file says it is UTF-8 but is not valid UTF-8"));
               return NULL;
             }
-          return text_new_take (utf8, out_len, "UTF-8");
+          return text_new_take (utf8, out_len, "UTF-8", bad);
         }
-      return text_new_take (g_strndup ((const char *) data + 3, len - 3), len - 3, "UTF-8");
+      return text_new_take (g_strndup ((const char *) data + 3, len - 3), len - 3, "UTF-8", NULL);
     }
 
   if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
@@ -454,7 +497,7 @@ nb_text_new_from_bytes (const guint8  *data,
       const guint8 *body = bom ? data + 2 : data;
       gsize body_len = (bom ? len - 2 : len) & ~(gsize) 1;
 
-      utf8 = convert_lossy (body, body_len, utf16, &out_len, &n_bad, error);
+      utf8 = convert_lossy (body, body_len, utf16, &out_len, &n_bad, bad, error);
       if (utf8 == NULL)
         return NULL;
       if (n_bad > body_len / 100 + 1 || looks_binary ((const guint8 *) utf8, out_len))
@@ -464,7 +507,7 @@ nb_text_new_from_bytes (const guint8  *data,
                        _("The file is not valid %s text"), utf16);
           return NULL;
         }
-      return text_new_take (utf8, out_len, utf16);
+      return text_new_take (utf8, out_len, utf16, bad);
     }
 
   if (looks_binary (data, len))
@@ -475,9 +518,18 @@ nb_text_new_from_bytes (const guint8  *data,
     }
 
   if (g_utf8_validate_len ((const char *) data, len, NULL))
-    return text_new_take (g_strndup ((const char *) data, len), len, "UTF-8");
+    return text_new_take (g_strndup ((const char *) data, len), len, "UTF-8", NULL);
 
-  utf8 = convert_lossy (data, len, "GB18030", &out_len, &n_bad, error);
+  /* UTF-8 but for a stray byte or a cut-off last character: nearly all of it valid */
+  utf8 = convert_lossy (data, len, "UTF-8", &out_len, &n_bad, bad, error);
+  if (utf8 == NULL)
+    return NULL;
+  if (n_bad <= len / 1000 + 4)
+    return text_new_take (utf8, out_len, "UTF-8", bad);
+  g_clear_pointer (&utf8, g_free);
+  g_array_set_size (bad, 0);
+
+  utf8 = convert_lossy (data, len, "GB18030", &out_len, &n_bad, bad, error);
   if (utf8 == NULL)
     return NULL;
   if (n_bad > len / 50 + 2)
@@ -487,7 +539,7 @@ nb_text_new_from_bytes (const guint8  *data,
                            _("The file is neither UTF-8, UTF-16 nor GB18030 text"));
       return NULL;
     }
-  return text_new_take (utf8, out_len, "GB18030");
+  return text_new_take (utf8, out_len, "GB18030", bad);
 }
 
 /**
@@ -504,7 +556,7 @@ nb_text_new_from_utf8 (const char *utf8,
   if (len < 0)
     len = strlen (utf8);
   g_return_val_if_fail (g_utf8_validate_len (utf8, len, NULL), NULL);
-  return text_new_take (g_strndup (utf8, len), len, encoding);
+  return text_new_take (g_strndup (utf8, len), len, encoding, NULL);
 }
 
 void
@@ -516,5 +568,6 @@ nb_text_free (NbText *text)
   g_free (text->encoding);
   g_free (text->norm);
   g_free (text->norm_to_src);
+  g_free (text->replaced);
   g_free (text);
 }

@@ -27,6 +27,8 @@ struct _NbText
   gunichar  *norm;         /* normalised text (NFKC, radicals, U+3000 → ' '), n_norm + 1, 0-ended */
   guint     *norm_to_src;  /* for each normalised code point, its code point in decoded; n_norm + 1 */
   guint      n_norm;
+  guint     *replaced;     /* code points of decoded that stand for undecodable bytes (U+FFFD) */
+  guint      n_replaced;
 };
 
 gboolean    nb_text_check_size     (guint64        len,

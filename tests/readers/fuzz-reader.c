@@ -11,7 +11,7 @@
 #include <glib.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);

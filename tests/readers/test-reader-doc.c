@@ -16,7 +16,7 @@
 #include <gsf/gsf.h>
 
 #include "nianbao.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 #include "readers-common.h"
 
 /* FIB offsets of a Word 97 FIB: csw 14, cslw 22, cbRgFcLcb 0x5D, cswNew 0 */

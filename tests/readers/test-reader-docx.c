@@ -10,7 +10,7 @@
 #include <gsf/gsf.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 #include "readers-common.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 #include "nianbao.h"
 #include "readers-common.h"
 

@@ -16,7 +16,7 @@
 #include <pango/pangocairo.h>
 
 #include "nb-error.h"
-#include "nb-readers-private.h"
+#include "readers/nb-readers-private.h"
 #include "nb-text.h"
 #include "nianbao.h"
 #include "readers-common.h"
@@ -269,6 +269,9 @@ draw_table (Pdf    *pdf,
   pdf->y += 8;
 }
 
+/* Quarter turns of the drawing on its pages: 1 reads downwards, 2 upside down, 3 upwards */
+static guint draw_turns;
+
 /* The sample drawn as a PDF; @broke_table tells whether a table ran over two pages */
 static GBytes *
 sample_to_pdf (Sample   *sample,
@@ -276,10 +279,20 @@ sample_to_pdf (Sample   *sample,
 {
   Pdf pdf = { 0 };
   guint table = 0;
+  gboolean sideways = draw_turns % 2 == 1;
 
   pdf.bytes = g_byte_array_new ();
-  pdf.surface = cairo_pdf_surface_create_for_stream (write_cb, pdf.bytes, PAGE_W, PAGE_H);
+  pdf.surface = cairo_pdf_surface_create_for_stream (write_cb, pdf.bytes,
+                                                     sideways ? PAGE_H : PAGE_W,
+                                                     sideways ? PAGE_W : PAGE_H);
   pdf.cr = cairo_create (pdf.surface);
+  if (draw_turns == 1)
+    cairo_translate (pdf.cr, PAGE_H, 0);
+  else if (draw_turns == 2)
+    cairo_translate (pdf.cr, PAGE_W, PAGE_H);
+  else if (draw_turns == 3)
+    cairo_translate (pdf.cr, 0, PAGE_W);
+  cairo_rotate (pdf.cr, (draw_turns == 3 ? -1 : (int) draw_turns) * G_PI / 2);
   pdf.y = MARGIN;
   pdf.page = 1;
 
@@ -385,6 +398,41 @@ test_sample (gconstpointer data)
   assert_no_page_numbers (text);
   assert_sample_rows (sample, text);
   assert_same_values (name, pdf, "report.pdf");
+}
+
+/* A report turned on its pages (a page with /Rotate 90 or 180, text set sideways) reads
+ * in its own direction, as the upright one does */
+static void
+test_turned (void)
+{
+  g_autoptr(Sample) sample = NULL;
+  g_autoptr(GBytes) upright = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!have_cjk_font ())
+    {
+      g_test_skip ("no font for Chinese text");
+      return;
+    }
+  sample = sample_load ("zhicheng-2021");
+  draw_turns = 0;
+  upright = sample_to_pdf (sample, NULL);
+  expected = nb_reader_pdf_extract (g_bytes_get_data (upright, NULL), g_bytes_get_size (upright),
+                                    NULL);
+  g_assert_nonnull (expected);
+  for (guint turns = 1; turns < 4; turns++)
+    {
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      draw_turns = turns;
+      pdf = sample_to_pdf (sample, NULL);
+      text = nb_reader_pdf_extract (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (text, ==, expected);
+    }
+  draw_turns = 0;
 }
 
 /* A table that leaves its zeros blank: the rows with fewer numbers get their blank cells
@@ -702,6 +750,7 @@ main (int   argc,
   add_sample_tests ("pdf", test_sample);
   g_test_add_func ("/core/readers/pdf/ruzhou-row", test_ruzhou_row);
   g_test_add_func ("/core/readers/pdf/blank-cells", test_blank_cells);
+  g_test_add_func ("/core/readers/pdf/turned", test_turned);
   g_test_add_func ("/core/readers/pdf/huaian", test_huaian);
   g_test_add_func ("/core/readers/pdf/scan", test_scan);
   g_test_add_func ("/core/readers/pdf/encrypted", test_encrypted);

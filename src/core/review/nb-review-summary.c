@@ -16,11 +16,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#ifdef HAVE_XLSXWRITER
-# include <xlsxwriter.h>
-#endif
 
 #include "nb-export.h"
+#include "nb-export-private.h"
+#include "nb-sheet.h"
 #include "nb-review-private.h"
 
 static int
@@ -63,39 +62,18 @@ format_number (double v)
 
 #define item_digest nb_review_item_peek_digest
 
+/* the summary's first columns; the key figures and the rules follow */
+static const char *const summary_head[] = {
+  "文件", "机关", "年度", "模板", "状态", "备注", "文件已改动", "错误", "警告", "提示"
+};
+
 /* ---- CSV ------------------------------------------------------------------- */
 
 static void
 csv_field (GString    *out,
-           const char *s,
-           gboolean    text)
+           const char *s)
 {
-  gboolean quote;
-
-  if (s == NULL)
-    s = "";
-  /* a spreadsheet must not run a cell as a formula */
-  if (text && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
-    {
-      g_autofree char *safe = g_strconcat ("'", s, NULL);
-
-      csv_field (out, safe, FALSE);
-      return;
-    }
-  quote = strpbrk (s, ",\"\n\r") != NULL;
-  if (!quote)
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  nb_export_csv_text (out, s);
 }
 
 /**
@@ -109,23 +87,21 @@ nb_review_set_to_csv (NbReviewSet *self,
 {
   GString *out = g_string_new ("\xEF\xBB\xBF");
   g_autoptr(GPtrArray) rules = set_rules (self);
-  static const char *const head[] = { "文件", "机关", "年度", "模板", "状态", "备注", "文件已改动", "错误", "警告", "提示" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (summary_head); i++)
     {
       if (i)
         g_string_append_c (out, ',');
-      csv_field (out, head[i], FALSE);
+      csv_field (out, summary_head[i]);
     }
   for (guint f = 0; f < NB_N_FIGURES; f++)
     {
       g_string_append_c (out, ',');
-      csv_field (out, nb_figure_label (f), FALSE);
+      csv_field (out, nb_figure_label (f));
     }
   for (guint r = 0; r < rules->len; r++)
     {
       g_string_append_c (out, ',');
-      csv_field (out, g_ptr_array_index (rules, r), FALSE);
+      csv_field (out, g_ptr_array_index (rules, r));
     }
   g_string_append (out, "\r\n");
 
@@ -136,14 +112,14 @@ nb_review_set_to_csv (NbReviewSet *self,
       GHashTable *counts = nb_review_item_get_rule_counts (item);
       g_autofree char *year = d && d->year ? g_strdup_printf ("%d", d->year) : g_strdup ("");
 
-      csv_field (out, nb_review_item_get_path (item), TRUE);
+      csv_field (out, nb_review_item_get_path (item));
       g_string_append_c (out, ',');
-      csv_field (out, d ? d->agency : NULL, TRUE);
+      csv_field (out, d ? d->agency : NULL);
       g_string_append_printf (out, ",%s,%s,", year, d ? nb_edition_to_string (d->edition) : "");
-      csv_field (out, nb_review_status_label (nb_review_item_get_status (item), FALSE), TRUE);
+      csv_field (out, nb_review_status_label (nb_review_item_get_status (item), FALSE));
       g_string_append_c (out, ',');
       csv_field (out, nb_review_item_get_error (item) ? nb_review_item_get_error (item)->message
-                                                      : nb_review_item_get_note (item), TRUE);
+                                                      : nb_review_item_get_note (item));
       g_string_append_printf (out, ",%s,%u,%u,%u", nb_review_item_get_previous_hash (item) ? "是" : "",
                               nb_review_item_count (item, NB_SEVERITY_ERROR),
                               nb_review_item_count (item, NB_SEVERITY_WARNING),
@@ -298,103 +274,111 @@ nb_review_set_to_json (NbReviewSet *self,
 
 /* ---- XLSX ------------------------------------------------------------------ */
 
+static void
+put_cell (NbWorkbook   *book,
+          NbSheet      *sheet,
+          guint         row,
+          guint         col,
+          NbSheetStyle  style,
+          const char   *text,
+          gboolean      has_number,
+          double        number)
+{
+  NbSheetCell cell = {
+    .row = row, .col = col, .rows = 1, .cols = 1, .style = style,
+    .text = text ? g_string_chunk_insert (book->strings, text) : NULL,
+    .number = number, .has_number = has_number,
+  };
+
+  g_array_append_val (sheet->cells, cell);
+}
+
+static void
+set_width (NbSheet *sheet,
+           guint    col,
+           double   width)
+{
+  if (sheet->widths->len <= col)
+    g_array_set_size (sheet->widths, col + 1);
+  g_array_index (sheet->widths, double, col) = width;
+}
+
 /**
  * nb_review_set_write_xlsx:
  *
- * Writes the summary as a workbook of one sheet, atomically (a temporary file
- * beside @path, renamed over it).
+ * Writes the summary as a workbook of one sheet (汇总), through the exports' writer
+ * module, atomically (a temporary file beside @path, renamed over it). Text is
+ * written as text, never as a formula.
  */
 gboolean
 nb_review_set_write_xlsx (NbReviewSet  *self,
                           const char   *path,
                           GError      **error)
 {
-#ifdef HAVE_XLSXWRITER
   g_autoptr(GPtrArray) rules = set_rules (self);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
-  static const char *const head[] = { "文件", "机关", "年度", "模板", "状态", "备注", "文件已改动", "错误", "警告", "提示" };
-  lxw_workbook *wb = workbook_new (tmp);
-  lxw_worksheet *ws;
-  lxw_format *bold;
-  lxw_error err;
+  NbWorkbook book = { g_ptr_array_new (), g_string_chunk_new (4096), "审核汇总", "Nianbao" };
+  NbSheet sheet = { "汇总", g_array_new (FALSE, TRUE, sizeof (NbSheetCell)), g_array_new (FALSE, TRUE, sizeof (double)),
+                    g_array_new (FALSE, TRUE, sizeof (double)), 1, 0 };
   guint col = 0;
+  gboolean ok;
 
-  if (wb == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
-      return FALSE;
-    }
-  ws = workbook_add_worksheet (wb, "汇总");
-  bold = workbook_add_format (wb);
-  format_set_bold (bold);
-  for (guint i = 0; i < G_N_ELEMENTS (head); i++)
-    worksheet_write_string (ws, 0, col++, head[i], bold);
+  g_ptr_array_add (book.sheets, &sheet);
+  for (guint i = 0; i < G_N_ELEMENTS (summary_head); i++)
+    put_cell (&book, &sheet, 0, col++, NB_SHEET_HEADER, summary_head[i], FALSE, 0);
   for (guint f = 0; f < NB_N_FIGURES; f++)
-    worksheet_write_string (ws, 0, col++, nb_figure_label (f), bold);
+    put_cell (&book, &sheet, 0, col++, NB_SHEET_HEADER, nb_figure_label (f), FALSE, 0);
   for (guint r = 0; r < rules->len; r++)
-    worksheet_write_string (ws, 0, col++, g_ptr_array_index (rules, r), bold);
-  worksheet_freeze_panes (ws, 1, 2);
-  worksheet_set_column (ws, 0, 1, 30, NULL);
+    put_cell (&book, &sheet, 0, col++, NB_SHEET_HEADER, g_ptr_array_index (rules, r), FALSE, 0);
+  sheet.filter_cols = col;
+  for (guint c = 0; c < col; c++)
+    set_width (&sheet, c, c < 2 ? 30 : c == 5 ? 40 : 11);
 
   for (guint i = 0; i < nb_review_set_get_n_items (self); i++)
     {
       NbReviewItem *item = nb_review_set_get_item (self, i);
       NbDigest *d = item_digest (item);
       GHashTable *counts = nb_review_item_get_rule_counts (item);
-      lxw_row_t row = i + 1;
+      guint row = i + 1;
 
       col = 0;
-      worksheet_write_string (ws, row, col++, nb_review_item_get_path (item), NULL);
-      if (d && d->agency)
-        worksheet_write_string (ws, row, col, d->agency, NULL);
-      col++;
-      if (d && d->year)
-        worksheet_write_number (ws, row, col, d->year, NULL);
-      col++;
-      if (d)
-        worksheet_write_string (ws, row, col, nb_edition_to_string (d->edition), NULL);
-      col++;
-      worksheet_write_string (ws, row, col++, nb_review_status_label (nb_review_item_get_status (item), FALSE), NULL);
-      worksheet_write_string (ws, row, col++, nb_review_item_get_error (item) ? nb_review_item_get_error (item)->message
-                                                                             : nb_review_item_get_note (item), NULL);
-      if (nb_review_item_get_previous_hash (item))
-        worksheet_write_string (ws, row, col, "是", NULL);
-      col++;
-      for (NbSeverity s = NB_SEVERITY_ERROR; ; s--)
-        {
-          worksheet_write_number (ws, row, col++, nb_review_item_count (item, s), NULL);
-          if (s == NB_SEVERITY_INFO)
-            break;
-        }
-      for (guint f = 0; f < NB_N_FIGURES; f++, col++)
-        if (d && d->has_figure[f])
-          worksheet_write_number (ws, row, col, d->figures[f], NULL);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, nb_review_item_get_path (item), FALSE, 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, d ? d->agency : NULL, FALSE, 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_VALUE, NULL, d && d->year, d ? d->year : 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, d ? nb_edition_to_string (d->edition) : NULL, FALSE, 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT,
+                nb_review_status_label (nb_review_item_get_status (item), FALSE), FALSE, 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT,
+                nb_review_item_get_error (item) ? nb_review_item_get_error (item)->message
+                                                : nb_review_item_get_note (item), FALSE, 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, nb_review_item_get_previous_hash (item) ? "是" : NULL,
+                FALSE, 0);
+      for (int s = NB_SEVERITY_ERROR; s >= NB_SEVERITY_INFO; s--)
+        put_cell (&book, &sheet, row, col++, NB_SHEET_VALUE, NULL, TRUE, nb_review_item_count (item, s));
+      for (guint f = 0; f < NB_N_FIGURES; f++)
+        put_cell (&book, &sheet, row, col++, NB_SHEET_VALUE, NULL, d && d->has_figure[f], d ? d->figures[f] : 0);
       for (guint r = 0; r < rules->len; r++)
-        worksheet_write_number (ws, row, col++,
-                                GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_ptr_array_index (rules, r))), NULL);
+        put_cell (&book, &sheet, row, col++, NB_SHEET_VALUE, NULL, TRUE,
+                  GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_ptr_array_index (rules, r))));
     }
 
-  err = workbook_close (wb);
-  if (err != LXW_NO_ERROR)
-    {
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s: %s"), path, lxw_strerror (err));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
+  ok = nb_export_write_workbook (&book, tmp, error);
+  if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;
 
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
                    g_strerror (saved));
-      return FALSE;
+      ok = FALSE;
     }
-  return TRUE;
-#else
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("XLSX support is not installed"));
-  return FALSE;
-#endif
+  if (!ok)
+    g_unlink (tmp);
+  g_ptr_array_unref (book.sheets);
+  g_string_chunk_free (book.strings);
+  g_array_unref (sheet.cells);
+  g_array_unref (sheet.widths);
+  g_array_unref (sheet.heights);
+  return ok;
 }
 
 /* ---- the review sheet ------------------------------------------------------ */

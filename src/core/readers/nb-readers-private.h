@@ -4,9 +4,15 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
+
+/* The most text any reader gives (bytes of UTF-8): a document that holds more is refused */
+#define NB_READER_MAX_TEXT (64 * 1024 * 1024)
+
+/* The reader helper's exit status when it answers with an error (nianbao-reader.c) */
+#define NB_READER_EXIT_ERROR 3
 
 typedef enum
 {
@@ -42,5 +48,16 @@ char     *nb_reader_doc_extract  (const guint8  *data,
 char     *nb_reader_html_extract (const guint8  *data,
                                   gsize          len,
                                   GError       **error);
+
+/* nb-input.c, in libnianbao and the reader helper */
+GBytes   *nb_input_read_all       (GInputStream  *in,
+                                   gsize          max,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+/* nb-ole2.c, with the .doc reader */
+gboolean  nb_ole2_check_directory (const guint8  *data,
+                                   gsize          len,
+                                   GError       **error);
 
 G_END_DECLS

@@ -203,11 +203,83 @@ intervals_overlap (double a1,
   return MIN (a2, b2) - MAX (a1, b1) > 0.5;
 }
 
-/* Characters of one page, without white space */
+/* Directions text may read in, in poppler's page coordinates (y down) */
+typedef enum
+{
+  READS_RIGHT,  /* upright */
+  READS_DOWN,   /* turned a quarter clockwise (a page with /Rotate 90) */
+  READS_LEFT,   /* upside down (/Rotate 180) */
+  READS_UP,     /* turned a quarter anticlockwise (/Rotate 270, text set sideways) */
+  N_DIRECTIONS
+} Direction;
+
+/* Which way from @a to @b, the next character of the same word; N_DIRECTIONS when they
+ * are too far apart to tell */
+static Direction
+step_direction (const Glyph *a,
+                const Glyph *b)
+{
+  double dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2;
+  double dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+  double size = MAX (MAX (a->x2 - a->x1, a->y2 - a->y1), MAX (b->x2 - b->x1, b->y2 - b->y1));
+
+  if (fabs (dx) > 3 * size || fabs (dy) > 3 * size || (dx == 0 && dy == 0))
+    return N_DIRECTIONS;
+  if (fabs (dx) >= fabs (dy))
+    return dx > 0 ? READS_RIGHT : READS_LEFT;
+  return dy > 0 ? READS_DOWN : READS_UP;
+}
+
+/* Turns the page's characters so that its text reads left to right, lines top to bottom
+ * (poppler gives each character's box where it sits on the page, whichever way it reads).
+ * @height becomes the height of the page so turned. */
+static void
+orient_glyphs (GArray    *glyphs,
+               Direction  direction,
+               double     width,
+               double    *height)
+{
+  double h = *height;
+
+  if (direction == READS_RIGHT || direction >= N_DIRECTIONS)
+    return;
+  for (guint i = 0; i < glyphs->len; i++)
+    {
+      Glyph *g = &g_array_index (glyphs, Glyph, i);
+      Glyph t = *g;
+
+      switch (direction)
+        {
+        case READS_DOWN:  /* x' = y, y' = width - x */
+          g->x1 = t.y1, g->x2 = t.y2, g->y1 = width - t.x2, g->y2 = width - t.x1;
+          break;
+        case READS_LEFT:  /* x' = width - x, y' = height - y */
+          g->x1 = width - t.x2, g->x2 = width - t.x1, g->y1 = h - t.y2, g->y2 = h - t.y1;
+          break;
+        case READS_UP:    /* x' = height - y, y' = x */
+          g->x1 = h - t.y2, g->x2 = h - t.y1, g->y1 = t.x1, g->y2 = t.x2;
+          break;
+        case READS_RIGHT:
+        case N_DIRECTIONS:
+        default:
+          break;
+        }
+      if (g->y2 - g->y1 < 0.1)
+        g->y2 = g->y1 + 0.1;
+    }
+  if (direction == READS_DOWN || direction == READS_UP)
+    *height = width;
+}
+
+/* Characters of one page, without white space, turned to read left to right */
 static GArray *
 collect_glyphs (PopplerPage *page,
-                guint       *budget)
+                guint       *budget,
+                double       width,
+                double      *height)
 {
+  guint votes[N_DIRECTIONS + 1] = { 0 };
+  Direction direction = READS_RIGHT;
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   g_autofree char *text = NULL;
   g_autofree PopplerRectangle *rects = NULL;
@@ -244,6 +316,8 @@ collect_glyphs (PopplerPage *page,
       g.y2 = MAX (r->y1, r->y2);
       g.c = c;
       g.space_before = space;
+      if (glyphs->len > 0 && !space)
+        votes[step_direction (&g_array_index (glyphs, Glyph, glyphs->len - 1), &g)]++;
       space = FALSE;
       if (g.y2 - g.y1 < 0.1)
         g.y2 = g.y1 + 0.1;
@@ -254,6 +328,12 @@ collect_glyphs (PopplerPage *page,
       (*budget)--;
     }
 
+  /* the page reads the way most of its neighbouring characters go; a column of labels
+   * stacked one character a line, on an upright page, is outvoted */
+  for (Direction d = READS_DOWN; d < N_DIRECTIONS; d++)
+    if (votes[d] > 2 * votes[READS_RIGHT] && votes[d] > votes[direction])
+      direction = d;
+  orient_glyphs (glyphs, direction, width, height);
   return glyphs;
 }
 
@@ -671,10 +751,17 @@ join_wrapped_labels (GPtrArray *lines)
   guint n = lines->len;
   g_autofree int *owner = g_new (int, n);
   g_autofree gboolean *above = g_new0 (gboolean, n);
+  /* the lines each row claimed, [first[r], last[r]]: the merge looks only there, so that
+   * a page of many rows costs what the claims cost, not rows × lines */
+  g_autofree guint *first = g_new (guint, n);
+  g_autofree guint *last = g_new (guint, n);
   g_autoptr(GArray) closed = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < n; i++)
-    owner[i] = -1;
+    {
+      owner[i] = -1;
+      first[i] = last[i] = i;
+    }
 
   for (guint r = 0; r < n; r++)
     {
@@ -701,6 +788,7 @@ join_wrapped_labels (GPtrArray *lines)
             }
           owner[i] = r;
           above[i] = TRUE;
+          first[r] = i;
           close_columns (closed, line->frags);
         }
       /* lines below */
@@ -712,6 +800,7 @@ join_wrapped_labels (GPtrArray *lines)
             break;
           owner[i] = r;
           above[i] = FALSE;
+          last[r] = i;
         }
     }
 
@@ -722,10 +811,10 @@ join_wrapped_labels (GPtrArray *lines)
 
       if (!row->is_row)
         continue;
-      for (int i = (int) r - 1; i >= 0; i--)
+      for (guint i = r; i-- > first[r];)
         if (owner[i] == (int) r)
           merge_into_row (row, g_ptr_array_index (lines, i), TRUE);
-      for (guint i = r + 1; i < n; i++)
+      for (guint i = r + 1; i <= last[r]; i++)
         if (owner[i] == (int) r)
           merge_into_row (row, g_ptr_array_index (lines, i), FALSE);
     }
@@ -929,7 +1018,7 @@ nb_reader_pdf_extract (const guint8  *data,
       if (page == NULL)
         continue;
       poppler_page_get_size (page, &width, &height);
-      glyphs = collect_glyphs (page, &budget);
+      glyphs = collect_glyphs (page, &budget, width, &height);
       g_object_unref (page);
       n_glyphs += glyphs->len;
       append_page_text (out, glyphs, height);

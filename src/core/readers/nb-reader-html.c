@@ -4,8 +4,9 @@
  *
  * The page is decoded to UTF-8 first (the charset of <meta charset=…> or
  * <meta http-equiv="Content-Type" content="…; charset=gbk">, UTF-8 otherwise; bad bytes
- * become U+FFFD) and parsed with libxml2's forgiving HTML parser. The tree is walked
- * without recursion. Block elements end lines. A table holding no other table is laid out
+ * become U+FFFD) and streamed twice through libxml2's forgiving HTML parser, SAX events
+ * only, no tree: the first pass finds the tables that hold tables, the second writes the
+ * text. Block elements end lines. A table holding no other table is laid out
  * on its grid, honouring rowspan and colspan, and written one line a row, each cell one
  * field, separated by tabs: an empty field is an empty cell, never a position a span
  * covers (the parser reads empty fields as blank cells).
@@ -22,13 +23,17 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
+#include <libxml/parserInternals.h>
 
 /* Bounds against hostile input */
 #define MAX_COLSPAN      1000
 #define MAX_ROWSPAN      1000
 #define MAX_GRID_MARKS   (8 * 1024 * 1024)   /* grid positions filled by spans, per page */
 #define CHARSET_WINDOW   8192
+/* A page with more elements than this is refused before it is parsed: a real report has
+ * a few thousand */
+#define MAX_ELEMENTS     (512 * 1024)
+#define MAX_DEPTH        257                 /* elements open at once (xmlParserMaxDepth + 1) */
 
 typedef struct
 {
@@ -51,9 +56,20 @@ typedef struct
   GString    *out;
   GString    *line;
   GPtrArray  *tables;        /* Table, innermost last: data tables only */
-  GHashTable *layout;        /* xmlNode of tables that hold tables */
   gsize       grid_budget;
 } Walk;
+
+/* The state of a pass of SAX events */
+typedef struct
+{
+  Walk       *walk;         /* NULL in the first pass, which only finds layout tables */
+  GHashTable *layout;       /* tables that hold tables, by their number */
+  guint       n_tables;     /* tables started so far */
+  GArray     *open_tables;  /* guint: the number of each open table, innermost last */
+  guint       skip_depth;   /* > 0 inside a skipped element */
+  guint       n_elements;   /* elements started */
+  guint       depth;        /* elements open: text outside any is dropped, as libxml2's tree does */
+} Pass;
 
 static void
 cell_free (gpointer data)
@@ -78,14 +94,14 @@ table_free (gpointer data)
 }
 
 static gboolean
-name_is (const xmlNode *node,
-         const char    *name)
+name_is (const char *node,
+         const char *name)
 {
-  return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+  return g_ascii_strcasecmp (node, name) == 0;
 }
 
 static gboolean
-name_in (const xmlNode      *node,
+name_in (const char         *node,
          const char * const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
@@ -194,13 +210,19 @@ add_text (Walk       *walk,
 }
 
 static guint
-get_span (xmlNode    *node,
-          const char *attr,
-          guint       max)
+get_span (const xmlChar **attrs,
+          const char     *attr,
+          guint           max)
 {
-  g_autofree char *value = (char *) xmlGetProp (node, (const xmlChar *) attr);
+  g_autofree char *value = NULL;
   guint64 n;
 
+  for (guint i = 0; attrs != NULL && attrs[i] != NULL; i += 2)
+    if (g_ascii_strcasecmp ((const char *) attrs[i], attr) == 0)
+      {
+        value = g_strdup (attrs[i + 1] != NULL ? (const char *) attrs[i + 1] : "");
+        break;
+      }
   if (value == NULL)
     return 1;
   g_strstrip (value);
@@ -310,17 +332,20 @@ write_table (Walk  *walk,
     }
 }
 
-/* Called on entering an element; returns whether to walk its children */
+/* Called on entering an element (@layout: a table holding tables); returns whether to
+ * walk its content */
 static gboolean
-enter_element (Walk    *walk,
-               xmlNode *node)
+enter_element (Walk           *walk,
+               const char     *node,
+               const xmlChar **attrs,
+               gboolean        layout)
 {
   Table *table = current_table (walk);
 
   if (name_in (node, skipped_elements))
     return FALSE;
 
-  if (name_is (node, "table") && !g_hash_table_contains (walk->layout, node))
+  if (name_is (node, "table") && !layout)
     {
       Table *t = g_new0 (Table, 1);
 
@@ -341,8 +366,8 @@ enter_element (Walk    *walk,
     {
       finish_cell (table);
       table->cell = g_string_new (NULL);
-      table->colspan = get_span (node, "colspan", MAX_COLSPAN);
-      table->rowspan = get_span (node, "rowspan", MAX_ROWSPAN);
+      table->colspan = get_span (attrs, "colspan", MAX_COLSPAN);
+      table->rowspan = get_span (attrs, "rowspan", MAX_ROWSPAN);
       if (table->colspan == 0)
         table->colspan = 1;
       return TRUE;
@@ -355,12 +380,13 @@ enter_element (Walk    *walk,
 }
 
 static void
-leave_element (Walk    *walk,
-               xmlNode *node)
+leave_element (Walk       *walk,
+               const char *node,
+               gboolean    layout)
 {
   Table *table = current_table (walk);
 
-  if (table != NULL && name_is (node, "table") && !g_hash_table_contains (walk->layout, node))
+  if (table != NULL && name_is (node, "table") && !layout)
     {
       finish_row (table);
       flush_line (walk);  /* a caption */
@@ -382,72 +408,128 @@ leave_element (Walk    *walk,
     line_break (walk);
 }
 
-/* Tables that hold another table are page layout, not data */
 static void
-mark_layout_tables (xmlNode    *root,
-                    GHashTable *layout)
+start_element_cb (void           *data,
+                  const xmlChar  *name,
+                  const xmlChar **attrs)
 {
-  xmlNode *node = root;
+  Pass *pass = ((htmlParserCtxtPtr) data)->_private;
+  const char *node = (const char *) name;
+  guint number = 0;
+  gboolean layout;
 
-  while (node != NULL)
+  if (node == NULL)
+    return;
+  pass->n_elements++;
+  /* the nesting libxml2's tree builder allows: deeper, it stopped the parse, and so does
+   * this, so that a page reads as it did with the tree */
+  if (++pass->depth > MAX_DEPTH)
     {
-      if (node->type == XML_ELEMENT_NODE && name_is (node, "table"))
-        {
-          for (xmlNode *up = node->parent; up != NULL && up != root->parent; up = up->parent)
-            if (up->type == XML_ELEMENT_NODE && name_is (up, "table"))
-              {
-                if (!g_hash_table_add (layout, up))
-                  break;  /* its ancestors are marked already */
-              }
-        }
-
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      while (node != NULL && node != root && node->next == NULL)
-        node = node->parent;
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
+      xmlStopParser (data);
+      return;
     }
+  if (name_is (node, "table"))
+    number = ++pass->n_tables;
+
+  /* first pass: a table that holds another is page layout, and so are those around it */
+  if (pass->walk == NULL)
+    {
+      for (guint i = pass->open_tables->len; number > 0 && i > 0; i--)
+        {
+          guint outer = g_array_index (pass->open_tables, guint, i - 1);
+
+          if (!g_hash_table_add (pass->layout, GUINT_TO_POINTER (outer)))
+            break;  /* those around it are marked already */
+        }
+      if (number > 0)
+        g_array_append_val (pass->open_tables, number);
+      return;
+    }
+
+  if (pass->skip_depth > 0)
+    {
+      pass->skip_depth++;
+      return;
+    }
+  layout = number > 0 && g_hash_table_contains (pass->layout, GUINT_TO_POINTER (number));
+  if (!enter_element (pass->walk, node, attrs, layout))
+    pass->skip_depth = 1;
+  else if (number > 0)
+    g_array_append_val (pass->open_tables, number);
 }
 
 static void
-walk_tree (Walk    *walk,
-           xmlNode *root)
+end_element_cb (void          *data,
+                const xmlChar *name)
 {
-  xmlNode *node = root;
+  Pass *pass = ((htmlParserCtxtPtr) data)->_private;
+  const char *node = (const char *) name;
+  gboolean table;
+  guint number = 0;
 
-  while (node != NULL)
+  if (node == NULL)
+    return;
+  if (pass->depth > 0)
+    pass->depth--;
+  if (pass->skip_depth > 0)
     {
-      gboolean descend = FALSE;
-
-      if (node->type == XML_ELEMENT_NODE)
-        descend = enter_element (walk, node);
-      else if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) &&
-               node->content != NULL)
-        add_text (walk, (const char *) node->content);
-
-      if (descend && node->children != NULL)
-        {
-          node = node->children;
-          continue;
-        }
-      if (descend)
-        leave_element (walk, node);
-
-      while (node != NULL && node != root && node->next == NULL)
-        {
-          node = node->parent;
-          if (node != NULL && node->type == XML_ELEMENT_NODE)
-            leave_element (walk, node);
-        }
-      if (node == NULL || node == root)
-        break;
-      node = node->next;
+      pass->skip_depth--;  /* a skipped element is not left either */
+      return;
     }
+  table = name_is (node, "table");
+  if (table && pass->open_tables->len > 0)
+    {
+      number = g_array_index (pass->open_tables, guint, pass->open_tables->len - 1);
+      g_array_set_size (pass->open_tables, pass->open_tables->len - 1);
+    }
+  if (pass->walk != NULL)
+    leave_element (pass->walk, node,
+                   table && g_hash_table_contains (pass->layout, GUINT_TO_POINTER (number)));
+}
+
+static void
+characters_cb (void          *data,
+               const xmlChar *text,
+               int            len)
+{
+  Pass *pass = ((htmlParserCtxtPtr) data)->_private;
+  g_autofree char *copy = NULL;
+
+  if (pass->walk == NULL || pass->skip_depth > 0 || pass->depth == 0 || len <= 0)
+    return;
+  copy = g_strndup ((const char *) text, len);
+  add_text (pass->walk, copy);
+}
+
+/* One pass of SAX events over the page; no tree is built */
+static gboolean
+parse_page (const char *utf8,
+            gsize       len,
+            Pass       *pass)
+{
+  htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt (utf8, (int) len);
+  int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+
+  if (ctxt == NULL)
+    return FALSE;
+  /* only these events: without the default handlers no document is built */
+  memset (ctxt->sax, 0, sizeof (htmlSAXHandler));
+  ctxt->sax->startElement = start_element_cb;
+  ctxt->sax->endElement = end_element_cb;
+  ctxt->sax->characters = characters_cb;
+  ctxt->sax->cdataBlock = characters_cb;
+  ctxt->_private = pass;
+  /* no HTML_PARSE_NOENT (nor a DTD): entities are never expanded from declarations */
+  htmlCtxtUseOptions (ctxt, options);
+  xmlSwitchEncoding (ctxt, XML_CHAR_ENCODING_UTF8);
+  htmlParseDocument (ctxt);
+  if (ctxt->myDoc != NULL)
+    xmlFreeDoc (ctxt->myDoc);
+  htmlFreeParserCtxt (ctxt);
+  g_array_set_size (pass->open_tables, 0);
+  pass->skip_depth = pass->depth = pass->n_tables = 0;
+  return TRUE;
 }
 
 /* The charset a page declares in its first bytes, or NULL */
@@ -574,6 +656,17 @@ decode_page (const guint8 *data,
   return decode_to_utf8 (data, len, charset);
 }
 
+/* Element tags in the page: each '<' followed by a letter */
+static gsize
+count_tags (const char *page)
+{
+  gsize n = 0;
+
+  for (const char *p = strchr (page, '<'); p != NULL; p = strchr (p + 1, '<'))
+    n += g_ascii_isalpha (p[1]);
+  return n;
+}
+
 char *
 nb_reader_html_extract (const guint8  *data,
                         gsize          len,
@@ -584,11 +677,9 @@ nb_reader_html_extract (const guint8  *data,
   g_autoptr(GString) line = NULL;
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GHashTable) layout = NULL;
-  htmlDocPtr doc;
-  xmlNode *root;
-  Walk walk;
-  int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+  g_autoptr(GArray) open_tables = NULL;
+  Walk walk = { 0 };
+  Pass pass = { 0 };
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
@@ -609,11 +700,19 @@ nb_reader_html_extract (const guint8  *data,
       g_set_error_literal (error, NB_ERROR, NB_ERROR_TOO_LARGE, _("The web page is too large"));
       return NULL;
     }
-  doc = htmlReadMemory (utf8, (int) strlen (utf8), NULL, "UTF-8", options);
-  if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
+  if (count_tags (utf8) > MAX_ELEMENTS)
     {
-      if (doc != NULL)
-        xmlFreeDoc (doc);
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The web page has too many elements (more than %d) to be a report"),
+                   MAX_ELEMENTS);
+      return NULL;
+    }
+  layout = g_hash_table_new (NULL, NULL);
+  open_tables = g_array_new (FALSE, FALSE, sizeof (guint));
+  pass.layout = layout;
+  pass.open_tables = open_tables;
+  if (!parse_page (utf8, strlen (utf8), &pass) || pass.n_elements == 0)
+    {
       g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
                            _("The web page could not be read as HTML"));
       return NULL;
@@ -622,15 +721,12 @@ nb_reader_html_extract (const guint8  *data,
   out = g_string_new (NULL);
   line = g_string_new (NULL);
   tables = g_ptr_array_new_with_free_func (table_free);
-  layout = g_hash_table_new (NULL, NULL);
-  mark_layout_tables (root, layout);
-
   walk.out = out;
   walk.line = line;
   walk.tables = tables;
-  walk.layout = layout;
   walk.grid_budget = MAX_GRID_MARKS;
-  walk_tree (&walk, root);
+  pass.walk = &walk;
+  parse_page (utf8, strlen (utf8), &pass);
 
   /* tables left open by a truncated page */
   while (tables->len > 0)
@@ -643,8 +739,14 @@ nb_reader_html_extract (const guint8  *data,
       g_ptr_array_remove_index (tables, tables->len - 1);
     }
   flush_line (&walk);
-  xmlFreeDoc (doc);
 
+  if (out->len > NB_READER_MAX_TEXT)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The document’s text is too large (more than %d MB)"),
+                   NB_READER_MAX_TEXT / (1024 * 1024));
+      return NULL;
+    }
   if (!g_utf8_validate (out->str, out->len, NULL))
     return g_utf8_make_valid (out->str, out->len);
   return g_string_free (g_steal_pointer (&out), FALSE);

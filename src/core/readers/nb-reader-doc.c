@@ -47,7 +47,7 @@
 
 /* Bounds against hostile input */
 #define MAX_TEXT_CHARS   (8 * 1024 * 1024)  /* characters of the main document */
-#define MAX_TEXT_BYTES   (64 * 1024 * 1024) /* the text given, tabs of spanned cells and all */
+#define MAX_TEXT_BYTES   NB_READER_MAX_TEXT /* the text given, tabs of spanned cells and all */
 #define MAX_TABLE_MARKS  16384              /* cells held at once; a longer table is cut */
 #define MAX_FIELD_DEPTH  64                 /* nested fields tracked one by one */
 #define MAX_ROW_CELLS    63                 /* itcMac of sprmTDefTable */
@@ -1418,6 +1418,10 @@ nb_reader_doc_extract (const guint8  *data,
       g_set_error_literal (error, NB_ERROR, NB_ERROR_EMPTY, _("The Word document is empty"));
       return NULL;
     }
+
+  /* libgsf recurses through the directory: one too deep would overflow the stack */
+  if (!nb_ole2_check_directory (data, len, error))
+    return NULL;
 
   quiet_gsf_msole ();
   input = gsf_input_memory_new (data, len, FALSE);

@@ -1,0 +1,130 @@
+/* nb-rules.c — every rule a finding can name, in one table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keep docs/rules.md in step: `tests/test-rules.py --write` rewrites its table
+ * from this one. An equation's rule is raised by the checker's equation loop
+ * (src/core/check/nb-check-tables.c) for each equation the template's description lists
+ * under that rule (src/core/template/template-*.json).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-rules.h"
+
+static const NbRule rules[] = {
+  /* the tables' equations (勾稽关系): template-common.json's "equations" */
+  { "requests.row_sum", NB_SEVERITY_ERROR, "行合计不符", "Row total differs",
+    "第三部分某行的总计与六类申请人之和不符",
+    "a row's 总计 differs from the sum of its six applicant columns", "src/core/check/nb-check-tables.c" },
+  { "requests.balance", NB_SEVERITY_ERROR, "收结不平衡", "Requests do not balance",
+    "某列第一项加第二项与第三项（七）总计加第四项不等",
+    "第一项+第二项 differs from 第三项(七、总计)+第四项 in a column", "src/core/check/nb-check-tables.c" },
+  { "requests.result_sum", NB_SEVERITY_ERROR, "办理结果合计不符", "Results total differs",
+    "某列（七）总计与（一）至（六）之和不符",
+    "（七）总计 differs from the sum of （一）…（六） in a column", "src/core/check/nb-check-tables.c" },
+  { "appeals.group_sum", NB_SEVERITY_ERROR, "复议诉讼合计不符", "Appeals total differs",
+    "行政复议或行政诉讼某组的总计与四项结果之和不符",
+    "a 复议/诉讼 group's 总计 differs from the sum of its four results", "src/core/check/nb-check-tables.c" },
+  /* prose */
+  { "prose.table_mismatch", NB_SEVERITY_ERROR, "正文与表格不符", "Text contradicts table",
+    "正文所述数字与表格不符", "a figure stated in the prose contradicts the tables", "src/core/check/nb-check-prose.c" },
+  { "prose.sum", NB_SEVERITY_ERROR, "正文合计不符", "Stated total differs",
+    "正文所述合计与其列出的各部分之和不符", "a total stated in the prose differs from the sum of the parts it lists",
+    "src/core/check/nb-check-prose.c" },
+  /* the report's year, agency and place */
+  { "meta.year", NB_SEVERITY_ERROR, "年度不一致", "Year inconsistent",
+    "报告的年度前后说法不一", "the report's year is stated inconsistently", "src/core/check/nb-check-meta.c" },
+  { "meta.agency", NB_SEVERITY_ERROR, "机关名称不一致", "Agency name inconsistent",
+    "机关名称前后写法不一；在审核集中，正文以另一类机关（本中心）或集中另一机关的名称自称（警告）",
+    "the agency's name is written inconsistently; in a review set, the prose names another kind of office "
+    "(本中心) or another office of the set as itself (warning)",
+    "src/core/check/nb-check-meta.c src/core/review/nb-review-series.c" },
+  { "meta.place", NB_SEVERITY_WARNING, "地名疑误", "Place name doubtful",
+    "地名与某一行政区划名称仅差一字且不与任何区划相符",
+    "a place name one character away from a national administrative division and matching none", "" },
+  /* the template */
+  { "template.missing_section", NB_SEVERITY_ERROR, "缺少部分", "Section missing",
+    "六个部分之一缺失", "one of the six sections is absent", "src/core/check/nb-check-meta.c" },
+  { "template.missing_row", NB_SEVERITY_ERROR, "缺少表格行", "Table row missing",
+    "表格的某一行（或整张表格的数字）缺失", "a row of a table is absent", "src/core/parse/nb-cells.c" },
+  { "template.edition", NB_SEVERITY_WARNING, "模板版本不符", "Wrong template edition",
+    "模板版本与年度不符：2021 年度及以后用了 2019 版，或 2020 年度及以前用了 2021 版",
+    "the edition does not fit the year: a report for 2021 or later in the 2019 layout, or one for 2020 or "
+    "earlier in the 2021 layout", "src/core/check/nb-check-meta.c" },
+  { "template.label", NB_SEVERITY_WARNING, "行标签措辞不同", "Row label differs",
+    "按位置和最接近的标签认出的模板行，措辞与模板不同",
+    "a template row recognised by its place and nearest label, printed with other wording", "" },
+  { "template.merged_rows", NB_SEVERITY_WARNING, "表格行被合并", "Rows merged",
+    "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
+    "a row printed in place of the rows the template splits it into", "" },
+  { "template.heading_number", NB_SEVERITY_WARNING, "标题序号有误", "Heading numbers out of order",
+    "部分标题或小标题的序号错乱、跳号或重复", "section headings or sub-headings out of order, skipped or repeated", "" },
+  /* tables and cells */
+  { "table.unread", NB_SEVERITY_WARNING, "表格未能读取", "Table not read",
+    "表格或其一部分无法确定地读出", "a table, or part of one, that could not be read with certainty", "" },
+  { "cell.missing", NB_SEVERITY_WARNING, "单元格为空", "Cell empty",
+    "原文中单元格为空（其值可能已按勾稽关系推算）",
+    "a cell is empty in the source (its value may have been inferred)", "src/core/check/nb-check-tables.c" },
+  { "cell.invalid", NB_SEVERITY_ERROR, "单元格数值无效", "Cell value invalid",
+    "单元格的值不合其种类：计数应为非负整数，增减可为负，金额可有小数",
+    "a cell is not a non-negative whole number (or, for fees, an amount)", "src/core/check/nb-check-tables.c" },
+  { "cell.extra", NB_SEVERITY_WARNING, "多余数值", "Extra values",
+    "一行的数值多于表格的列数", "a row holds more values than the table has columns", "src/core/parse/nb-cells.c" },
+  { "cell.unseparated", NB_SEVERITY_INFO, "数字未分隔", "Numbers run together",
+    "一行的数字没有分隔，按勾稽关系只有一种拆分，已据此拆分",
+    "a row's numbers were written without separators and were split where the table's equations allow one "
+    "split only", "src/core/parse/nb-splitter.c" },
+  { "cell.ambiguous", NB_SEVERITY_WARNING, "数字无法拆分", "Numbers cannot be split",
+    "连写的数字有多种拆分或没有拆分符合勾稽关系，各单元格未定",
+    "run-together digits that more than one split satisfies (or none); those cells stay missing",
+    "src/core/parse/nb-splitter.c" },
+  /* sections 五 and 六, and the text */
+  { "section.placeholder", NB_SEVERITY_WARNING, "第五部分空泛", "Section 5 empty",
+    "第五部分为空，或只有“无”“暂无”或套话", "section 五 empty, or only 无 / 暂无 / a stock sentence", "" },
+  { "section.fee_statement", NB_SEVERITY_WARNING, "未说明收费", "Fee statement missing",
+    "第六部分未说明收取信息处理费的情况，或所述与申请表不符",
+    "section 六 does not state the 信息处理费 charged, or states one the requests table contradicts", "" },
+  { "text.encoding", NB_SEVERITY_WARNING, "编码错误", "Bad encoding",
+    "有不合报告编码的字节，已以替换字符解码", "bytes that are not valid in the report's encoding, decoded with a replacement", "src/core/nb-loader.c" },
+  /* review sets */
+  { "series.carry_over", NB_SEVERITY_ERROR, "结转不衔接", "Carry-over does not match",
+    "本年“上年结转”与同一机关上年“结转下年度继续办理”不符",
+    "this year's 二、上年结转 differs from the same agency's previous 四、结转下年度继续办理",
+    "src/core/review/nb-review-series.c" },
+  { "series.in_force", NB_SEVERITY_WARNING, "现行有效件数不衔接", "In-force count does not follow",
+    "现行有效件数与上年数加本年制发减废止不符",
+    "现行有效件数 disagrees with last year's plus this year's 制发 minus 废止", "src/core/review/nb-review-series.c" },
+  { "series.copied_text", NB_SEVERITY_WARNING, "文字雷同", "Copied text",
+    "有段落与其他机关的报告或本机关上年报告几乎相同",
+    "passages near-identical to another agency's report or the same agency's previous year",
+    "src/core/review/nb-review-copied.c" },
+};
+
+/**
+ * nb_rules_get:
+ * @n_rules: (out): their number
+ *
+ * Returns: (transfer none) (array length=n_rules): every rule, grouped by subject
+ */
+const NbRule *
+nb_rules_get (guint *n_rules)
+{
+  *n_rules = G_N_ELEMENTS (rules);
+  return rules;
+}
+
+/**
+ * nb_rules_lookup:
+ *
+ * Returns: (nullable): the rule with @id
+ */
+const NbRule *
+nb_rules_lookup (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (strcmp (rules[i].id, id) == 0)
+      return &rules[i];
+  return NULL;
+}

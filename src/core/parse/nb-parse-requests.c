@@ -1,0 +1,600 @@
+/* nb-parse-requests.c — section 三, the requests table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nb-parse-private.h"
+
+#define MAX_ROW_KEYS 128  /* the keys of all rows of section 三 in one edition */
+
+/* The keys of one edition's rows, in the description's order, each with what
+ * finding it in a label fast takes */
+typedef struct
+{
+  guint                n;
+  const NbTemplateKey *key[MAX_ROW_KEYS];
+  int                  row[MAX_ROW_KEYS];
+  gsize                len[MAX_ROW_KEYS];
+  gunichar             first[MAX_ROW_KEYS];
+  guint64              first_chars[4];  /* bit c % 256 for the first character c of each key */
+} RowKeys;
+
+static const RowKeys *
+get_row_keys (NbEdition edition)
+{
+  static RowKeys keys[NB_N_EDITIONS];
+  static gsize init;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint e = 0; e < NB_N_EDITIONS; e++)
+        {
+          const NbTemplate *tpl = nb_template_get (e);
+          RowKeys *rk = &keys[e];
+
+          for (guint r = 0; r < tpl->n_rows; r++)
+            for (guint k = 0; k < tpl->rows[r].n_keys && rk->n < MAX_ROW_KEYS; k++)
+              {
+                const NbTemplateKey *key = &tpl->rows[r].keys[k];
+                guint i = rk->n++;
+
+                rk->key[i] = key;
+                rk->row[i] = r;
+                rk->len[i] = strlen (key->text);
+                rk->first[i] = g_utf8_get_char (key->text);
+                rk->first_chars[(rk->first[i] % 256) / 64] |= G_GUINT64_CONSTANT (1) << (rk->first[i] % 64);
+              }
+        }
+      g_once_init_leave (&init, 1);
+    }
+  return &keys[edition];
+}
+
+/* Trailing characters that do not count when a key must end the label */
+static gsize
+trimmed_length (const char *label,
+                gsize       len)
+{
+  while (len > 0)
+    {
+      const char *prev = g_utf8_find_prev_char (label, label + len);
+      gunichar c;
+
+      if (prev == NULL)
+        break;
+      c = g_utf8_get_char (prev);
+      if (c == ')' || c == ':' || c == 0x3002 || c == ',' || c == 0x3001 || c == '.')
+        len = prev - label;
+      else
+        break;
+    }
+  return len;
+}
+
+static int
+classify_request_row (NbEdition   edition,
+                      const char *label,
+                      const gboolean *found)
+{
+  gsize len = strlen (label);
+  gsize tlen = trimmed_length (label, len);
+  int best_row = -1;
+  gssize best_end = -1;
+  gsize best_keylen = 0;
+  const RowKeys *rk = get_row_keys (edition);
+  gssize last_end[MAX_ROW_KEYS];
+
+  /* where each key last ends in the label, in one pass over it */
+  for (guint i = 0; i < rk->n; i++)
+    last_end[i] = -1;
+  for (const char *q = label; *q; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (!(rk->first_chars[(c % 256) / 64] & (G_GUINT64_CONSTANT (1) << (c % 64))))
+        continue;
+      for (guint i = 0; i < rk->n; i++)
+        if (rk->first[i] == c && !rk->key[i]->at_end && strncmp (q, rk->key[i]->text, rk->len[i]) == 0)
+          last_end[i] = (q - label) + rk->len[i];
+    }
+
+  for (guint pass = 0; pass < 2 && best_row < 0; pass++)
+    for (guint i = 0; i < rk->n; i++)
+      {
+        const NbTemplateKey *k = rk->key[i];
+        int row = rk->row[i];
+        gsize klen = rk->len[i];
+        gssize end;
+
+        if (pass == 0 && found[row])
+          continue;  /* first pass: rows not yet seen */
+        if (k->at_end)
+          {
+            if (tlen < klen || memcmp (label + tlen - klen, k->text, klen) != 0)
+              continue;
+            end = tlen;
+          }
+        else if ((end = last_end[i]) < 0)
+          continue;
+        if (end > best_end || (end == best_end && klen > best_keylen))
+          {
+            best_end = end;
+            best_keylen = klen;
+            best_row = row;
+          }
+      }
+  return best_row;
+}
+
+/* ------------------------------------------------------------------ */
+/* Section 三: the requests table                                     */
+
+/* The equations of section 三, and that of its first row alone (its row sum) */
+static guint
+request_equations (NbEdition  edition,
+                   Equation  *eqs,
+                   Equation  *row_eq,
+                   guint     *n_row_eqs)
+{
+  guint n_rows = nb_schema_get_n_request_rows (edition);
+  guint n = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), n_rows * N_COLS, eqs);
+
+  *n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eq);
+  return n;
+}
+
+static gboolean
+candidate_row_ok (Candidate      *cand,
+                  const Equation *row_eqs,
+                  guint           n_row_eqs)
+{
+  return nb_place_propagate (cand->v, cand->known, row_eqs, n_row_eqs) == 0;
+}
+
+static gboolean
+candidates_same (const Candidate *a,
+                 const Candidate *b)
+{
+  for (guint c = 0; c < N_COLS; c++)
+    if (a->known[c] != b->known[c] || (a->known[c] && a->v[c] != b->v[c]))
+      return FALSE;
+  return TRUE;
+}
+
+/* A row written without separators: its cells come from the one split
+ * that fits the table, or stay missing (cell.ambiguous). TRUE when split. */
+static gboolean
+place_run_row (Parser          *p,
+               guint            r,
+               RowValues       *row,
+               const Candidate *chosen,
+               guint64          best_set)
+{
+  NbEdition edition = p->report->edition;
+  const Token *written = (const Token *) (gpointer) row->vals->data;
+  guint n_best = 0;
+  gboolean unique;
+
+  for (guint64 b = best_set; b; b &= b - 1)
+    n_best++;
+  unique = row->n_splits == 1 || (row->n_splits >= 2 && row->n_splits <= MAX_SPLITS && n_best == 1);
+  if (unique)
+    row->chosen = chosen->tok[0];
+
+  for (guint k = 0; k < N_COLS; k++)
+    {
+      int cell = nb_schema_request_cell (edition, r, k);
+      NbCell *cc = &p->report->cells[cell];
+
+      nb_parse_mark_present_missing (cc);
+      cc->unsplit = !unique;
+      if (unique)
+        nb_parse_set_source (p, cell, &written[chosen->tok[k]]);
+    }
+  if (!unique)
+    nb_parse_note_split (p, nb_schema_get_request_row_label (edition, r), nb_schema_get_request_row_english (edition, r),
+                written, row->n_written, NULL, N_COLS, row->n_splits <= 1 || n_best < 2 ? row->n_splits : n_best,
+                nb_schema_request_cell (edition, r, 0));
+  return unique;
+}
+
+/* cell.unseparated for the rows of the requests table that were split: one
+ * finding for them all, since a page that lost its separators lost them in
+ * every row. */
+static void
+note_split_rows (Parser          *p,
+                 const RowValues *rows,
+                 const guint     *split,
+                 guint            n_split)
+{
+  NbEdition edition = p->report->edition;
+  const RowValues *row0 = &rows[split[0]];
+  const Token *parts0 = &g_array_index (row0->vals, Token, row0->chosen);
+  g_autofree char *example = nb_parse_runs_text (p, (const Token *) (gpointer) row0->vals->data, row0->n_written);
+  g_autofree char *example_cells = nb_parse_runs_text (p, parts0, N_COLS);
+  g_autofree char *zh = NULL, *en = NULL;
+  NbFinding *f;
+
+  if (n_split == 1)
+    {
+      nb_parse_note_split (p, nb_schema_get_request_row_label (edition, split[0]),
+                  nb_schema_get_request_row_english (edition, split[0]),
+                  (const Token *) (gpointer) row0->vals->data, row0->n_written, parts0, N_COLS, 1,
+                  nb_schema_request_cell (edition, split[0], 0));
+      return;
+    }
+  zh = g_strdup_printf ("第三部分表格有 %u 行的数字没有分隔（如“%s”），按表格的勾稽关系每行只有一种拆分，"
+                        "已据此拆分（如 %s）。", n_split, example, example_cells);
+  en = g_strdup_printf ("%u rows of the requests table (section 3) have their numbers run together "
+                        "(e.g. “%s”); the table’s equations allow one split for each, and they were split "
+                        "so (e.g. %s).", n_split, example, example_cells);
+  f = nb_parse_add_split_finding (p, TRUE, zh, en);
+  for (guint i = 0; i < n_split; i++)
+    {
+      const RowValues *row = &rows[split[i]];
+
+      for (guint k = 0; k < N_COLS; k++)
+        nb_finding_add_cell (f, nb_schema_request_cell (edition, split[i], k));
+      for (guint j = 0; j < row->n_written; j++)
+        {
+          const Token *t = &g_array_index (row->vals, Token, j);
+
+          nb_finding_add_span (f, nb_report_norm_span (p->report, t->start, t->end));
+        }
+    }
+}
+
+/* The ways to place a row's values in its seven cells: each split of a run
+ * that fits, one empty placement for a run that does not (or an empty row),
+ * the row as written when it has all its cells, else every placement that
+ * fits the row's equation (all of them when none does), without repeats */
+static GArray *
+row_candidates (const RowValues *row,
+                const Equation  *row_eqs,
+                guint            n_row_eqs)
+{
+  GArray *vals = row->vals;
+  GArray *cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
+
+  if (row->run && row->n_splits >= 1 && row->n_splits <= MAX_SPLITS)
+    {
+      for (guint j = 0; j < row->n_splits; j++)
+        {
+          Candidate c;
+
+          for (guint k = 0; k < N_COLS; k++)
+            {
+              c.tok[k] = row->n_written + j * N_COLS + k;
+              c.known[k] = TRUE;
+              c.v[k] = g_array_index (vals, Token, c.tok[k]).value;
+            }
+          g_array_append_val (cands, c);
+        }
+    }
+  else if (row->run || vals->len == 0)
+    {
+      Candidate c;
+
+      for (guint k = 0; k < N_COLS; k++)
+        c.tok[k] = -1, c.known[k] = FALSE, c.v[k] = 0;
+      g_array_append_val (cands, c);
+    }
+  else if (vals->len >= N_COLS)
+    {
+      Candidate c;
+
+      for (guint k = 0; k < N_COLS; k++)
+        {
+          const Token *t = &g_array_index (vals, Token, k);
+
+          c.tok[k] = k;
+          c.known[k] = t->kind == TOK_NUMBER;
+          c.v[k] = c.known[k] ? t->value : 0;
+        }
+      g_array_append_val (cands, c);
+    }
+  else
+    {
+      g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (Candidate));
+      gboolean any_ok = FALSE;
+
+      nb_parse_enumerate_placements (vals, N_COLS, all);
+      for (guint i = 0; i < all->len; i++)
+        {
+          Candidate c = g_array_index (all, Candidate, i);
+
+          if (candidate_row_ok (&c, row_eqs, n_row_eqs))
+            any_ok = TRUE;
+        }
+      for (guint i = 0; i < all->len; i++)
+        {
+          Candidate c = g_array_index (all, Candidate, i);
+          gboolean dup = FALSE;
+
+          /* with no placement that fits the row sum, keep them all, unsolved */
+          if (any_ok && !candidate_row_ok (&c, row_eqs, n_row_eqs))
+            continue;
+          for (guint j = 0; j < cands->len; j++)
+            if (candidates_same (&g_array_index (cands, Candidate, j), &c))
+              dup = TRUE;
+          if (!dup)
+            g_array_append_val (cands, c);
+        }
+    }
+  return cands;
+}
+
+/* the rows of the 勾稽关系 first (the equations between two sums, 第一项+第二项 =
+ * 第三项（七）+第四项): they constrain every column at once */
+static void
+order_ambiguous (guint          *ambiguous,
+                 guint           n_ambiguous,
+                 const Equation *eqs,
+                 guint           n_eqs)
+{
+  gboolean first_rows[MAX_ROWS] = { 0 };
+  guint n = 0;
+
+  for (guint e = 0; e < n_eqs; e++)
+    if (eqs[e].n_rhs > 1)
+      {
+        for (guint i = 0; i < eqs[e].n_lhs; i++)
+          first_rows[eqs[e].lhs[i] / N_COLS] = TRUE;
+        for (guint i = 0; i < eqs[e].n_rhs; i++)
+          first_rows[eqs[e].rhs[i] / N_COLS] = TRUE;
+      }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = n; i < n_ambiguous; i++)
+      {
+        gboolean first = first_rows[ambiguous[i]];
+
+        if (first == (pass == 0))
+          {
+            guint tmp = ambiguous[n];
+
+            ambiguous[n++] = ambiguous[i];
+            ambiguous[i] = tmp;
+          }
+      }
+}
+
+/* Writes a row's cells as the best placement @c has them: a value read where
+ * the placements agree on it, a placeholder as such, a gap the equations
+ * determine as inferred, else missing */
+static void
+write_row (Parser          *p,
+           guint            r,
+           const RowValues *row,
+           const Candidate *c,
+           const gboolean  *agrees,
+           const guint8    *best_known,
+           const double    *best_x)
+{
+  NbEdition edition = p->report->edition;
+
+  for (guint k = 0; k < N_COLS; k++)
+    {
+      int cell = nb_schema_request_cell (edition, r, k);
+      NbCell *cc = &p->report->cells[cell];
+      gboolean from_source = c->tok[k] >= 0 && agrees[k];
+
+      cc->was_present = row->found;
+      if (from_source && best_known[k] && c->known[k] && c->v[k] == best_x[k])
+        nb_parse_set_source (p, cell, &g_array_index (row->vals, Token, c->tok[k]));
+      else if (from_source && !c->known[k] && !best_known[k])
+        nb_parse_set_source (p, cell, &g_array_index (row->vals, Token, c->tok[k]));  /* placeholder */
+      else if (best_known[k])
+        {
+          /* a blank, a placeholder or a gap the equations determine; a
+           * placeholder keeps its text's span */
+          if (from_source && !c->known[k])
+            nb_parse_set_source (p, cell, &g_array_index (row->vals, Token, c->tok[k]));
+          else
+            cc->span = NB_SPAN_NONE;
+          cc->value = best_x[k];
+          cc->has_value = TRUE;
+          cc->origin = NB_ORIGIN_INFERRED;
+        }
+      else
+        {
+          cc->has_value = FALSE;
+          cc->origin = NB_ORIGIN_MISSING;
+          cc->span = NB_SPAN_NONE;
+        }
+    }
+}
+
+static void
+place_requests (Parser    *p,
+                RowValues *rows,
+                guint      n_rows)
+{
+  NbEdition edition = p->report->edition;
+  Equation eqs[MAX_TABLE_EQUATIONS], row_eqs[MAX_TABLE_EQUATIONS];
+  guint n_row_eqs;
+  guint n_eqs = request_equations (edition, eqs, row_eqs, &n_row_eqs);
+  GArray *cands[MAX_ROWS];
+  guint ambiguous[MAX_ROWS], n_ambiguous = 0;
+  gboolean cell_agrees[MAX_ROWS * N_COLS];
+  guint split[MAX_ROWS], n_split = 0;
+  NbPlacement pl = { n_rows, N_COLS, cands, ambiguous, 0, eqs, n_eqs, cell_agrees,
+                     MAX_SEARCH_NODES, MAX_SEARCH_LEAVES, TRUE };
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      cands[r] = row_candidates (&rows[r], row_eqs, n_row_eqs);
+      if (cands[r]->len > 1)
+        ambiguous[n_ambiguous++] = r;
+    }
+
+  for (guint i = 0; i < n_rows * N_COLS; i++)
+    cell_agrees[i] = TRUE;
+
+  order_ambiguous (ambiguous, n_ambiguous, eqs, n_eqs);
+  pl.n_ambiguous = n_ambiguous;
+  nb_place_search (&pl);
+
+  /* Write the cells */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const Candidate *c = &g_array_index (cands[r], Candidate, pl.best_choice[r]);
+      const guint8 *best_known = &pl.best_grid.known[r * N_COLS];
+      const double *best_x = &pl.best_grid.x[r * N_COLS];
+
+      if (rows[r].run)
+        {
+          if (place_run_row (p, r, &rows[r], c, cell_agrees[r * N_COLS] ? pl.best_set[r] : 0))
+            split[n_split++] = r;
+          g_array_unref (cands[r]);
+          continue;
+        }
+
+      write_row (p, r, &rows[r], c, &cell_agrees[r * N_COLS], best_known, best_x);
+      g_array_unref (cands[r]);
+    }
+  if (n_split > 0)
+    note_split_rows (p, rows, split, n_split);
+}
+
+/* Picks 7 of the row's values when it holds more: the first run of seven that
+ * satisfies the row's equation (its six parts add up to the seventh), else the
+ * first seven. */
+static void
+trim_extra_values (Parser         *p,
+                   NbEdition       edition,
+                   guint           r,
+                   RowValues      *row,
+                   guint           n_cols,
+                   const Equation *row_eqs,
+                   guint           n_row_eqs)
+{
+  guint n = row->vals->len;
+  guint start;
+
+  if (n <= n_cols)
+    return;
+  start = nb_parse_first_window_that_holds ((const Token *) (gpointer) row->vals->data, n, n_cols, row_eqs, n_row_eqs);
+
+  {
+    g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (Token));
+    const char *zh = nb_schema_get_request_row_label (edition, r);
+    const char *en = nb_schema_get_request_row_english (edition, r);
+
+    for (guint i = 0; i < n; i++)
+      if (i < start || i >= start + n_cols)
+        g_array_append_val (extra, g_array_index (row->vals, Token, i));
+    nb_parse_note_extra (p, nb_schema_request_cell (edition, r, 0), zh, en, n, n_cols,
+                (const Token *) (gpointer) extra->data, extra->len);
+    g_array_remove_range (row->vals, 0, start);
+    g_array_set_size (row->vals, n_cols);
+  }
+}
+
+/* A row whose values were written together: every split that fits its sum
+ * is kept after its written values, for place_requests () to choose from. */
+static void
+split_row (Parser    *p,
+           RowValues *row,
+           guint      group)
+{
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Token));
+  guint n_splits = 0;
+
+  /* in a row short of cells, six digits or more are far likelier cells written
+   * together than one count: if no split fits, the row is left empty, not misread */
+  if (!nb_parse_split_runs (p, (const Token *) (gpointer) row->vals->data, row->vals->len, N_COLS - 1, N_COLS, group,
+                   parts, &n_splits))
+    return;
+  row->run = TRUE;
+  row->n_written = row->vals->len;
+  row->n_splits = n_splits;
+  g_array_append_vals (row->vals, parts->data, parts->len);
+}
+
+void
+nb_parse_requests (Parser *p,
+                   guint   start,
+                   guint   end)
+{
+  NbEdition edition = p->report->edition;
+  guint n_rows = nb_schema_get_n_request_rows (edition);
+  g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autoptr(GString) all_labels = g_string_new (NULL);
+  RowValues rows[MAX_ROWS];
+  gboolean found[MAX_ROWS] = { 0 };
+  gboolean padded = FALSE;
+  int current = -1;
+  Equation row_eqs[MAX_TABLE_EQUATIONS];
+  guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      rows[r].found = FALSE;
+      rows[r].vals = g_array_new (FALSE, TRUE, sizeof (Token));
+      rows[r].run = FALSE;
+    }
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind == TOK_LABEL)
+        {
+          nb_parse_append_norm (label, p->norm, t->start, t->end);
+          nb_parse_append_norm (all_labels, p->norm, t->start, t->end);
+          continue;
+        }
+
+      /* the label text since the last number names the row these numbers start */
+      if (label->len > 0)
+        {
+          int r = classify_request_row (edition, label->str, found);
+
+          if (r >= 0 && !found[r])
+            {
+              current = r;
+              found[r] = TRUE;
+              rows[r].found = TRUE;
+            }
+          else if (r >= 0)
+            current = -1;  /* a row seen before: a repeated table is not read twice */
+          else if (current >= 0 && rows[current].vals->len >= N_COLS)
+            current = -1;
+        }
+      g_string_truncate (label, 0);
+      if (current >= 0)
+        g_array_append_val (rows[current].vals, *t);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    padded |= nb_parse_row_is_padded (rows[r].vals, N_COLS);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      /* a row printed with all its cells empty is there, not missing */
+      const NbTemplateRow *row = &nb_template_get (edition)->rows[r];
+
+      for (guint k = 0; k < row->n_keys && !rows[r].found; k++)
+        if (!row->keys[k].at_end && strstr (all_labels->str, row->keys[k].text) != NULL)
+          rows[r].found = TRUE;
+      for (guint k = 0; k < row->n_printed && !rows[r].found; k++)
+        if (strstr (all_labels->str, row->printed[k]) != NULL)
+          rows[r].found = TRUE;
+      if (!rows[r].found)
+        nb_parse_note_missing_row (p, nb_schema_get_request_row_label (edition, r),
+                          nb_schema_get_request_row_english (edition, r),
+                          nb_schema_request_cell (edition, r, 0), N_COLS);
+      nb_parse_drop_loose_empty_fields (rows[r].vals, N_COLS, !padded);
+      trim_extra_values (p, edition, r, &rows[r], N_COLS, row_eqs, n_row_eqs);
+      split_row (p, &rows[r], nb_parse_group_size (row_eqs, n_row_eqs));
+    }
+
+  place_requests (p, rows, n_rows);
+
+  for (guint r = 0; r < n_rows; r++)
+    g_array_unref (rows[r].vals);
+}
