@@ -46,7 +46,7 @@ t_summary1=$(median sh -c "'$cli' -j 1 --summary '$corpus'; true")
 lines=$("$cli" --summary "$corpus" | wc -l || true)
 cpu () {  # processor time (user + system) of one run, in seconds: the figure a busy machine keeps
   /usr/bin/time -f "%U %S" -o "$corpus.time" "$@" >/dev/null 2>&1 || true
-  awk '{ print $1 + $2 }' "$corpus.time"
+  tail -n 1 "$corpus.time" | awk '{ print $1 + $2 }'
 }
 c_check=$(cpu sh -c "'$cli' --json '$corpus'/*.txt")
 c_summary=$(cpu "$cli" --summary "$corpus")
