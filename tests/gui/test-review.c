@@ -58,6 +58,7 @@ make_set (void)
   return dir;
 }
 
+/* A folder, or a review set's file */
 static NbWindow *
 open_set (const char       *dir,
           NbReviewSidebar **sidebar)
@@ -215,8 +216,16 @@ test_sidebar (void)
     gtk_window_destroy (GTK_WINDOW (window));
     spin ();
   }
-  window = open_set (dir, &sidebar);
+  /* the set's own file opens it as well (a double-click on it) */
+  {
+    g_autofree char *base = g_path_get_basename (dir);
+    g_autofree char *name = g_strconcat (base, NB_REVIEW_SET_EXTENSION, NULL);
+    g_autofree char *store = g_build_filename (dir, name, NULL);
+
+    window = open_set (store, &sidebar);
+  }
   shown = nb_review_sidebar_get_shown (sidebar);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
   item = g_list_model_get_item (shown, position_of (shown, "ruzhou-2021.txt"));
   g_assert_null (nb_review_item_get_previous_hash (item));
   {
@@ -228,6 +237,26 @@ test_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   g_unlink (pdf);
+  nb_test_remove_tree (dir);
+}
+
+/* What opens as a review set: a folder, several files, a review set's file; one
+ * report opens as before. */
+static void
+test_wants (void)
+{
+  g_autofree char *dir = nb_test_copy_samples (NULL);
+  g_autofree char *one_path = g_build_filename (dir, "ruzhou-2021.txt", NULL);
+  g_autofree char *set_path = g_build_filename (dir, "x" NB_REVIEW_SET_EXTENSION, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) one = g_file_new_for_path (one_path);
+  g_autoptr(GFile) set = g_file_new_for_path (set_path);
+  GFile *two[] = { one, folder };
+
+  g_assert_true (nb_review_sidebar_wants (&folder, 1));
+  g_assert_true (nb_review_sidebar_wants (&set, 1));
+  g_assert_true (nb_review_sidebar_wants (two, 2));
+  g_assert_false (nb_review_sidebar_wants (&one, 1));
   nb_test_remove_tree (dir);
 }
 
@@ -262,5 +291,6 @@ main (int   argc,
     }
   g_test_add_func ("/gui/review/sidebar", test_sidebar);
   g_test_add_func ("/gui/review/cancel", test_cancel);
+  g_test_add_func ("/gui/review/wants", test_wants);
   return g_test_run ();
 }
