@@ -23,10 +23,11 @@ struct _NbReviewSidebar
 {
   GtkBox              parent_instance;
 
-  NbWindow           *window;      /* unowned: the window owns the sidebar */
+  NbWindow           *window;      /* weak: the window owns the sidebar; NULL once it has gone */
   NbReviewSet        *set;
   GCancellable       *cancellable;
   gboolean            loading;
+  gboolean            disposed;    /* the window closed while reading: nothing to show */
   GtkCustomFilter    *filter;
   GtkCustomSorter    *sorter;
   GtkSingleSelection *selection;
@@ -419,7 +420,7 @@ nb_review_sidebar_apply_old_corrections (NbReviewSidebar *self)
 
   g_return_if_fail (NB_IS_REVIEW_SIDEBAR (self));
 
-  if (self->shown == NULL || (report = nb_review_item_get_report (self->shown)) == NULL ||
+  if (self->window == NULL || self->shown == NULL || (report = nb_review_item_get_report (self->shown)) == NULL ||
       nb_window_get_report (self->window) != report ||
       (old = nb_review_item_get_old_corrections (self->shown)) == NULL)
     return;
@@ -494,7 +495,9 @@ selection_changed_cb (GtkSingleSelection *selection,
 {
   NbReviewItem *item = gtk_single_selection_get_selected_item (selection);
 
-  if (item != self->shown && (item == NULL || nb_review_item_get_loaded (item)))
+  if (self->disposed)
+    return;
+  if (self->window != NULL && item != self->shown && (item == NULL || nb_review_item_get_loaded (item)))
     show_item (self, item);
 }
 
@@ -568,7 +571,7 @@ progress_main_cb (gpointer data)
   g_autofree char *text = NULL;
 
   nb_review_item_publish (p->item);
-  if (!self->loading)
+  if (!self->loading || self->disposed || self->window == NULL)
     return G_SOURCE_REMOVE;
   /* Translators: reports read so far, of all */
   text = g_strdup_printf (_("Reading %u of %u"), p->done, p->total);
@@ -637,7 +640,7 @@ load_done_cb (GObject      *object,
   guint n = nb_review_set_get_n_items (self->set), read = 0;
 
   self->loading = FALSE;
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self->disposed || self->window == NULL)
     return;
   nb_review_set_finish (self->set);
   gtk_widget_set_visible (self->progress_box, FALSE);
@@ -888,7 +891,15 @@ nb_review_sidebar_dispose (GObject *object)
 {
   NbReviewSidebar *self = NB_REVIEW_SIDEBAR (object);
 
+  self->disposed = TRUE;
+  if (self->window)
+    {
+      g_signal_handlers_disconnect_by_data (self->window, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+      self->window = NULL;
+    }
   g_cancellable_cancel (self->cancellable);
+  g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->findings_report)
     {
@@ -982,12 +993,22 @@ nb_review_sidebar_init (NbReviewSidebar *self)
   gtk_widget_set_sensitive (self->review_box, FALSE);
 }
 
+/* The window has gone while the set was read (the reading holds the sidebar): stop */
+static void
+window_destroyed_cb (GtkWidget       *window,
+                     NbReviewSidebar *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
 NbReviewSidebar *
 nb_review_sidebar_new (NbWindow *window)
 {
   NbReviewSidebar *self = g_object_new (NB_TYPE_REVIEW_SIDEBAR, NULL);
 
   self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
+  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed_cb), self);
   return self;
 }
 

@@ -240,6 +240,27 @@ test_sidebar (void)
   nb_test_remove_tree (dir);
 }
 
+/* Closed while it reads: the reading stops, and nothing is shown in a window that
+ * has gone (criticals are fatal here). */
+static void
+test_close_while_reading (void)
+{
+  g_autofree char *dir = make_set ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  NbWindow *window = nb_review_sidebar_open (NULL, &folder, 1);
+  NbReviewSidebar *sidebar = nb_review_sidebar_get_for_window (window);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_object_add_weak_pointer (G_OBJECT (sidebar), (gpointer *) &sidebar);
+  g_assert_true (nb_review_sidebar_is_loading (sidebar));
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (sidebar != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (sidebar);
+  spin ();
+  nb_test_remove_tree (dir);
+}
+
 /* What opens as a review set: a folder, several files, a review set's file; one
  * report opens as before. */
 static void
@@ -292,5 +313,6 @@ main (int   argc,
   g_test_add_func ("/gui/review/sidebar", test_sidebar);
   g_test_add_func ("/gui/review/cancel", test_cancel);
   g_test_add_func ("/gui/review/wants", test_wants);
+  g_test_add_func ("/gui/review/close-while-reading", test_close_while_reading);
   return g_test_run ();
 }
