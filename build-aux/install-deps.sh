@@ -12,6 +12,6 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libpoppler-glib-dev libgsf-1-dev libxml2-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev \
   libsqlite3-dev \
   gettext desktop-file-utils appstream \
-  xvfb xauth fonts-wqy-microhei hicolor-icon-theme adwaita-icon-theme \
+  xvfb xauth fonts-wqy-microhei fonts-noto-cjk hicolor-icon-theme adwaita-icon-theme \
   locales-all \
   poppler-utils time

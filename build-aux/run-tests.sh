@@ -30,7 +30,7 @@ step meson setup _ci/build --buildtype=debugoptimized -Dwerror=false >/dev/null 
 step ninja -C _ci/build &&
 {
   step meson test -C _ci/build --suite core --suite cli --suite data --print-errorlogs --logbase main
-  step xvfb-run -a -s "-screen 0 1400x900x24" meson test -C _ci/build --suite gui --print-errorlogs --logbase gui
+  step env G_DEBUG=fatal-criticals xvfb-run -a -s "-screen 0 1400x900x24" meson test -C _ci/build --suite gui --print-errorlogs --logbase gui
 }
 # each run writes its own log, so that the count has them all
 logs+=(_ci/build/meson-logs/main.json _ci/build/meson-logs/gui.json)

@@ -34,6 +34,9 @@ load (const char *path)
   g_autoptr(GError) error = NULL;
   NbReport *report = nb_report_new_from_file (file, NULL, &error);
 
+  /* a build without a format's reader (-Dhtml=disabled) cannot test its fixtures */
+  if (g_error_matches (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT))
+    return NULL;
   g_assert_no_error (error);
   return report;
 }
@@ -111,11 +114,20 @@ test_corrected (gconstpointer data)
   g_autofree char *path = dup_report_path (where[0], where[1]);
   g_autoptr(NbReport) report = load (path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("nb-test-export-XXXXXX", &error);
+  g_autofree char *dir = NULL;
   g_autofree char *csv = NULL;
-  NbEdition edition = nb_report_get_edition (report);
-  int printed = find_cell (report, NB_ORIGIN_SOURCE);
-  int inferred = find_cell (report, NB_ORIGIN_INFERRED);
+  NbEdition edition;
+  int printed, inferred;
+
+  if (report == NULL)
+    {
+      g_test_skip ("this build cannot read the fixture's format");
+      return;
+    }
+  dir = g_dir_make_tmp ("nb-test-export-XXXXXX", &error);
+  edition = nb_report_get_edition (report);
+  printed = find_cell (report, NB_ORIGIN_SOURCE);
+  inferred = find_cell (report, NB_ORIGIN_INFERRED);
   double value = 0;
   char expected[256];
 

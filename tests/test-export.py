@@ -31,7 +31,11 @@ def run(*args):
 
 
 def check(path):
-    doc = json.loads(run("--json", path).stdout)
+    first = run("--json", path)
+    if first.returncode == 2 and b"cannot read" in first.stderr:
+        # a build without this format's reader (-Dhtml=disabled): nothing to compare
+        return None, None
+    doc = json.loads(first.stdout)
     csv = run("--csv", "--lang", "zh_CN", path).stdout
     problems = exportcheck.check_csv(csv, doc)
     if xlsx_built:
@@ -47,6 +51,8 @@ def check(path):
 editions = set()
 for path in reports:
     doc, problems = check(path)
+    if doc is None:
+        continue
     editions.add(doc["template"])
     ok(not problems, f"{os.path.basename(path)}: every cell of the exports as in the JSON {problems[:3]}")
 ok(editions == {"2019", "2021"}, "samples of both editions")

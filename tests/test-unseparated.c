@@ -281,6 +281,24 @@ test_active_runs (void)
   g_assert_cmpuint (nb_test_count_findings (report, "cell.missing", NB_SEVERITY_WARNING, -1), ==, 0);
 }
 
+/* Numbers glued to their label and fewer than the cells, as flattened web text has them:
+ * never one number taken for the first cell ("规范性文件8845" is not 8845 made this
+ * year), but cells left empty with cell.ambiguous; a row of one cell is just its number. */
+static void
+test_active_glued (void)
+{
+  g_autofree char *a = replace_line (fixture, "规范性文件\t8\t8\t45", "规范性文件8845");
+  g_autofree char *b = replace_line (a, "其他对外管理服务事项\t23\t2\t418", "其他对外管理服务事项23-2418");
+  g_autofree char *c = replace_line (b, "政府集中采购\t42\t3856.27万元", "政府集中采购423856.27万元");
+  g_autoptr(NbReport) report = parse_text (c);
+
+  g_assert_false (nb_report_get_value (report, cell (report, "active.normative_documents.created"), NULL));
+  g_assert_false (nb_report_get_value (report, cell (report, "active.other_services.previous"), NULL));
+  g_assert_false (nb_report_get_value (report, cell (report, "active.procurement.projects"), NULL));
+  g_assert_cmpuint (nb_test_count_findings (report, "cell.ambiguous", -1, cell (report, "active.normative_documents.total")), ==, 1);
+  g_assert_cmpuint (nb_test_count_findings (report, "cell.ambiguous", -1, cell (report, "active.procurement.amount")), ==, 1);
+}
+
 /* Long and hostile runs end quickly in a finding, whatever their length. */
 static void
 test_long_runs (void)
@@ -322,6 +340,7 @@ main (int    argc,
   original = parse_text (fixture);
 
   g_test_add_func ("/core/unseparated/row-one-split", test_row_one_split);
+  g_test_add_func ("/core/unseparated/active-glued", test_active_glued);
   g_test_add_func ("/core/unseparated/row-split-by-columns", test_row_split_by_columns);
   g_test_add_func ("/core/unseparated/rows-ambiguous", test_rows_ambiguous);
   g_test_add_func ("/core/unseparated/row-no-split", test_row_no_split);

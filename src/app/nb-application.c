@@ -124,7 +124,6 @@ about_action (GSimpleAction *action,
                          "authors", developers,
                          /* Translators: your names, one a line */
                          "translator-credits", _("translator-credits"),
-                         "copyright", "© 2024 Nianbao contributors",
                          NULL);
 }
 
@@ -178,6 +177,7 @@ nb_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.export::csv", (const char *[]) { "<Control>e", NULL });
   gtk_application_set_accels_for_action (gtk_app, "win.export::json",
                                          (const char *[]) { "<Control><Shift>e", NULL });
+  nb_window_add_accels (gtk_app);
 }
 
 static void
@@ -302,7 +302,11 @@ nb_application_open_file (NbApplication *self,
     if (NB_IS_WINDOW (l->data) && nb_window_is_empty (l->data))
       window = l->data;
   if (window == NULL)
-    window = new_window (self);
+    {
+      window = new_window (self);
+      if (from != NULL)
+        nb_window_set_origin (window, from);
+    }
 
   nb_window_load_file (window, file);
   /* a new window presents itself once the report is shown (see nb_window_load_file) */

@@ -1,7 +1,8 @@
 /* nb-finding-row.c — one finding in the findings list
  *
- * Severity icon, message in the UI language, rule id, and an "Accept" button when the
- * finding concerns inferred values the user can confirm in one go.
+ * Severity icon, message in the UI language, the rule's short name (its id in the
+ * tooltip), and an "Accept" button when the finding concerns inferred values the user
+ * can confirm in one go. A row shows one finding or a group of them (nb-finding-group.c).
  *
  * The row lays its three children out itself rather than in a horizontal GtkBox: a box
  * measures its children's widths for its height when it allocates them, and a wrapping
@@ -15,7 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-finding-group.h"
 #include "nb-finding-row.h"
+#include "nb-rule-names.h"
 #include "nb-view-logic.h"
 
 struct _NbFindingRow
@@ -35,7 +38,7 @@ struct _NbFindingRow
 G_DEFINE_FINAL_TYPE (NbFindingRow, nb_finding_row, GTK_TYPE_WIDGET)
 
 #define PADDING_X 12
-#define PADDING_Y 8
+#define PADDING_Y 6
 #define SPACING   12
 
 /* The widths of the icon and the button (0 when hidden); returns the row's width less
@@ -183,30 +186,22 @@ nb_finding_row_new (void)
   return g_object_new (NB_TYPE_FINDING_ROW, NULL);
 }
 
-void
-nb_finding_row_set_finding (NbFindingRow *self,
-                            NbFinding    *finding,
-                            NbReport     *report)
+/* Shows @severity, @message, @rule and an Accept button for @acceptable (nullable). */
+static void
+show (NbFindingRow *self,
+      NbSeverity    severity,
+      const char   *message,
+      const char   *rule,
+      GArray       *acceptable)
 {
-  static const char *const classes[] = { "nb-error", "nb-warning", "nb-info" };
-  g_autoptr(GArray) acceptable = NULL;
-  NbSeverity severity;
+  g_autofree char *tooltip = g_strdup_printf ("%s (%s)", nb_rule_short_name (rule), rule);
 
-  g_return_if_fail (NB_IS_FINDING_ROW (self));
-
-  g_set_object (&self->finding, finding);
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
-  if (finding == NULL)
-    return;
-
-  severity = nb_finding_get_severity (finding);
   gtk_image_set_from_icon_name (self->icon, nb_severity_icon_name (severity));
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), nb_severity_css_class (severity));
-  gtk_label_set_text (self->message_label, nb_finding_get_message (finding, NULL));
-  gtk_label_set_text (self->rule_label, nb_finding_get_rule (finding));
+  gtk_label_set_text (self->message_label, message);
+  gtk_label_set_text (self->rule_label, nb_rule_short_name (rule));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rule_label), tooltip);
 
-  acceptable = report != NULL ? nb_finding_dup_acceptable (finding, report) : NULL;
   if (acceptable != NULL && acceptable->len > 0)
     {
       GVariant *target = g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, acceptable->data,
@@ -218,6 +213,71 @@ nb_finding_row_set_finding (NbFindingRow *self,
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->accept_button), FALSE);
+}
+
+/* Accepting takes an inferred value as the report's: that answers an empty cell's note
+ * (which then goes), never an error about the arithmetic, which accepting leaves as it is. */
+static gboolean
+offers_accept (NbFinding *finding)
+{
+  return g_strcmp0 (nb_finding_get_rule (finding), "cell.missing") == 0;
+}
+
+static void
+reset (NbFindingRow *self)
+{
+  static const char *const classes[] = { "nb-error", "nb-warning", "nb-info" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
+  g_clear_object (&self->finding);
+}
+
+void
+nb_finding_row_set_finding (NbFindingRow *self,
+                            NbFinding    *finding,
+                            NbReport     *report)
+{
+  g_autoptr(GArray) acceptable = NULL;
+
+  g_return_if_fail (NB_IS_FINDING_ROW (self));
+
+  reset (self);
+  if (finding == NULL)
+    return;
+  g_set_object (&self->finding, finding);
+  acceptable = report != NULL && offers_accept (finding) ? nb_finding_dup_acceptable (finding, report) : NULL;
+  show (self, nb_finding_get_severity (finding), nb_finding_get_message (finding, NULL),
+        nb_finding_get_rule (finding), acceptable);
+}
+
+/* Shows @group: its one finding, or a summary of its findings. */
+void
+nb_finding_row_set_group (NbFindingRow   *self,
+                          NbFindingGroup *group,
+                          NbReport       *report)
+{
+  g_autoptr(GArray) acceptable = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *message = NULL;
+  GListModel *findings;
+
+  g_return_if_fail (NB_IS_FINDING_ROW (self));
+  g_return_if_fail (NB_IS_FINDING_GROUP (group));
+
+  reset (self);
+  self->finding = nb_finding_group_get_first (group);
+  findings = nb_finding_group_get_findings (group);
+  for (guint i = 0; report != NULL && offers_accept (self->finding) && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr(GArray) cells = nb_finding_dup_acceptable (finding, report);
+
+      if (cells != NULL)
+        g_array_append_vals (acceptable, cells->data, cells->len);
+    }
+  message = nb_finding_group_dup_message (group, report);
+  show (self, nb_finding_group_get_severity (group), message, nb_finding_group_get_rule (group),
+        acceptable);
 }
 
 NbFinding *

@@ -7,15 +7,20 @@
 #include <gtk/gtk.h>
 #include <nianbao.h>
 
+#include "nb-finding-group.h"
+
 G_BEGIN_DECLS
 
 #define NB_TYPE_FINDING_ROW (nb_finding_row_get_type ())
 G_DECLARE_FINAL_TYPE (NbFindingRow, nb_finding_row, NB, FINDING_ROW, GtkWidget)
 
 GtkWidget  *nb_finding_row_new         (void);
-void        nb_finding_row_set_finding (NbFindingRow *self,
-                                        NbFinding    *finding,
-                                        NbReport     *report);
-NbFinding  *nb_finding_row_get_finding (NbFindingRow *self);
+void        nb_finding_row_set_finding (NbFindingRow   *self,
+                                        NbFinding      *finding,
+                                        NbReport       *report);
+void        nb_finding_row_set_group   (NbFindingRow   *self,
+                                        NbFindingGroup *group,
+                                        NbReport       *report);
+NbFinding  *nb_finding_row_get_finding (NbFindingRow   *self);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* nb-history.c — the undo/redo stack of cell corrections
  *
  * A plain list of edits and a position in it: undo steps back, redo steps
- * forward, a new edit drops everything after the position.
+ * forward, a new edit drops everything after the position. A mark remembers the
+ * position where the report was as opened or last exported: back there, it is clean.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@ struct _NbHistory
 {
   GArray *edits;  /* NbEdit */
   guint   pos;    /* edits before pos are applied */
+  guint   clean;  /* the clean position; G_MAXUINT once a new edit dropped it */
 };
 
 NbHistory *
@@ -39,6 +41,8 @@ nb_history_push (NbHistory    *self,
 {
   g_return_if_fail (self != NULL && edit != NULL);
 
+  if (self->clean > self->pos)
+    self->clean = G_MAXUINT;
   g_array_set_size (self->edits, self->pos);
   g_array_append_val (self->edits, *edit);
   self->pos++;
@@ -84,4 +88,19 @@ nb_history_clear (NbHistory *self)
 {
   g_array_set_size (self->edits, 0);
   self->pos = 0;
+  self->clean = 0;
+}
+
+/* The report as it is now is the one opened or exported. */
+void
+nb_history_mark_clean (NbHistory *self)
+{
+  self->clean = self->pos;
+}
+
+/* Whether the edits applied are those at the mark: undo back to it leaves nothing changed. */
+gboolean
+nb_history_is_clean (NbHistory *self)
+{
+  return self->pos == self->clean;
 }

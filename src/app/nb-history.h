@@ -26,15 +26,17 @@ typedef struct
 
 typedef struct _NbHistory NbHistory;
 
-NbHistory    *nb_history_new      (void);
-void          nb_history_free     (NbHistory    *self);
-void          nb_history_push     (NbHistory    *self,
-                                   const NbEdit *edit);
-const NbEdit *nb_history_undo     (NbHistory    *self);
-const NbEdit *nb_history_redo     (NbHistory    *self);
-gboolean      nb_history_can_undo (NbHistory    *self);
-gboolean      nb_history_can_redo (NbHistory    *self);
-void          nb_history_clear    (NbHistory    *self);
+NbHistory    *nb_history_new        (void);
+void          nb_history_free       (NbHistory    *self);
+void          nb_history_push       (NbHistory    *self,
+                                     const NbEdit *edit);
+const NbEdit *nb_history_undo       (NbHistory    *self);
+const NbEdit *nb_history_redo       (NbHistory    *self);
+gboolean      nb_history_can_undo   (NbHistory    *self);
+gboolean      nb_history_can_redo   (NbHistory    *self);
+void          nb_history_clear      (NbHistory    *self);
+void          nb_history_mark_clean (NbHistory    *self);
+gboolean      nb_history_is_clean   (NbHistory    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbHistory, nb_history_free)
 

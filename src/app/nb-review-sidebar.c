@@ -439,8 +439,34 @@ nb_review_sidebar_apply_old_corrections (NbReviewSidebar *self)
   update_review_box (self);
 }
 
-/* After each check of the shown report (that is, after each correction): its
- * corrections go to the review set's file at once, and its counts are updated. */
+/* A correction made to the shown report goes to the review set's file at once, as
+ * soon as the value changes (the window checks the report again only once the
+ * typing pauses): the report is then no longer "modified", nothing is left to save. */
+static void
+save_corrections (NbReviewSidebar *self)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+
+  if (self->shown == NULL || (report = nb_review_item_get_report (self->shown)) == NULL ||
+      !nb_report_get_modified (report) ||
+      nb_review_set_get_store_path (self->set) == NULL || nb_review_item_get_hash (self->shown) == NULL)
+    return;
+  if (nb_review_item_save_corrections (self->shown, &error))
+    nb_report_set_modified (report, FALSE);
+  else
+    say (self, error->message);
+}
+
+static void
+modified_cb (NbReport        *report,
+             GParamSpec      *pspec,
+             NbReviewSidebar *self)
+{
+  save_corrections (self);
+}
+
+/* After each check of the shown report: its counts are updated. */
 static void
 findings_changed_cb (GListModel      *findings,
                      guint            position,
@@ -448,18 +474,9 @@ findings_changed_cb (GListModel      *findings,
                      guint            added,
                      NbReviewSidebar *self)
 {
-  g_autoptr(GError) error = NULL;
-  NbReport *report;
-
-  if (self->shown == NULL || (report = nb_review_item_get_report (self->shown)) == NULL)
+  if (self->shown == NULL)
     return;
-  if (nb_review_set_get_store_path (self->set) != NULL && nb_review_item_get_hash (self->shown) != NULL)
-    {
-      if (nb_review_item_save_corrections (self->shown, &error))
-        nb_report_set_modified (report, FALSE);
-      else
-        say (self, error->message);
-    }
+  save_corrections (self);
   nb_review_item_refresh (self->shown);
   queue_refresh (self);
 }
@@ -473,6 +490,7 @@ show_item (NbReviewSidebar *self,
   if (self->findings_report)
     {
       g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->findings_report));
+      g_signal_handlers_disconnect_by_func (self->findings_report, modified_cb, self);
       g_clear_object (&self->findings_report);
     }
   g_set_object (&self->shown, item);
@@ -484,6 +502,7 @@ show_item (NbReviewSidebar *self,
       self->findings_report = g_object_ref (report);
       self->findings_handler = g_signal_connect (nb_report_get_findings (report), "items-changed",
                                                  G_CALLBACK (findings_changed_cb), self);
+      g_signal_connect (report, "notify::modified", G_CALLBACK (modified_cb), self);
     }
   update_review_box (self);
 }
@@ -904,6 +923,7 @@ nb_review_sidebar_dispose (GObject *object)
   if (self->findings_report)
     {
       g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->findings_report));
+      g_signal_handlers_disconnect_by_func (self->findings_report, modified_cb, self);
       g_clear_object (&self->findings_report);
     }
   g_clear_object (&self->shown);

@@ -4,9 +4,15 @@
  * are named colours from style.css (@define-color nb_error_bg …), looked up again when
  * the theme changes, so a dark theme gets its own.
  *
+ * Kangxi and CJK radicals (U+2F00–U+2FDF, U+2E80–U+2EFF), which PDF text often carries in
+ * place of the common characters, are underlined with dots, and their tooltip says
+ * which character the report reads them as: a font without them shows boxes.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "nb-source-view.h"
 #include "nb-view-logic.h"
@@ -21,6 +27,7 @@ struct _NbSourceView
   GtkTextTag  *tag_error;
   GtkTextTag  *tag_corrected;
   GtkTextTag  *tag_selected;
+  GtkTextTag  *tag_radical;
 };
 
 G_DEFINE_FINAL_TYPE (NbSourceView, nb_source_view, GTK_TYPE_TEXT_VIEW)
@@ -138,6 +145,90 @@ nb_source_view_dispose (GObject *object)
   G_OBJECT_CLASS (nb_source_view_parent_class)->dispose (object);
 }
 
+static gboolean
+is_radical (gunichar c)
+{
+  return (c >= 0x2F00 && c <= 0x2FDF) || (c >= 0x2E80 && c <= 0x2EFF);
+}
+
+/* Dots under every radical of the text. */
+static void
+mark_radicals (NbSourceView *self,
+               const char   *text,
+               gsize         length)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  const char *end = text + length;
+  int offset = 0;
+
+  /* the radicals are three bytes from E2 BA 80 to E2 BF 9F: a cheap test first */
+  for (const char *p = text; p < end; p = g_utf8_next_char (p), offset++)
+    if ((guchar) p[0] == 0xE2 && is_radical (g_utf8_get_char (p)))
+      {
+        GtkTextIter start, next;
+
+        gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+        gtk_text_buffer_get_iter_at_offset (buffer, &next, offset + 1);
+        gtk_text_buffer_apply_tag (buffer, self->tag_radical, &start, &next);
+      }
+}
+
+/**
+ * nb_source_view_dup_char_note:
+ * @offset: a character offset in the text
+ *
+ * Returns: (transfer full) (nullable): for a radical, which character the report reads
+ *   it as; %NULL for any other character
+ */
+char *
+nb_source_view_dup_char_note (NbSourceView *self,
+                              int           offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  gunichar c;
+  char original[8] = { 0 };
+  g_autofree char *normal = NULL;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  c = gtk_text_iter_get_char (&iter);
+  if (!is_radical (c))
+    return NULL;
+  g_unichar_to_utf8 (c, original);
+  normal = g_utf8_normalize (original, -1, G_NORMALIZE_NFKC);
+  if (normal != NULL && g_strcmp0 (normal, original) != 0)
+    /* Translators: a Kangxi radical in the report's text, its code point, and the common
+     * character the report reads it as (“⼀” U+2F00 reads as “一”) */
+    return g_strdup_printf (_("“%s” (U+%04X, a Kangxi radical) reads as “%s”"), original, c, normal);
+  return g_strdup_printf (_("“%s” (U+%04X) is a CJK radical, not a character of running text"),
+                          original, c);
+}
+
+static gboolean
+nb_source_view_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard,
+                              GtkTooltip *tooltip)
+{
+  NbSourceView *self = NB_SOURCE_VIEW (widget);
+  GtkTextIter iter;
+  int bx, by;
+  g_autofree char *note = NULL;
+
+  if (keyboard)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by) ||
+      !gtk_text_iter_has_tag (&iter, self->tag_radical))
+    return FALSE;
+  note = nb_source_view_dup_char_note (self, gtk_text_iter_get_offset (&iter));
+  if (note == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, note);
+  return TRUE;
+}
+
 static void
 nb_source_view_class_init (NbSourceViewClass *klass)
 {
@@ -146,6 +237,7 @@ nb_source_view_class_init (NbSourceViewClass *klass)
 
   object_class->dispose = nb_source_view_dispose;
   widget_class->css_changed = nb_source_view_css_changed;
+  widget_class->query_tooltip = nb_source_view_query_tooltip;
 
   /**
    * NbSourceView::cell-clicked:
@@ -188,6 +280,11 @@ nb_source_view_init (NbSourceView *self)
                                                     "strikethrough", TRUE, NULL);
   self->tag_selected = gtk_text_buffer_create_tag (buffer, "nb-selected",
                                                    "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->tag_radical = gtk_text_buffer_create_tag (buffer, "nb-radical",
+                                                  "underline", PANGO_UNDERLINE_SINGLE_LINE,
+                                                  "underline-rgba", &(GdkRGBA) { 0.5, 0.5, 0.5, 0.8 },
+                                                  NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   g_signal_connect (self, "notify::hadjustment", G_CALLBACK (hadjustment_notify_cb), NULL);
 
@@ -220,6 +317,8 @@ nb_source_view_set_report (NbSourceView *self,
     gtk_text_buffer_set_text (buffer, "", 0);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
+  if (report != NULL)
+    mark_radicals (self, nb_report_get_text (report), nb_report_get_text_length (report));
   nb_source_view_refresh (self);
 }
 

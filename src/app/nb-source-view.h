@@ -23,5 +23,7 @@ void       nb_source_view_highlight_spans (NbSourceView *self,
 gboolean   nb_source_view_span_has_tag    (NbSourceView *self,
                                            NbSpan        span,
                                            const char   *tag_name);
+char      *nb_source_view_dup_char_note   (NbSourceView *self,
+                                           int           offset);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ const char *nb_table_view_get_cell_text     (NbTableView  *self,
 gboolean    nb_table_view_cell_has_class    (NbTableView  *self,
                                              guint         cell,
                                              const char   *css_class);
+const char *nb_table_view_get_cell_icon_name (NbTableView *self,
+                                              guint        cell);
 void        nb_table_view_start_editing     (NbTableView  *self,
                                              guint         cell);
 gboolean    nb_table_view_enter_text        (NbTableView  *self,

@@ -331,6 +331,28 @@ edit_cell_action (GtkWidget  *widget,
     nb_table_view_start_editing (self->table_view, g_variant_get_uint32 (parameter));
 }
 
+static void
+next_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report != NULL)
+    nb_window_select_next_finding (self, g_str_equal (action_name, "win.previous-finding"));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->report != NULL)
+    nb_window_start_search (self);
+}
+
 /* The keyboard shortcuts window, built the first time it is shown: building it for
  * every new window, as GtkApplication would, costs start-up time. */
 static void
@@ -365,4 +387,18 @@ nb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-cell", "u", restore_cell_action);
   gtk_widget_class_install_action (widget_class, "win.edit-cell", "u", edit_cell_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.next-finding", NULL, next_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-finding", NULL, next_finding_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+/* The keys of the findings list and the search, for @app to set. */
+void
+nb_window_add_accels (GtkApplication *app)
+{
+  gtk_application_set_accels_for_action (app, "win.next-finding",
+                                         (const char *[]) { "F8", "<Control>period", NULL });
+  gtk_application_set_accels_for_action (app, "win.previous-finding",
+                                         (const char *[]) { "<Shift>F8", "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (app, "win.search", (const char *[]) { "<Control>f", NULL });
 }

@@ -22,13 +22,25 @@ struct _NbWindow
   NbHistory            *history;
   GtkSingleSelection   *selection;
   GtkFilter            *severity_filter;  /* the findings of the severities shown */
+  GListModel           *groups;           /* NbFindingGroup shown, see nb-window-findings.c */
+  guint                 scroll_source;
+  guint                 scroll_target;
   GtkNativeDialog      *chooser;
+  GtkWidget            *discard_dialog;  /* while asking whether to discard */
+  int                   preview_cell;     /* the cell whose input is checked as it is typed */
+  gboolean              preview_had_value;
+  double                preview_value;    /* its value before the editor opened */
+  GWeakRef              origin;          /* NbWindow the file was opened from, if any */
   guint                 toast_source;
   guint                 present_source;
   gulong                findings_handler;
   gboolean              loading;
   gboolean              close_confirmed;
   gboolean              quit_after_first_frame;
+  gboolean              user_divider;           /* the user took the handle; nb-window-layout.c */
+  gboolean              user_findings_divider;
+  gboolean              placing_dividers;
+  guint                 place_source;
 
   /* Template widgets */
   GtkInfoBar           *error_bar;
@@ -56,6 +68,8 @@ struct _NbWindow
   GtkMenuButton        *export_button;
   GtkWidget            *drop_overlay;
   GtkLabel             *drop_label;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
 };
 
 /* nb-window.c */
@@ -76,6 +90,40 @@ void nb_window_replay_edit   (NbWindow     *self,
 GFile *nb_window_dup_last_folder (NbWindow *self);
 void nb_window_set_last_folder (NbWindow *self,
                                 GFile    *folder);
+
+/* nb-window-findings.c */
+void       nb_window_findings_init        (NbWindow *self);
+void       nb_window_findings_dispose     (NbWindow *self);
+void       nb_window_findings_regroup     (NbWindow *self,
+                                           gboolean  announce);
+gboolean   nb_window_get_cell_text_span   (NbWindow *self,
+                                           guint     cell,
+                                           NbSpan   *span);
+void       nb_window_select_next_finding  (NbWindow *self,
+                                           gboolean  backwards);
+GPtrArray *nb_window_dup_shown_findings   (NbWindow *self);
+
+/* nb-window-search.c */
+void nb_window_search_changed_cb  (NbWindow *self);
+void nb_window_search_next_cb     (NbWindow *self);
+void nb_window_search_previous_cb (NbWindow *self);
+void nb_window_start_search       (NbWindow *self);
+gboolean nb_window_get_search_match (NbWindow    *self,
+                                     GtkTextIter *start,
+                                     GtkTextIter *end);
+
+/* nb-window-layout.c */
+void nb_window_init_dividers  (NbWindow *self,
+                               int       divider,
+                               int       findings_divider);
+void nb_window_place_dividers (NbWindow *self);
+void nb_window_get_dividers   (NbWindow *self,
+                               int      *divider,
+                               int      *findings_divider);
+void nb_window_paned_pressed  (NbWindow *self,
+                               GtkPaned *paned,
+                               double    x,
+                               double    y);
 
 /* nb-window-actions.c */
 void nb_window_class_add_actions (GtkWidgetClass *widget_class);

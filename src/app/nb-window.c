@@ -14,6 +14,10 @@
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, GTK_TYPE_APPLICATION_WINDOW)
 
 #define MAX_RECENT 6
+/* The name the recent files record for Nianbao: the application id, never the translated
+ * name, so that every interface language sees the same list, and never the name the
+ * file chooser records for any file chosen, opened or not. */
+#define RECENT_APP_NAME APP_ID
 #define TOAST_SECONDS 5
 #define PRESENT_DELAY_MS 400
 
@@ -98,6 +102,15 @@ update_counts (NbWindow *self)
   gtk_stack_set_visible_child_name (self->findings_stack, errors + warnings + infos ? "list" : "none");
 }
 
+/* The report is modified unless its edits are those it was opened or exported with:
+ * undoing every correction brings it back to unmodified. */
+static void
+sync_modified (NbWindow *self)
+{
+  if (self->report != NULL)
+    nb_report_set_modified (self->report, !nb_history_is_clean (self->history));
+}
+
 void
 nb_window_update_state (NbWindow *self)
 {
@@ -113,36 +126,11 @@ findings_changed_cb (GListModel *findings,
                      NbWindow   *self)
 {
   /* The core re-checked after an edit: everything that shows findings follows. */
+  nb_window_findings_regroup (self, TRUE);
   nb_table_view_refresh (self->table_view);
   nb_source_view_refresh (self->source_view);
   update_counts (self);
   nb_window_update_state (self);
-}
-
-/* Errors first, then warnings, then notes; GtkSortListModel keeps the core's order
- * (the report's) within each. */
-static int
-compare_severity (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  NbSeverity sa = nb_finding_get_severity ((NbFinding *) a);
-  NbSeverity sb = nb_finding_get_severity ((NbFinding *) b);
-
-  return sa == sb ? GTK_ORDERING_EQUAL : sa > sb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-}
-
-/* The severity badges are toggles: a severity whose badge is off leaves the list */
-static gboolean
-severity_shown (gpointer item,
-                gpointer user_data)
-{
-  NbWindow *self = user_data;
-  GtkWidget *badges[] = { self->info_badge, self->warning_badge, self->error_badge };
-  NbSeverity severity = nb_finding_get_severity (item);
-
-  g_return_val_if_fail (severity < G_N_ELEMENTS (badges), TRUE);
-  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (badges[severity]));
 }
 
 static void
@@ -158,42 +146,6 @@ badge_toggled_cb (GtkToggleButton *badge,
 }
 
 static void
-finding_selected_cb (GtkSingleSelection *selection,
-                     GParamSpec         *pspec,
-                     NbWindow           *self)
-{
-  NbFinding *finding = gtk_single_selection_get_selected_item (selection);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (NbSpan));
-  const NbSpan *finding_spans;
-  const guint *cells;
-  guint n_cells = 0, n_spans = 0;
-
-  if (finding == NULL || self->report == NULL)
-    {
-      nb_table_view_highlight_cells (self->table_view, NULL, 0);
-      nb_source_view_highlight_spans (self->source_view, NULL, 0, FALSE);
-      return;
-    }
-
-  cells = nb_finding_get_cells (finding, &n_cells);
-  finding_spans = nb_finding_get_spans (finding, &n_spans);
-  g_array_append_vals (spans, finding_spans, n_spans);
-  for (guint i = 0; i < n_cells; i++)
-    if (cells[i] < nb_report_get_n_cells (self->report))
-      {
-        NbSpan span = nb_report_get_span (self->report, cells[i]);
-
-        if (nb_span_is_set (span))
-          g_array_append_val (spans, span);
-      }
-
-  nb_table_view_highlight_cells (self->table_view, cells, n_cells);
-  if (n_cells > 0)
-    nb_table_view_scroll_to_cell (self->table_view, cells[0]);
-  nb_source_view_highlight_spans (self->source_view, (NbSpan *) (gpointer) spans->data, spans->len, TRUE);
-}
-
-static void
 cell_selected_cb (NbTableView *view,
                   guint        cell,
                   NbWindow    *self)
@@ -202,9 +154,9 @@ cell_selected_cb (NbTableView *view,
 
   if (self->report == NULL)
     return;
-  span = nb_report_get_span (self->report, cell);
   nb_table_view_highlight_cells (self->table_view, &cell, 1);
-  nb_source_view_highlight_spans (self->source_view, &span, nb_span_is_set (span) ? 1 : 0, TRUE);
+  nb_source_view_highlight_spans (self->source_view, &span,
+                                  nb_window_get_cell_text_span (self, cell, &span) ? 1 : 0, TRUE);
 }
 
 static void
@@ -217,37 +169,43 @@ cell_edited_cb (NbTableView *view,
   nb_window_apply_edit (self, cell, has_value, value);
 }
 
+/* The checks run as the user types: the report holds the input until the editor
+ * closes, then goes back to the value it had, and a commit applies the input as one
+ * edit, for undo. */
+static void
+cell_preview_cb (NbTableView *view,
+                 guint        cell,
+                 gboolean     active,
+                 gboolean     has_value,
+                 double       value,
+                 NbWindow    *self)
+{
+  if (self->report == NULL || cell >= nb_report_get_n_cells (self->report))
+    return;
+  if (active)
+    {
+      if (self->preview_cell != (int) cell)
+        {
+          self->preview_cell = cell;
+          self->preview_had_value = nb_report_get_value (self->report, cell, &self->preview_value);
+        }
+      nb_report_set_value (self->report, cell, has_value, value);
+    }
+  else if (self->preview_cell == (int) cell)
+    {
+      self->preview_cell = -1;
+      nb_report_set_value (self->report, cell, self->preview_had_value, self->preview_value);
+      sync_modified (self);
+      nb_window_update_state (self);
+    }
+}
+
 static void
 source_cell_clicked_cb (NbSourceView *view,
                         guint         cell,
                         NbWindow     *self)
 {
   nb_table_view_focus_cell (self->table_view, cell);
-}
-
-static void
-setup_finding_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  NbWindow                 *self)
-{
-  gtk_list_item_set_child (item, nb_finding_row_new ());
-}
-
-static void
-bind_finding_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 NbWindow                 *self)
-{
-  nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)),
-                              gtk_list_item_get_item (item), self->report);
-}
-
-static void
-unbind_finding_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   NbWindow                 *self)
-{
-  nb_finding_row_set_finding (NB_FINDING_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -311,7 +269,6 @@ populate_recent (NbWindow *self)
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
   g_autoptr(GPtrArray) ours = g_ptr_array_new ();
-  const char *app_name = g_get_application_name ();
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
@@ -321,7 +278,7 @@ populate_recent (NbWindow *self)
     {
       GtkRecentInfo *info = l->data;
 
-      if (app_name != NULL && gtk_recent_info_has_application (info, app_name) &&
+      if (gtk_recent_info_has_application (info, RECENT_APP_NAME) &&
           is_report_type (gtk_recent_info_get_mime_type (info)) && gtk_recent_info_exists (info))
         g_ptr_array_add (ours, info);
     }
@@ -356,6 +313,14 @@ populate_recent (NbWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
+/* A window that comes up empty (a fresh start, Ctrl+N) offers the recent reports. */
+static void
+map_cb (NbWindow *self)
+{
+  if (nb_window_is_empty (self))
+    populate_recent (self);
+}
+
 static void
 show_empty_state (NbWindow *self)
 {
@@ -368,8 +333,17 @@ add_to_recent_cb (gpointer data)
 {
   g_autoptr(GFile) file = data;
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *content_type = g_content_type_guess (name, NULL, 0, NULL);
+  g_autofree char *mime_type = g_content_type_get_mime_type (content_type);
+  g_autofree char *exec = g_strconcat (g_get_prgname () ? g_get_prgname () : "nianbao", " %u", NULL);
+  GtkRecentData data_ = {
+    .mime_type = mime_type ? mime_type : (char *) "text/plain",
+    .app_name = (char *) RECENT_APP_NAME,
+    .app_exec = exec,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data_);
   return G_SOURCE_REMOVE;
 }
 
@@ -383,28 +357,10 @@ add_to_recent (GFile *file)
 /* ---------------------------------------------------------------------------------- */
 /* Loading                                                                             */
 
-/* Until the user moves the divider, GtkPaned gives the tables (its end child) the least
- * width they ask for and the report's text the rest, whatever the window's width. So
- * the tables ask for all the width they need; shrink-end-child lets a narrow window
- * scroll them instead. */
-static void
-fit_tables (NbWindow *self)
-{
-  GtkWidget *tables = gtk_paned_get_end_child (self->paned);
-  int natural = 0, height;
-
-  gtk_widget_get_size_request (tables, NULL, &height);
-  gtk_widget_set_size_request (tables, -1, height);
-  gtk_widget_measure (tables, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  gtk_widget_set_size_request (tables, natural, height);
-}
-
 static void
 set_report (NbWindow *self,
             NbReport *report)
 {
-  GtkSortListModel *sorted;  /* owned by shown */
-  g_autoptr(GtkFilterListModel) shown = NULL;
   GListModel *findings;
   g_autofree char *details = NULL;
   const char *agency;
@@ -437,14 +393,11 @@ set_report (NbWindow *self,
                                nb_report_get_encoding (report));
   gtk_label_set_text (self->details_label, details);
 
+  self->preview_cell = -1;
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
-  fit_tables (self);
-  sorted = gtk_sort_list_model_new (g_object_ref (findings),
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL)));
-  shown = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (self->severity_filter));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (shown));
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  nb_window_place_dividers (self);
+  nb_window_findings_regroup (self, FALSE);
   update_counts (self);
 
   gtk_stack_set_visible_child_name (self->stack, "report");
@@ -480,8 +433,18 @@ report_loaded_cb (GObject      *object,
       g_autofree char *name = self->file ? dup_display_name (self->file) : g_strdup ("?");
       /* Translators: %s is a file name, then the reason */
       g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+      g_autoptr(NbWindow) origin = g_weak_ref_get (&self->origin);
 
       g_clear_object (&self->file);
+      if (origin != NULL)
+        {
+          /* opened from a window that holds a report: the error belongs there, and this
+           * window, made only for the report, goes */
+          nb_window_show_error (origin, message);
+          g_clear_handle_id (&self->present_source, g_source_remove);
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
       nb_window_show_error (self, message);
       show_empty_state (self);
       g_clear_handle_id (&self->present_source, g_source_remove);
@@ -502,26 +465,40 @@ report_loaded_cb (GObject      *object,
 
 /* ---------------------------------------------------------------------------------- */
 
+static gboolean
+close_confirmed_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets go of the discard dialog, if one is up: it must not touch the window later. */
+static void
+drop_discard_dialog (NbWindow *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->discard_dialog);
+
+  if (dialog == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 discard_response_cb (GtkDialog *dialog,
                      int        response,
                      NbWindow  *self)
 {
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The dialog is still in its ::response emission, which holds it: it must let go of
+   * the window now, and the window close only once the dialog has gone, or the dialog,
+   * finalised last, would touch the freed window. */
+  drop_discard_dialog (self);
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
-static int
-get_moved_position (GtkPaned *paned)
-{
-  gboolean set = FALSE;
-
-  g_object_get (paned, "position-set", &set, NULL);
-  return set ? gtk_paned_get_position (paned) : 0;
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_confirmed_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -538,10 +515,12 @@ save_window_state (NbWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
   if (self->report != NULL)
     {
+      int divider, findings_divider;
+
       /* a divider the user did not move stays automatic (0) */
-      g_settings_set_int (self->settings, "divider-position", get_moved_position (self->paned));
-      g_settings_set_int (self->settings, "findings-divider-position",
-                          get_moved_position (self->side_paned));
+      nb_window_get_dividers (self, &divider, &findings_divider);
+      g_settings_set_int (self->settings, "divider-position", divider);
+      g_settings_set_int (self->settings, "findings-divider-position", findings_divider);
     }
   g_settings_apply (self->settings);
 }
@@ -558,7 +537,7 @@ nb_window_close_request (GtkWindow *window)
       GtkWidget *button;
 
       dialog = gtk_message_dialog_new (window,
-                                       GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_DIALOG_MODAL,
                                        GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                        _("Discard the corrections?"));
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
@@ -570,6 +549,8 @@ nb_window_close_request (GtkWindow *window)
       gtk_widget_add_css_class (button, "destructive-action");
       gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
       g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), self);
+      drop_discard_dialog (self);
+      self->discard_dialog = dialog;
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
@@ -660,6 +641,8 @@ nb_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->toast_source, g_source_remove);
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_handle_id (&self->place_source, g_source_remove);
+  drop_discard_dialog (self);
   if (self->report != NULL && self->findings_handler != 0)
     g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->report));
   if (self->chooser != NULL)
@@ -671,14 +654,12 @@ nb_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
-  if (self->severity_filter != NULL)  /* the list's model may outlive the window */
-    gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->severity_filter), NULL, NULL, NULL);
-  g_clear_object (&self->severity_filter);
+  nb_window_findings_dispose (self);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_weak_ref_set (&self->origin, NULL);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
 }
@@ -689,6 +670,7 @@ nb_window_finalize (GObject *object)
   NbWindow *self = NB_WINDOW (object);
 
   g_clear_pointer (&self->history, nb_history_free);
+  g_weak_ref_clear (&self->origin);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
 }
@@ -733,11 +715,17 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, drop_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, toast_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cell_preview_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_cell_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, badge_toggled_cb);
 
@@ -747,12 +735,12 @@ nb_window_class_init (NbWindowClass *klass)
 static void
 nb_window_init (NbWindow *self)
 {
-  GtkListItemFactory *factory;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = nb_history_new ();
+  self->preview_cell = -1;
   self->cancellable = g_cancellable_new ();
   self->settings = nb_settings_new ();
   self->quit_after_first_frame = g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "1") == 0;
@@ -761,7 +749,9 @@ nb_window_init (NbWindow *self)
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  if (self->settings != NULL)
+  if (self->settings == NULL)
+    nb_window_init_dividers (self, 0, 0);
+  else
     {
       int width = g_settings_get_int (self->settings, "window-width");
       int height = g_settings_get_int (self->settings, "window-height");
@@ -771,27 +761,11 @@ nb_window_init (NbWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-      /* 0: the tables get the width they need (see fit_tables), the findings their
-       * least height; the report's text gets the rest. */
-      if (divider > 0)
-        gtk_paned_set_position (self->paned, divider);
-      if (findings_divider > 0)
-        gtk_paned_set_position (self->side_paned, findings_divider);
+      /* 0: automatic (see nb-window-layout.c) */
+      nb_window_init_dividers (self, divider, findings_divider);
     }
 
-  self->severity_filter = GTK_FILTER (gtk_custom_filter_new (severity_shown, self, NULL));
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (finding_selected_cb), self);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_finding_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_finding_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_finding_cb), self);
-  gtk_list_view_set_factory (self->findings_view, factory);
-  g_object_unref (factory);
-  gtk_list_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
+  nb_window_findings_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), self);
@@ -799,6 +773,8 @@ nb_window_init (NbWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  g_weak_ref_init (&self->origin, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_title (self);
   update_actions (self);
@@ -852,6 +828,21 @@ nb_window_load_file (NbWindow *self,
       !nb_application_take_preload (NB_APPLICATION (app), file, self->cancellable,
                                     report_loaded_cb, g_object_ref (self)))
     nb_report_load_async (file, self->cancellable, report_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * nb_window_set_origin:
+ * @origin: (nullable): the window the user opened the file from
+ *
+ * A window made to open a file the user chose in @origin: if the file cannot be read,
+ * @origin shows why and this window goes, rather than staying empty.
+ */
+void
+nb_window_set_origin (NbWindow *self,
+                      NbWindow *origin)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_weak_ref_set (&self->origin, origin);
 }
 
 /**
@@ -957,6 +948,7 @@ nb_window_apply_edit (NbWindow *self,
     return;
   nb_history_push (self->history, &edit);
   nb_report_set_value (self->report, cell, has_value, value);
+  sync_modified (self);
   nb_window_update_state (self);
 }
 
@@ -976,6 +968,7 @@ nb_window_accept_cell (NbWindow *self,
   edit.new_value = edit.old_value;
   nb_history_push (self->history, &edit);
   nb_report_set_accepted (self->report, cell, TRUE);
+  sync_modified (self);
 }
 
 /* Undoes (@undo) or redoes an edit from the history. */
@@ -990,7 +983,7 @@ nb_window_replay_edit (NbWindow     *self,
     nb_report_set_value (self->report, edit->cell, edit->old_has_value, edit->old_value);
   else
     nb_report_set_value (self->report, edit->cell, edit->new_has_value, edit->new_value);
-  nb_report_set_modified (self->report, TRUE);
+  sync_modified (self);
   nb_table_view_focus_cell (self->table_view, edit->cell);
   nb_window_update_state (self);
 }
@@ -1044,7 +1037,8 @@ nb_window_export_to_path (NbWindow       *self,
       /* Translators: %s is a file name */
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
-      nb_report_set_modified (self->report, FALSE);
+      nb_history_mark_clean (self->history);
+      sync_modified (self);
       nb_window_show_toast (self, message);
       nb_window_update_state (self);
       return TRUE;

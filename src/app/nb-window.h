@@ -13,8 +13,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbWindow, nb_window, NB, WINDOW, GtkApplicationWindow)
 
 NbWindow    *nb_window_new               (GtkApplication *application);
+void         nb_window_add_accels        (GtkApplication *app);
 void         nb_window_load_file         (NbWindow       *self,
                                           GFile          *file);
+void         nb_window_set_origin        (NbWindow       *self,
+                                          NbWindow       *origin);
 void         nb_window_show_report       (NbWindow       *self,
                                           NbReport       *report,
                                           GFile          *file);

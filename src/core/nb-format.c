@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "nb-error.h"
+#include "nb-jsstring-private.h"
 #include "readers/nb-readers-private.h"
 
 static gboolean
@@ -23,6 +24,33 @@ has_prefix (const guint8 *data,
   gsize n = strlen (prefix);
 
   return len >= n && memcmp (data, prefix, n) == 0;
+}
+
+static gboolean contains_ascii_nocase (const guint8 *data, gsize len, const char *needle);
+
+/* Whether @data holds a web page's markup wherever it starts, whatever its name (a page
+ * saved as .txt, or held in a script's string): many tags of tables and paragraphs. */
+static gboolean
+holds_page_markup (const guint8 *data,
+                   gsize         len)
+{
+  static const char *const tags[] = { "<td", "<tr", "<th", "<p", "<br", "<div", "<table", "<span" };
+  guint n = 0;
+
+  for (gsize i = 0; i + 8 <= len && n < 8; i++)
+    if (data[i] == '<')
+      for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+        {
+          gsize k = strlen (tags[t]);
+
+          if (g_ascii_strncasecmp ((const char *) data + i, tags[t], k) == 0 &&
+              (data[i + k] == '>' || data[i + k] == '/' || g_ascii_isspace (data[i + k])))
+            {
+              n++;
+              break;
+            }
+        }
+  return n >= 8;
 }
 
 static gboolean
@@ -38,6 +66,18 @@ contains_ascii_nocase (const guint8 *data,
     if (g_ascii_strncasecmp ((const char *) data + i, needle, n) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether the first character after a BOM and blanks is < */
+static gboolean
+starts_with_markup (const guint8 *data,
+                    gsize         len)
+{
+  gsize i = has_prefix (data, len, "\xEF\xBB\xBF") ? 3 : 0;
+
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  return i < len && data[i] == '<';
 }
 
 NbFormat
@@ -77,6 +117,8 @@ nb_format_sniff (const guint8 *data,
   if (filename != NULL &&
       (g_str_has_suffix (filename, ".html") || g_str_has_suffix (filename, ".htm")) &&
       contains_ascii_nocase (data, MIN (len, 65536), "<table"))
+    return NB_FORMAT_HTML;
+  if (holds_page_markup (data, MIN (len, 262144)))
     return NB_FORMAT_HTML;
 
   return NB_FORMAT_TEXT;
@@ -400,6 +442,17 @@ nb_format_extract (NbFormat       format,
           g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
                        _("%s support is not installed"), nb_format_to_string (format));
           return NULL;
+        }
+      if (format == NB_FORMAT_HTML)
+        {
+          g_autofree char *page = NULL;
+          gsize page_len = 0;
+
+          /* a page in a script's string, quotes escaped: the reader gets the page */
+          if (!starts_with_markup (data, len) && (contains_ascii_nocase (data, len, "\\\"") ||
+                                 contains_ascii_nocase (data, len, "\\/")) &&
+              (page = nb_js_string_extract_markup (data, len, &page_len)) != NULL)
+            return read_in_helper (format, helper, readers[i].name, (const guint8 *) page, page_len, error);
         }
       return read_in_helper (format, helper, readers[i].name, data, len, error);
     }

@@ -5,8 +5,8 @@
  * The pipeline, in one place: the bytes are read (a local file at once, else
  * through GIO), their format sniffed and, for a document, its text extracted
  * by a reader module (nb-format.c); the text is decoded and normalised
- * (nb-text.c); the parser fills the report's cells (nb-parser.c) and the
- * checker says what it finds (nb-checker.c). The report (nb-report.c) is the
+ * (nb-text.c); the parser fills the report's cells (parse/nb-parser.c) and the
+ * checker says what it finds (check/nb-checker.c). The report (nb-report.c) is the
  * model only: it calls neither the parser nor the checker, but keeps the
  * checks the loader gives it, to run again when a cell is corrected.
  */

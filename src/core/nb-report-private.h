@@ -55,10 +55,10 @@ NbReport  *nb_report_new_for_text  (NbText          *text,
 void       nb_report_set_checker   (NbReport        *self,
                                     NbReportChecker  checker);
 
-/* nb-parser.c */
+/* parse/nb-parser.c */
 void       nb_parser_parse         (NbReport    *report);
 
-/* nb-checker.c */
+/* check/nb-checker.c */
 GPtrArray *nb_checker_run          (NbReport    *report);
 
 /* helpers shared by parser, checker and export (numbers: nb-number.h) */

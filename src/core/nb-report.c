@@ -133,7 +133,7 @@ nb_report_new_for_text (NbText     *text,
   return self;
 }
 
-/* The checks nb_report_check () runs: the loader sets them (nb-checker.c), so
+/* The checks nb_report_check () runs: the loader sets them (check/nb-checker.c), so
  * that the model does not depend on the code that fills and checks it */
 void
 nb_report_set_checker (NbReport        *self,

@@ -11,6 +11,7 @@
 
 #include "nb-error.h"
 #include "nb-text.h"
+#include "parse/nb-layout-private.h"
 
 /* CJK Radicals Supplement characters that NFKC leaves alone but that real
  * reports contain in place of the ideographs (text copied out of PDFs). */
@@ -415,6 +416,7 @@ text_new_take (char       *utf8,
   text->n_chars = count_chars (utf8, text->decoded_len);
   text->encoding = g_strdup (encoding);
   build_normalised (text);
+  nb_layout_clean (&text->norm, &text->norm_to_src, &text->n_norm);
   return text;
 }
 

@@ -15,24 +15,18 @@
 void
 nb_check_sections (Checker *ck)
 {
-  static const char *const names[NB_N_SECTIONS] = {
-    "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-  };
-  static const char *const english[NB_N_SECTIONS] = {
-    "1. Overview", "2. Proactive disclosure", "3. Requests received and handled",
-    "4. Administrative reviews and lawsuits", "5. Main problems and improvements", "6. Other matters",
-  };
+  const NbTemplateSection *sections = nb_template_get (ck->edition)->sections;
 
   for (guint k = 0; k < NB_N_SECTIONS; k++)
     if (!nb_span_is_set (ck->report->sections[k]))
       {
-        g_autofree char *zh = g_strdup_printf ("报告缺少第%s部分“%s”（或其标题与模板不符）。",
-                                               (const char *[]) { "一", "二", "三", "四", "五", "六" }[k],
-                                               names[k]);
-        g_autofree char *en = g_strdup_printf ("The report lacks section “%s” (%s), or its heading "
-                                               "differs from the template’s.", names[k], english[k]);
+        char numeral[8] = { 0 };
+        g_autofree char *zh = NULL, *en = NULL;
 
+        g_unichar_to_utf8 (sections[k].numeral, numeral);
+        zh = g_strdup_printf ("报告缺少第%s部分“%s”（或其标题与模板不符）。", numeral, sections[k].zh);
+        en = g_strdup_printf ("The report lacks section “%s” (%s), or its heading "
+                              "differs from the template’s.", sections[k].zh, sections[k].en);
         add (ck, "template.missing_section", NB_SEVERITY_ERROR, zh, en);
       }
 }

@@ -342,6 +342,7 @@ inside_brackets (const Text *t,
 /* nb-check-tables.c */
 void nb_check_equations      (Checker    *ck);
 void nb_check_cells          (Checker    *ck);
+gboolean *nb_check_unread_tables (Checker *ck);
 
 /* nb-check-meta.c */
 void nb_check_sections       (Checker    *ck);
@@ -354,13 +355,20 @@ void nb_check_agency         (Checker    *ck,
                               const Text *t);
 
 /* nb-check-prose.c */
-void nb_check_prose_requests (Checker    *ck,
-                              const Text *t,
-                              guint       from,
-                              guint       to);
 void nb_check_prose_sums     (Checker    *ck,
                               const Text *t,
                               guint       from,
                               guint       to);
+
+/* nb-check-figures.c: every figure the prose gives, against its cells (prose.table_mismatch) */
+void nb_check_figures        (Checker    *ck);
+
+/* nb-check-sections.c: sections 五 and 六 (section.placeholder, section.fee_statement)
+ * and the numbering of the headings (template.heading_number) */
+void nb_check_section_texts  (Checker    *ck);
+
+/* nb-checker.c: the first normalised position whose decoded position is at or after @src */
+guint nb_check_norm_at       (NbReport   *report,
+                              int         src);
 
 G_END_DECLS

@@ -22,6 +22,17 @@ typedef struct
   const NbCellDef  *total_def;
 } Broken;
 
+/* Whether the equation's (first) total was inferred from the equations rather than
+ * printed, typed in or accepted by the reviewer: a finding must not say the report
+ * "says" it. */
+static gboolean
+total_inferred (const Broken *b)
+{
+  NbCell *c = &b->ck->report->cells[b->eq->terms[b->n_parts].cell];
+
+  return c->origin == NB_ORIGIN_INFERRED && !c->corrected && !c->accepted;
+}
+
 static void
 say_row_sum (const Broken *b)
 {
@@ -30,10 +41,14 @@ say_row_sum (const Broken *b)
   const char *english = nb_schema_get_request_row_english (ck->edition, b->total_def->row);
   g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
   g_autofree char *s_diff = nb_format_number (fabs (b->sum - b->total));
-  g_autofree char *zh = g_strdup_printf ("“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
+  gboolean guessed = total_inferred (b);
+  g_autofree char *zh = g_strdup_printf (guessed ? "“%s”一行：六类申请人合计为 %s，总计列（报告未填，推算为 %s）与之相差 %s。"
+                                                 : "“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
                                          label, s_sum, s_total, s_diff);
-  g_autofree char *en = g_strdup_printf ("Row “%s” (%s): the six applicant columns add up to %s "
-                                         "but its total says %s.",
+  g_autofree char *en = g_strdup_printf (guessed ? "Row “%s” (%s): the six applicant columns add up to %s "
+                                                   "but its total, not printed, was inferred as %s."
+                                                 : "Row “%s” (%s): the six applicant columns add up to %s "
+                                                   "but its total says %s.",
                                          label, english, s_sum, s_total);
   NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
 
@@ -47,11 +62,16 @@ say_result_sum (const Broken *b)
   Checker *ck = b->ck;
   guint c = b->total_def->col;
   g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  g_autofree char *zh = g_strdup_printf ("“%s”列：（一）至（六）各项办理结果之和为 %s，"
-                                         "（七）总计却为 %s。",
+  gboolean guessed = total_inferred (b);
+  g_autofree char *zh = g_strdup_printf (guessed ? "“%s”列：（一）至（六）各项办理结果之和为 %s，"
+                                                   "（七）总计报告未填，推算为 %s。"
+                                                 : "“%s”列：（一）至（六）各项办理结果之和为 %s，"
+                                                   "（七）总计却为 %s。",
                                          nb_schema_get_request_column_label (c), s_sum, s_total);
-  g_autofree char *en = g_strdup_printf ("Column “%s”: the results (1) to (6) add up to %s "
-                                         "but (7) total says %s.",
+  g_autofree char *en = g_strdup_printf (guessed ? "Column “%s”: the results (1) to (6) add up to %s "
+                                                   "but (7) total, not printed, was inferred as %s."
+                                                 : "Column “%s”: the results (1) to (6) add up to %s "
+                                                   "but (7) total says %s.",
                                          nb_schema_get_request_column_english (c), s_sum, s_total);
   NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
   double v;
@@ -104,11 +124,16 @@ say_group_sum (const Broken *b)
   Checker *ck = b->ck;
   guint g = b->total_def->row;
   g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  g_autofree char *zh = g_strdup_printf ("%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
-                                         "总计却为 %s。",
+  gboolean guessed = total_inferred (b);
+  g_autofree char *zh = g_strdup_printf (guessed ? "%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
+                                                   "总计报告未填，推算为 %s。"
+                                                 : "%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
+                                                   "总计却为 %s。",
                                          nb_schema_get_appeal_group_label (g), s_sum, s_total);
-  g_autofree char *en = g_strdup_printf ("%s: upheld, corrected, other and pending add "
-                                         "up to %s but the total says %s.",
+  g_autofree char *en = g_strdup_printf (guessed ? "%s: upheld, corrected, other and pending add "
+                                                   "up to %s but the total, not printed, was inferred as %s."
+                                                 : "%s: upheld, corrected, other and pending add "
+                                                   "up to %s but the total says %s.",
                                          nb_schema_get_appeal_group_english (g), s_sum, s_total);
   NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
 
@@ -124,10 +149,14 @@ say_equation (const Broken *b)
   g_autofree char *zh_total = nb_schema_describe_cell (ck->edition, b->eq->terms[b->n_parts].cell, FALSE);
   g_autofree char *en_total = nb_schema_describe_cell (ck->edition, b->eq->terms[b->n_parts].cell, TRUE);
   g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  g_autofree char *zh = g_strdup_printf ("%s：按表格的勾稽关系应为 %u 项之和 %s，实为 %s。",
+  gboolean guessed = total_inferred (b);
+  g_autofree char *zh = g_strdup_printf (guessed ? "%s：按表格的勾稽关系应为 %u 项之和 %s，报告未填，推算为 %s。"
+                                                 : "%s：按表格的勾稽关系应为 %u 项之和 %s，实为 %s。",
                                          zh_total, b->n_parts, s_sum, s_total);
-  g_autofree char *en = g_strdup_printf ("%s: the table’s equations make it the sum of %u cells, %s, "
-                                         "but it says %s.", en_total, b->n_parts, s_sum, s_total);
+  g_autofree char *en = g_strdup_printf (guessed ? "%s: the table’s equations make it the sum of %u cells, %s, "
+                                                   "but it was not printed and was inferred as %s."
+                                                 : "%s: the table’s equations make it the sum of %u cells, %s, "
+                                                   "but it says %s.", en_total, b->n_parts, s_sum, s_total);
   NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
 
   for (guint i = 0; i < b->eq->n_terms; i++)
@@ -210,6 +239,7 @@ void
 nb_check_cells (Checker *ck)
 {
   NbReport *report = ck->report;
+  g_autofree gboolean *said = nb_check_unread_tables (ck);
 
   for (guint i = 0; i < report->n_cells; i++)
     {
@@ -217,17 +247,20 @@ nb_check_cells (Checker *ck)
       const NbCellDef *def = nb_schema_get_cell (ck->edition, i);
       g_autofree char *zh_name = NULL, *en_name = NULL, *v = NULL, *zh = NULL, *en = NULL;
 
+      if (said[i])
+        continue;  /* its table's table.unread names it */
       if (def->kind == NB_CELL_UNIT || !c->was_present || (c->unsplit && !c->corrected))
         continue;  /* an unsplit cell has its cell.ambiguous finding */
-      /* a value read or typed in: only its form can be wrong */
-      if ((c->corrected || c->origin == NB_ORIGIN_SOURCE) && (!c->has_value || value_fits (def, c->value)))
+      /* a value read, typed in or accepted by the reviewer: only its form can be wrong */
+      if ((c->corrected || c->accepted || c->origin == NB_ORIGIN_SOURCE) &&
+          (!c->has_value || value_fits (def, c->value)))
         continue;
 
       zh_name = nb_schema_describe_cell (ck->edition, i, FALSE);
       en_name = nb_schema_describe_cell (ck->edition, i, TRUE);
       v = nb_format_number (c->value);
 
-      if (c->corrected || c->origin == NB_ORIGIN_SOURCE)
+      if (c->corrected || c->accepted || c->origin == NB_ORIGIN_SOURCE)
         {
           const char *must_zh, *must_en;
 

@@ -13,6 +13,28 @@
 
 #include "nb-check-private.h"
 
+guint
+nb_check_norm_at (NbReport *report,
+                  int       src)
+{
+  /* the map never goes back: a binary search */
+  const guint *map = report->text->norm_to_src;
+  guint lo = 0, hi = report->text->n_norm;
+
+  if (src < 0)
+    return hi;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (map[mid] >= (guint) src)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return lo;
+}
+
 GPtrArray *
 nb_checker_run (NbReport *report)
 {
@@ -21,6 +43,7 @@ nb_checker_run (NbReport *report)
   guint prose_end = t.n;
 
   nb_check_sections (&ck);
+  nb_check_section_texts (&ck);
   nb_check_edition (&ck);
   nb_check_equations (&ck);
 
@@ -43,24 +66,9 @@ nb_checker_run (NbReport *report)
             nb_schema_get_cell (report->edition, i)->table == NB_TABLE_APPEALS)
           limit = MAX (limit, report->cells[i].span.end);
     if (limit >= 0)
-      {
-        /* the first character at or after it: the map never goes back, so a binary search */
-        const guint *map = report->text->norm_to_src;
-        guint lo = 0, hi = t.n;
-
-        while (lo < hi)
-          {
-            guint mid = lo + (hi - lo) / 2;
-
-            if (map[mid] >= (guint) limit)
-              hi = mid;
-            else
-              lo = mid + 1;
-          }
-        prose_end = lo;
-      }
+      prose_end = nb_check_norm_at (report, limit);
   }
-  nb_check_prose_requests (&ck, &t, 0, t.n);
+  nb_check_figures (&ck);
   nb_check_prose_sums (&ck, &t, 0, t.n);
   nb_check_year (&ck, &t, 0, prose_end);
   nb_check_agency (&ck, &t);

@@ -67,9 +67,33 @@ active_item_printed (NbEdition   edition,
   return FALSE;
 }
 
+/* Whether an item's @n_vals values were written together: fewer of them than its @n_cells
+ * cells, and the first glued to its label ("行政规范性文件5845546", as flattened web text
+ * has it) or one glued to the one before ("156-122347"). A number glued to its label in a
+ * row of one cell is just that cell. */
+static gboolean
+written_together (Parser      *p,
+                  const Token *vals,
+                  guint        n_vals,
+                  guint        n_cells)
+{
+  if (n_vals == 0 || n_vals >= n_cells)
+    return FALSE;
+  for (guint k = 0; k < n_vals; k++)
+    if (vals[k].kind != TOK_NUMBER)
+      return FALSE;
+  if (vals[0].start > 0 && !is_space (p->norm[vals[0].start - 1]) && !is_digit (p->norm[vals[0].start - 1]))
+    return TRUE;
+  for (guint k = 0; k + 1 < n_vals; k++)
+    if (vals[k].end == vals[k + 1].start)
+      return TRUE;
+  return FALSE;
+}
+
 /* Section 二 has no equations to split run-together digits by: "规章000"
  * is 0 0 0, one digit a cell, and that is all that can be said. A run of
- * more digits than cells ("规范性文件0845") stays missing (cell.ambiguous). */
+ * more digits than cells ("规范性文件0845") stays missing (cell.ambiguous), and so do
+ * numbers glued together that are fewer than the cells ("行政许可156-122347"). */
 static gboolean
 split_active_run (Parser       *p,
                   guint         item,
@@ -85,11 +109,14 @@ split_active_run (Parser       *p,
   gboolean one_each;
   NbFinding *f;
 
-  if (vals->len != 1 || !t->plain || !(t->lead_zero || t->too_long) || n_fields > 8)
+  if (n_fields > 8)
+    return FALSE;
+  if (!(vals->len == 1 && t->plain && (t->lead_zero || t->too_long)) &&
+      !written_together (p, t, vals->len, n_fields))
     return FALSE;
 
-  run = nb_parse_runs_text (p, t, 1);
-  one_each = t->end - t->start == n_fields;
+  run = nb_parse_runs_text (p, t, vals->len);
+  one_each = vals->len == 1 && t->plain && t->end - t->start == n_fields;
   if (one_each)
     {
       zh = g_strdup_printf ("“%s”一行的数字没有分隔（%s），位数与单元格数相同，每格一位。", label, run);
@@ -105,7 +132,8 @@ split_active_run (Parser       *p,
                             "no equations to split them by; its cells are left empty.", label, id, run);
       f = nb_parse_add_split_finding (p, FALSE, zh, en);
     }
-  nb_finding_add_span (f, nb_report_norm_span (p->report, t->start, t->end));
+  for (guint k = 0; k < vals->len; k++)
+    nb_finding_add_span (f, nb_report_norm_span (p->report, t[k].start, t[k].end));
 
   for (guint k = 0; k < n_fields; k++)
     {
@@ -203,6 +231,10 @@ write_item_with_unit (Parser       *p,
   guint n_fields = nb_schema_get_active_item_n_fields (edition, item);
   guint n_values = nb_schema_get_active_item_n_values (edition, item);
 
+  for (guint k = 0; k < n_fields; k++)
+    p->report->cells[first + k].was_present = TRUE;
+  if (split_active_run (p, item, first, n_values, vals))
+    return;
   for (guint k = 0; k < vals->len && k < n_values; k++)
     {
       const Token *t = &g_array_index (vals, Token, k);
@@ -215,8 +247,6 @@ write_item_with_unit (Parser       *p,
           p->report->procurement_unit = g_strdup (unit == 2 ? "万元" : "元");
         }
     }
-  for (guint k = 0; k < n_fields; k++)
-    p->report->cells[first + k].was_present = TRUE;
   if (vals->len > n_values)
     nb_parse_note_extra (p, first, nb_schema_get_active_item_label (edition, item),
                          nb_schema_get_active_item_id (edition, item), vals->len, n_values,

@@ -87,7 +87,7 @@ nb_parse_appeals (Parser *p,
       for (guint i = 0; i < vals->len; i++)
         if (i < pick || i >= pick + n_cells)
           g_array_append_val (extra, g_array_index (vals, Token, i));
-      nb_parse_note_extra (p, first, "第四部分（行政复议、行政诉讼）表格", "The appeals table (section 4)",
+      nb_parse_note_extra (p, first, table->values_zh, table->values_en,
                   vals->len, n_cells, (const Token *) (gpointer) extra->data, extra->len);
       g_array_remove_range (vals, 0, pick);
       g_array_set_size (vals, n_cells);
@@ -139,7 +139,7 @@ nb_parse_appeals (Parser *p,
             if (n_splits == 1)
               nb_parse_set_source (p, first + i, &g_array_index (parts, Token, i));
           }
-        nb_parse_note_split (p, "第四部分（行政复议、行政诉讼）表格", "The appeals table (section 4)",
+        nb_parse_note_split (p, table->values_zh, table->values_en,
                     (const Token *) (gpointer) vals->data, vals->len,
                     n_splits == 1 ? (const Token *) (gpointer) parts->data : NULL, n_cells, n_splits, first);
         return;
@@ -162,7 +162,7 @@ nb_parse_appeals (Parser *p,
         for (guint i = 0; i < n_cells; i++)
           p->report->cells[first + i].was_present = TRUE;
       else
-        nb_parse_note_missing_row (p, "政府信息公开行政复议、行政诉讼情况", "appeals", first, n_cells);
+        nb_parse_note_missing_row (p, table->row_zh, table->row_en, first, n_cells);
       return;
     }
 

@@ -95,50 +95,128 @@ is_cjk (gunichar c)
 #define MAX_SPLIT_CELLS 15
 
 /* nb-tokens.c */
-GArray *nb_parse_tokenize (Parser *p, guint start, guint end, gboolean with_placeholders);
-void nb_parse_drop_loose_empty_fields (GArray *vals, guint n_cells, gboolean edges);
-gboolean nb_parse_row_is_padded (GArray *vals, guint n_cells);
-void nb_parse_append_norm (GString *out, const gunichar *s, guint start, guint end);
-const char *nb_parse_last_occurrence (const char *haystack, const char *needle);
+GArray     *nb_parse_tokenize                (Parser         *p,
+                                              guint           start,
+                                              guint           end,
+                                              gboolean        with_placeholders);
+void        nb_parse_drop_loose_empty_fields (GArray         *vals,
+                                              guint           n_cells,
+                                              gboolean        edges);
+gboolean    nb_parse_row_is_padded           (GArray         *vals,
+                                              guint           n_cells);
+void        nb_parse_append_norm             (GString        *out,
+                                              const gunichar *s,
+                                              guint           start,
+                                              guint           end);
+const char *nb_parse_last_occurrence         (const char     *haystack,
+                                              const char     *needle);
 
 /* nb-sections.c */
-void nb_parse_find_sections (Parser *p);
-guint nb_parse_section_end (Parser *p, guint k);
-guint nb_parse_find_text (Parser *p, const char *needle, guint from, guint to);
-guint nb_parse_line_start (Parser *p, guint pos);
-guint nb_parse_table_start (Parser *p, NbTableKind table, guint from, guint to);
+void        nb_parse_find_sections           (Parser         *p);
+guint       nb_parse_section_end             (Parser         *p,
+                                              guint           k);
+guint       nb_parse_find_text               (Parser         *p,
+                                              const char     *needle,
+                                              guint           from,
+                                              guint           to);
+guint       nb_parse_line_start              (Parser         *p,
+                                              guint           pos);
+guint       nb_parse_table_start             (Parser         *p,
+                                              NbTableKind     table,
+                                              guint           from,
+                                              guint           to);
 
 /* nb-cells.c */
-void nb_parse_set_source (Parser *p, int cell, const Token *tok);
-void nb_parse_mark_present_missing (NbCell *c);
-void nb_parse_note_extra (Parser *p, int first_cell, const char *what_zh, const char *what_en, guint n_values, guint n_columns, const Token *extra, guint n_extra);
-NbFinding *nb_parse_add_missing_row_finding (Parser *p, const char *zh, const char *en);
-void nb_parse_note_missing_row (Parser *p, const char *label_zh, const char *label_en, int first_cell, guint n_cells);
+void        nb_parse_set_source              (Parser         *p,
+                                              int             cell,
+                                              const Token    *tok);
+void        nb_parse_mark_present_missing    (NbCell         *c);
+void        nb_parse_note_extra              (Parser         *p,
+                                              int             first_cell,
+                                              const char     *what_zh,
+                                              const char     *what_en,
+                                              guint           n_values,
+                                              guint           n_columns,
+                                              const Token    *extra,
+                                              guint           n_extra);
+NbFinding  *nb_parse_add_missing_row_finding (Parser         *p,
+                                              const char     *zh,
+                                              const char     *en);
+void        nb_parse_note_missing_row        (Parser         *p,
+                                              const char     *label_zh,
+                                              const char     *label_en,
+                                              int             first_cell,
+                                              guint           n_cells);
 
 /* nb-splitter.c */
-gboolean nb_parse_split_runs (Parser *p, const Token *vals, guint n_vals, guint min_run, guint n_cells, guint group, GArray *out, guint *n_splits);
-NbFinding *nb_parse_add_split_finding (Parser *p, gboolean split, const char *zh, const char *en);
-char *nb_parse_runs_text (Parser *p, const Token *vals, guint n_vals);
-void nb_parse_note_split (Parser *p, const char *what_zh, const char *what_en, const Token *vals, guint n_vals, const Token *split, guint n_cells, guint n_splits, int first_cell);
+gboolean    nb_parse_split_runs              (Parser         *p,
+                                              const Token    *vals,
+                                              guint           n_vals,
+                                              guint           min_run,
+                                              guint           n_cells,
+                                              guint           group,
+                                              GArray         *out,
+                                              guint          *n_splits);
+NbFinding  *nb_parse_add_split_finding       (Parser         *p,
+                                              gboolean        split,
+                                              const char     *zh,
+                                              const char     *en);
+char       *nb_parse_runs_text               (Parser         *p,
+                                              const Token    *vals,
+                                              guint           n_vals);
+void        nb_parse_note_split              (Parser         *p,
+                                              const char     *what_zh,
+                                              const char     *what_en,
+                                              const Token    *vals,
+                                              guint           n_vals,
+                                              const Token    *split,
+                                              guint           n_cells,
+                                              guint           n_splits,
+                                              int             first_cell);
 
 /* nb-table-equations.c */
-guint nb_parse_table_equations (NbEdition edition, guint first, guint n_cells, Equation *eqs);
-guint nb_parse_group_size (const Equation *eqs, guint n_eqs);
-gboolean nb_parse_equations_hold (const Equation *eqs, guint n_eqs, const Token *t);
-guint nb_parse_first_window_that_holds (const Token *vals, guint n, guint n_cells, const Equation *eqs, guint n_eqs);
-void nb_parse_enumerate_placements (const GArray *vals, guint n_cols, GArray *out);
+guint       nb_parse_table_equations         (NbEdition       edition,
+                                              guint           first,
+                                              guint           n_cells,
+                                              Equation       *eqs);
+guint       nb_parse_group_size              (const Equation *eqs,
+                                              guint           n_eqs);
+gboolean    nb_parse_equations_hold          (const Equation *eqs,
+                                              guint           n_eqs,
+                                              const Token    *t);
+guint       nb_parse_first_window_that_holds (const Token    *vals,
+                                              guint           n,
+                                              guint           n_cells,
+                                              const Equation *eqs,
+                                              guint           n_eqs);
+void        nb_parse_enumerate_placements    (const GArray   *vals,
+                                              guint           n_cols,
+                                              GArray         *out);
+
+/* nb-parse-departures.c */
+int nb_parse_merged_group (NbEdition edition, const char *label, const gboolean *found, guint *n_group);
+void nb_parse_note_merged_rows (Parser *p, guint first, guint n, guint label_start, guint label_end);
+gboolean nb_parse_label_like_row (NbEdition edition, const char *label, guint row);
+void nb_parse_note_label (Parser *p, guint row, const char *printed, guint label_start, guint label_end);
+gboolean nb_parse_printed_like_row (Parser *p, const char *labels, guint row);
 
 /* nb-parse-requests.c */
-void nb_parse_requests (Parser *p, guint start, guint end);
+void        nb_parse_requests                (Parser         *p,
+                                              guint           start,
+                                              guint           end);
 
 /* nb-parse-appeals.c */
-void nb_parse_appeals (Parser *p, guint start, guint end);
+void        nb_parse_appeals                 (Parser         *p,
+                                              guint           start,
+                                              guint           end);
 
 /* nb-parse-active.c */
-void nb_parse_active (Parser *p, guint start, guint end);
+void        nb_parse_active                  (Parser         *p,
+                                              guint           start,
+                                              guint           end);
 
 /* nb-title.c */
-NbEdition nb_parse_detect_edition (Parser *p);
-void nb_parse_find_title (Parser *p);
+NbEdition   nb_parse_detect_edition          (Parser         *p);
+void        nb_parse_find_title              (Parser         *p);
 
 G_END_DECLS

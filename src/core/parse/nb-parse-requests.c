@@ -515,6 +515,73 @@ split_row (Parser    *p,
   g_array_append_vals (row->vals, parts->data, parts->len);
 }
 
+/* A row whose label no template row's keys name, and its numbers */
+typedef struct
+{
+  GString *label;
+  GArray  *vals;
+  guint    start;
+  guint    end;
+  gboolean active;
+} UnknownRow;
+
+#define UNKNOWN_ROW (-2)
+
+/* When the next row found is @next (n_rows at the table's end): the unknown row before it
+ * is the template row between the last one found (@last) and @next when exactly one such
+ * row is not found and its label is near the printed one (a typo in a fixed label:
+ * 2.其他法律行政止公开); it then takes the numbers, with template.label. Otherwise they
+ * are dropped, as the numbers of any label that names no row. */
+static void
+place_unknown_row (Parser     *p,
+                   UnknownRow *unknown,
+                   RowValues  *rows,
+                   gboolean   *found,
+                   int         last,
+                   int         next)
+{
+  NbEdition edition = p->report->edition;
+  int row = -1;
+
+  if (!unknown->active)
+    return;
+  unknown->active = FALSE;
+  if (next >= 0 && unknown->vals->len > 0)
+    for (int r = last + 1; r < next; r++)
+      if (!found[r])
+        {
+          if (row >= 0)
+            {
+              row = -1;  /* more than one: the place does not say which */
+              break;
+            }
+          row = r;
+        }
+  if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
+    {
+      found[row] = TRUE;
+      rows[row].found = TRUE;
+      g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
+      nb_parse_note_label (p, row, unknown->label->str, unknown->start, unknown->end);
+    }
+  g_array_set_size (unknown->vals, 0);
+}
+
+/* Whether @label is the next row not found after @last printed with other wording: then it
+ * starts a row even when the row before has room for more values */
+static gboolean
+next_row_like (NbEdition       edition,
+               const char     *label,
+               const gboolean *found,
+               int             last,
+               guint           n_rows)
+{
+  for (guint r = last + 1; r < n_rows; r++)
+    if (!found[r])
+      return nb_parse_label_like_row (edition, label, r);
+  return FALSE;
+}
+
 void
 nb_parse_requests (Parser *p,
                    guint   start,
@@ -528,7 +595,9 @@ nb_parse_requests (Parser *p,
   RowValues rows[MAX_ROWS];
   gboolean found[MAX_ROWS] = { 0 };
   gboolean padded = FALSE;
-  int current = -1;
+  int current = -1, last_found = -1, merged_first = -1;
+  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0;
+  UnknownRow unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE };
   Equation row_eqs[MAX_TABLE_EQUATIONS];
   guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
 
@@ -545,6 +614,9 @@ nb_parse_requests (Parser *p,
 
       if (t->kind == TOK_LABEL)
         {
+          if (label->len == 0)
+            label_start = t->start;
+          label_end = t->end;
           nb_parse_append_norm (label, p->norm, t->start, t->end);
           nb_parse_append_norm (all_labels, p->norm, t->start, t->end);
           continue;
@@ -554,7 +626,14 @@ nb_parse_requests (Parser *p,
       if (label->len > 0)
         {
           int r = classify_request_row (edition, label->str, found);
+          guint n_group = 0;
+          int group;
 
+          if (r >= 0)
+            {
+              place_unknown_row (p, &unknown, rows, found, last_found, r);
+              last_found = r;
+            }
           if (r >= 0 && !found[r])
             {
               current = r;
@@ -563,13 +642,35 @@ nb_parse_requests (Parser *p,
             }
           else if (r >= 0)
             current = -1;  /* a row seen before: a repeated table is not read twice */
-          else if (current >= 0 && rows[current].vals->len >= N_COLS)
-            current = -1;
+          else if ((group = nb_parse_merged_group (edition, label->str, found, &n_group)) >= 0)
+            {
+              /* a group printed as one row (its heading, then numbers, none of its rows
+               * seen): its numbers are no one row's, nor the row's before */
+              merged_first = group;
+              merged_n = n_group;
+              merged_start = label_start;
+              merged_end = label_end;
+              current = -1;
+            }
+          else if (current < 0 || rows[current].vals->len >= N_COLS ||
+                   next_row_like (edition, label->str, found, last_found, n_rows))
+            {
+              /* a label no template row's keys name: maybe one worded differently */
+              place_unknown_row (p, &unknown, rows, found, last_found, -1);
+              g_string_assign (unknown.label, label->str);
+              unknown.start = label_start;
+              unknown.end = label_end;
+              unknown.active = TRUE;
+              current = UNKNOWN_ROW;
+            }
         }
       g_string_truncate (label, 0);
-      if (current >= 0)
+      if (current == UNKNOWN_ROW)
+        g_array_append_val (unknown.vals, *t);
+      else if (current >= 0)
         g_array_append_val (rows[current].vals, *t);
     }
+  place_unknown_row (p, &unknown, rows, found, last_found, n_rows);
 
   for (guint r = 0; r < n_rows; r++)
     padded |= nb_parse_row_is_padded (rows[r].vals, N_COLS);
@@ -584,7 +685,20 @@ nb_parse_requests (Parser *p,
       for (guint k = 0; k < row->n_printed && !rows[r].found; k++)
         if (strstr (all_labels->str, row->printed[k]) != NULL)
           rows[r].found = TRUE;
-      if (!rows[r].found)
+      if (!rows[r].found && (merged_first < 0 || r < (guint) merged_first || r >= merged_first + merged_n))
+        rows[r].found = nb_parse_printed_like_row (p, all_labels->str, r);
+      if (merged_first >= 0 && r == (guint) merged_first)
+        {
+          gboolean any = FALSE;
+
+          for (guint k = 0; k < merged_n; k++)
+            any |= rows[r + k].found;
+          if (!any)
+            nb_parse_note_merged_rows (p, r, merged_n, merged_start, merged_end);
+          else
+            merged_first = -1;
+        }
+      if (!rows[r].found && !(merged_first >= 0 && r >= (guint) merged_first && r < merged_first + merged_n))
         nb_parse_note_missing_row (p, nb_schema_get_request_row_label (edition, r),
                           nb_schema_get_request_row_english (edition, r),
                           nb_schema_request_cell (edition, r, 0), N_COLS);
@@ -597,4 +711,6 @@ nb_parse_requests (Parser *p,
 
   for (guint r = 0; r < n_rows; r++)
     g_array_unref (rows[r].vals);
+  g_string_free (unknown.label, TRUE);
+  g_array_unref (unknown.vals);
 }

@@ -24,7 +24,8 @@
 #include "nb-parse-private.h"
 
 /* A table printed without a single number is no table: one error for it,
- * beside the cell.missing warnings of its cells. */
+ * beside the cell.missing warnings of its cells. A table whose numbers are run together
+ * past splitting holds numbers: its cell.ambiguous finding says so. */
 static void
 note_empty_tables (Parser *p)
 {
@@ -32,6 +33,7 @@ note_empty_tables (Parser *p)
   const NbTemplate *tpl = nb_template_get (report->edition);
   const NbTemplateTable *tables = tpl->tables;
   guint present[NB_TEMPLATE_MAX_TABLES] = { 0 }, read[NB_TEMPLATE_MAX_TABLES] = { 0 };
+  guint unsplit[NB_TEMPLATE_MAX_TABLES] = { 0 };
 
   for (guint i = 0; i < report->n_cells; i++)
     {
@@ -42,6 +44,7 @@ note_empty_tables (Parser *p)
           {
             present[t] += report->cells[i].was_present;
             read[t] += report->cells[i].origin == NB_ORIGIN_SOURCE;
+            unsplit[t] += report->cells[i].unsplit;
           }
     }
 
@@ -50,7 +53,7 @@ note_empty_tables (Parser *p)
       g_autofree char *zh = NULL, *en = NULL;
       NbFinding *f;
 
-      if (present[t] == 0 || read[t] > 0)
+      if (present[t] == 0 || read[t] > 0 || unsplit[t] > 0)
         continue;
       zh = g_strdup_printf ("%s的表格在报告中没有填写任何数字。", tables[t].zh);
       en = g_strdup_printf ("%s: the table is printed but holds no numbers.", tables[t].en);

@@ -22,8 +22,8 @@ G_BEGIN_DECLS
 #define NB_PLACE_MAX_CELLS (NB_TEMPLATE_MAX_REQUEST_ROWS * 7)  /* of a table: rows × columns */
 
 /* The sum of the lhs cells equals the sum of the rhs cells; cells numbered
- * from the table's first, row * n_cols + col (nb-parser.c's table_equations ()
- * makes them from the template's equations) */
+ * from the table's first, row * n_cols + col (nb_parse_table_equations () in
+ * nb-table-equations.c makes them from the template's equations) */
 typedef struct
 {
   int   lhs[NB_TEMPLATE_MAX_EQUATION_PARTS];

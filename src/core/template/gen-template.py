@@ -33,6 +33,13 @@ N_APPEAL_GROUPS = 3
 N_APPEAL_FIELDS = 5
 
 
+FIGURE_UNITS = {'count': 'NB_FIGURE_COUNT', 'amount': 'NB_FIGURE_AMOUNT', 'percent': 'NB_FIGURE_PERCENT'}
+FIGURE_FLAGS = {'after': 'NB_FIGURE_AFTER', 'appeal': 'NB_FIGURE_APPEAL', 'share': 'NB_FIGURE_SHARE'}
+FIGURE_WORDS = ['gap', 'scope', 'comparison', 'narrowing']  # nb-template.h's NbFigureWords
+MAX_FIGURE_READINGS = 3  # nb-check-prose.c's limits
+MAX_FIGURE_TERMS = 8
+
+
 class DescriptionError (Exception):
     pass
 
@@ -49,7 +56,7 @@ def load(path):
         with open(os.path.join(os.path.dirname(path), base), encoding='utf-8') as f:
             common = json.load(f)
         for k, v in common.items():
-            if k == 'equations':
+            if k in ('equations', 'figures'):
                 d[k] = v + d.get(k, [])
             else:
                 d.setdefault(k, v)
@@ -168,6 +175,56 @@ def build_equations(path, d, by_id, rule_ids):
     return eqs
 
 
+def figure_readings(path, d, by_id, where, readings, appeal=False):
+    """[[id, …], …] as the C string "a+b|c", each id checked: a cell of the edition, or
+    for an appeal result a field of section 四 (its group is the one its sentence names)."""
+    fields = [f['id'] for f in d['appeal_fields']]
+    if not isinstance(readings, list) or len(readings) > MAX_FIGURE_READINGS:
+        fail(path, '%s: a list of at most %d readings' % (where, MAX_FIGURE_READINGS))
+    for r in readings:
+        if not r or len(r) * (len(d['appeal_groups']) if appeal else 1) > MAX_FIGURE_TERMS:
+            fail(path, '%s: a reading of 1 to %d cells' % (where, MAX_FIGURE_TERMS))
+        for c in r:
+            if c not in (fields if appeal else by_id):
+                fail(path, '%s: %s is no %s of the template' % (where, c, 'appeal field' if appeal else 'cell'))
+    return '|'.join('+'.join(r) for r in readings)
+
+
+def words_of(path, where, words):
+    if not words or any(not w or '|' in w or '+' in w for w in words):
+        fail(path, '%s: a list of words, without | or +' % where)
+    return '|'.join(words)
+
+
+def build_figures(path, d, by_id):
+    """The grammar of the figures the prose gives, its claims and its words (nb-check-prose.c)."""
+    figures = []
+    for f in d.get('figures', []):
+        where = 'figure %s' % '|'.join(f.get('keys') or ['?'])
+        flags = f.get('flags', [])
+        if f.get('unit') not in FIGURE_UNITS or any(x not in FIGURE_FLAGS for x in flags):
+            fail(path, '%s: a unit (%s), flags of %s' % (where, ', '.join(FIGURE_UNITS), ', '.join(FIGURE_FLAGS)))
+        if ('share' in flags) == bool(f.get('cells')):
+            fail(path, '%s: cells, unless it is a share of the figure before it' % where)
+        if (f['unit'] == 'percent') != bool(f.get('per')):
+            fail(path, '%s: a percentage has "per" (its denominators), a count or amount none' % where)
+        figures.append((words_of(path, where, f.get('keys')),
+                        figure_readings(path, d, by_id, where, f.get('cells', []), 'appeal' in flags),
+                        figure_readings(path, d, by_id, where, f['per']) if f.get('per') else None,
+                        f.get('context'), f.get('counters'), FIGURE_UNITS[f['unit']],
+                        ' | '.join(FIGURE_FLAGS[x] for x in flags) or '0', f['zh'], f['en']))
+    claims = []
+    for c in d.get('claims', []):
+        where = 'claim %s' % '|'.join(c.get('keys') or ['?'])
+        claims.append((words_of(path, where, c.get('keys')), figure_readings(path, d, by_id, where, c.get('cells')),
+                       figure_readings(path, d, by_id, where, c['equals']) if c.get('equals') else None,
+                       words_of(path, where, c['unless']) if c.get('unless') else None))
+    words = d.get('figure_words', {})
+    for k in FIGURE_WORDS:
+        words_of(path, 'figure_words.%s' % k, words.get(k))
+    return figures, claims, [words[k] for k in FIGURE_WORDS]
+
+
 def check(path, d):
     for key in ('edition', 'sections', 'tables', 'active', 'request_rows', 'request_columns',
                 'appeal_groups', 'appeal_fields', 'markers', 'request_header'):
@@ -182,6 +239,9 @@ def check(path, d):
     for t in d['tables']:
         if t['id'] not in TABLES or not 1 <= t['section'] <= N_SECTIONS:
             fail(path, 'table %s in section %s' % (t['id'], t['section']))
+        # section 四 is read as one row: the parser names it so in its findings
+        if t['id'] == 'appeals' and not ('zh' in t.get('as_row', {}) and 'zh' in t.get('values', {})):
+            fail(path, 'table appeals needs "as_row" and "values" names')
     for s in d['sections']:
         if len(s['numeral']) != 1 or not s['keys']:
             fail(path, 'section %s: one numeral and keys' % s.get('zh'))
@@ -215,6 +275,7 @@ def gen_edition(out, path, d, rule_ids):
     if len(by_id) != len(cells):
         fail(path, 'two cells with one id')
     eqs = build_equations(path, d, by_id, rule_ids)
+    figures, claims, figure_words = build_figures(path, d, by_id)
     p = 'e%s_' % e
     w = out.append
 
@@ -232,9 +293,11 @@ def gen_edition(out, path, d, rule_ids):
         w('static const char *const %stable_%s_printed[] = { %s };\n' % (p, t['id'], ', '.join(c_str(x) for x in t.get('printed', [])) or 'NULL'))
     w('static const NbTemplateTable %stables[] = {\n' % p)
     for t in d['tables']:
-        w('  { %s, %d, %s, %s, %stable_%s_start, %d, %stable_%s_printed, %d },\n' % (
+        as_row, values = t.get('as_row', {}), t.get('values', {})
+        w('  { %s, %d, %s, %s, %stable_%s_start, %d, %stable_%s_printed, %d, %s, %s, %s, %s },\n' % (
             TABLES[t['id']], t['section'] - 1, c_str(t['zh']), c_str(t['en']), p, t['id'], len(t['start_keys']),
-            p, t['id'], len(t.get('printed', []))))
+            p, t['id'], len(t.get('printed', [])), c_str(as_row.get('zh')), c_str(as_row.get('en')),
+            c_str(values.get('zh')), c_str(values.get('en'))))
     w('};\n')
 
     for i, it in enumerate(d['active']):
@@ -315,6 +378,18 @@ def gen_edition(out, path, d, rule_ids):
         w('  { %s, %d, %d },\n' % (c_str(g['zh']), min(rs), max(rs)))
     w('};\n')
 
+    w('static const NbTemplateFigure %sfigures[] = {\n' % p)
+    for f in figures:
+        w('  { %s, %s, %s, %s, %s, %s, %s, %s, %s },\n' % (tuple(c_str(x) for x in f[:5]) + (f[5], f[6]) +
+                                                          (c_str(f[7]), c_str(f[8]))))
+    w('};\n')
+    w('static const NbTemplateClaim %sclaims[] = {\n' % p)
+    for c in claims:
+        w('  { %s },\n' % ', '.join(c_str(x) for x in c))
+    w('};\n')
+    for k, words in zip(FIGURE_WORDS, figure_words):
+        w('static const char *const %sfigure_%s[] = { %s, NULL };\n' % (p, k, ', '.join(c_str(x) for x in words)))
+
     w('static const NbTemplate %stemplate = {\n' % p)
     w('  %s, %s, %ssections, %stables, %d,\n' % (EDITIONS[e], c_str(e), p, p, len(d['tables'])))
     w('  %sactive, %d, %srows, %d,\n' % (p, len(d['active']), p, len(rows)))
@@ -324,6 +399,8 @@ def gen_edition(out, path, d, rule_ids):
     w('  %smarkers, %d, %sequations, %d,\n' % (p, len(d['markers']), p, len(eqs)))
     w('  %scolumn_groups, %d, %srow_groups, %d,\n' % (p, len(d['request_header']['column_groups']),
                                                    p, len(d['request_header']['row_groups'])))
+    w('  %sfigures, %d, %sclaims, %d,\n' % (p, len(figures), p, len(claims)))
+    w('  { %s },\n' % ', '.join('%sfigure_%s' % (p, k) for k in FIGURE_WORDS))
     w('};\n\n')
     return e
 

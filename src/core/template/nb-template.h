@@ -99,7 +99,61 @@ typedef struct
   guint              n_start_keys;
   const char *const *printed;      /* labels that say the table is printed */
   guint              n_printed;
+  const char        *row_zh;       /* the table read as one row, when it is: its name when missing */
+  const char        *row_en;
+  const char        *values_zh;    /* …and its values, in messages ("第四部分（…）表格") */
+  const char        *values_en;
 } NbTemplateTable;
+
+/* The grammar of the figures the prose gives (check/nb-check-prose.c): each kind's
+ * words, the cells it speaks of, its unit. Cells are written as ids: '+' adds, '|'
+ * separates readings any of which may agree; an appeal result's are section 四's
+ * fields, of the 复议 or 诉讼 its sentence names. */
+typedef enum
+{
+  NB_FIGURE_COUNT,
+  NB_FIGURE_AMOUNT,   /* 万元; 元 is converted */
+  NB_FIGURE_PERCENT,
+} NbFigureUnit;
+
+enum
+{
+  NB_FIGURE_AFTER  = 1 << 0,  /* the words may also follow the figure: “3 件结转下年度” */
+  NB_FIGURE_APPEAL = 1 << 1,  /* a result of the 复议 or the 诉讼 its sentence speaks of */
+  NB_FIGURE_SHARE  = 1 << 2,  /* a share of the figure before it in the sentence: “占比 60%” */
+};
+
+typedef struct
+{
+  const char   *keys;      /* the words, '|' between alternatives */
+  const char   *cells;     /* "" for a share */
+  const char   *per;       /* a percentage's denominators, or NULL */
+  const char   *context;   /* a word its sentence must hold by the end of its clause, or NULL */
+  const char   *counters;  /* the counters a count may take, or NULL */
+  NbFigureUnit  unit;
+  guint         flags;
+  const char   *zh;        /* what the cells are, for messages */
+  const char   *en;
+} NbTemplateFigure;
+
+/* A phrase that states a figure without a number: “已全部办结” */
+typedef struct
+{
+  const char *keys;
+  const char *cells;   /* what it speaks of */
+  const char *equals;  /* what that must equal, or NULL: it must be 0 */
+  const char *unless;  /* words that, in its sentence, make it speak of other requests, or NULL */
+} NbTemplateClaim;
+
+/* The words around the figures, each list NULL-ended */
+typedef enum
+{
+  NB_FIGURE_WORDS_GAP,         /* between a figure's words and its number */
+  NB_FIGURE_WORDS_SCOPE,       /* before the words, keeping the report's whole scope */
+  NB_FIGURE_WORDS_COMPARISON,  /* that make a clause a comparison (同比…) */
+  NB_FIGURE_WORDS_NARROWING,   /* that, in an earlier clause, narrow the sentence (通过, 部门…) */
+  NB_N_FIGURE_WORDS,
+} NbFigureWords;
 
 typedef struct
 {
@@ -131,6 +185,11 @@ typedef struct
   guint                        n_column_groups;
   const NbTemplateHeaderGroup *row_groups;     /* over section 三's rows */
   guint                        n_row_groups;
+  const NbTemplateFigure      *figures;
+  guint                        n_figures;
+  const NbTemplateClaim       *claims;
+  guint                        n_claims;
+  const char *const           *figure_words[NB_N_FIGURE_WORDS];
 } NbTemplate;
 
 const NbTemplate          *nb_template_get       (NbEdition          edition);

@@ -1,0 +1,31 @@
+/* gui-util.h — opening, driving and closing windows in the GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "nb-window-private.h"
+
+G_BEGIN_DECLS
+
+char               *sample_path       (const char      *name);
+void                spin_until_loaded (NbWindow        *window);
+NbWindow           *open_window       (const char      *path);
+void                close_window      (NbWindow        *window);
+GtkEventController *find_controller   (GtkWidget       *widget,
+                                       const char      *name);
+void                click_cell        (NbWindow        *window,
+                                       guint            cell,
+                                       int              n_press);
+gboolean            press_key         (GtkWidget       *widget,
+                                       const char      *controller_name,
+                                       guint            keyval,
+                                       GdkModifierType  state);
+void                wait_for_frame    (GtkWidget       *widget);
+guint               request_cell      (NbReport        *report,
+                                       const char      *row_id,
+                                       guint            column);
+
+G_END_DECLS
