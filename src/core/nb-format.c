@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -327,6 +328,27 @@ spawn_helper (char   **argv,
   return TRUE;
 }
 
+/* Waits up to @timeout_ms for @pid to end, without reaping it: on a pidfd where the kernel
+ * has them (Linux 5.3), else in short naps */
+static void
+wait_for_end (pid_t pid,
+              int   timeout_ms)
+{
+#ifdef SYS_pidfd_open
+  int pidfd = syscall (SYS_pidfd_open, pid, 0);
+
+  if (pidfd >= 0)
+    {
+      struct pollfd pfd = { pidfd, POLLIN, 0 };
+
+      poll (&pfd, 1, timeout_ms);
+      close (pidfd);
+      return;
+    }
+#endif
+  g_usleep (MIN (timeout_ms, 1) * 100);
+}
+
 /* Reads the helper's standard output to its end and reaps it, killing it at @deadline (a
  * monotonic time). Returns FALSE when it was killed for taking too long. */
 static gboolean
@@ -363,7 +385,7 @@ collect (pid_t       pid,
       timeout_ms = (int) MIN ((deadline - now + 999) / 1000, G_MAXINT);
       if (!open)
         {
-          g_usleep (MIN (timeout_ms, 1) * 1000);
+          wait_for_end (pid, timeout_ms);
           continue;
         }
       if (poll (&pfd, 1, timeout_ms) < 0)

@@ -23,9 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 
 #include "nb-error.h"
@@ -93,48 +93,6 @@ write_all (const char *data,
   return TRUE;
 }
 
-/* Standard input to its end, within NB_MAX_REPORT_SIZE. nb-format.c passes a memory file, whose
- * size is known: one allocation and one read(); a pipe is read in chunks. */
-static GBytes *
-read_input (GError **error)
-{
-  g_autoptr(GByteArray) buf = g_byte_array_new ();
-  struct stat st;
-  gsize chunk = 256 * 1024;
-
-  if (fstat (STDIN_FILENO, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
-    chunk = MIN ((gsize) st.st_size + 1, (gsize) NB_MAX_REPORT_SIZE + 1);
-  for (;;)
-    {
-      gsize want = MIN (chunk, (gsize) NB_MAX_REPORT_SIZE + 1 - buf->len);
-      guint have = buf->len;
-      gssize n;
-      int saved;
-
-      g_byte_array_set_size (buf, have + want);
-      n = read (STDIN_FILENO, buf->data + have, want);
-      saved = errno;
-      g_byte_array_set_size (buf, have + MAX (n, 0));
-      if (n < 0 && saved == EINTR)
-        continue;
-      if (n < 0)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE, "%s", g_strerror (saved));
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      if (buf->len > NB_MAX_REPORT_SIZE)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                       _("The file is too large for a report (more than %d MB)"),
-                       (int) (NB_MAX_REPORT_SIZE / (1024 * 1024)));
-          return NULL;
-        }
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-}
-
 #ifdef NB_READER_TEST_HOOKS
 /* Test builds only (nianbao-reader-test-GROUP, never installed): a document holding the text of
  * $NIANBAO_READER_TEST_CRASH makes the helper crash, one holding
@@ -172,13 +130,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GInputStream) in = NULL;
   g_autoptr(GBytes) input = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   ExtractFunc extract = NULL;
   guint64 memory_mb, cpu_s;
 
-  setlocale (LC_ALL, "");
+  /* its only words are error messages: the other categories would cost a file each to load */
+  setlocale (LC_CTYPE, "");
+  setlocale (LC_MESSAGES, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
@@ -209,7 +170,8 @@ main (int   argc,
     limit (RLIMIT_CPU, cpu_s);
   limit (RLIMIT_CORE, 0);
 
-  input = read_input (&error);
+  in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  input = nb_input_read_all (in, NB_MAX_REPORT_SIZE, NULL, &error);
 #ifdef NB_READER_TEST_HOOKS
   if (input != NULL)
     test_hooks (input);
