@@ -349,6 +349,36 @@ wait_for_end (pid_t pid,
   g_usleep (MIN (timeout_ms, 1) * 100);
 }
 
+static gpointer
+reap_thread (gpointer data)
+{
+  pid_t pid = GPOINTER_TO_INT (data);
+
+  while (waitpid (pid, NULL, 0) < 0 && errno == EINTR)
+    ;
+  return NULL;
+}
+
+/* A framed answer (see nianbao-reader.c) ends in a NUL byte and the exit status: then it is
+ * whole, and the helper, still tearing itself down, is reaped in the background */
+static gboolean
+take_frame (pid_t       pid,
+            GByteArray *text,
+            int        *status)
+{
+  guint len = text->len;
+
+  if (len < 2 || text->data[len - 2] != '\0' ||
+      (text->data[len - 1] != '0' && text->data[len - 1] != '0' + NB_READER_EXIT_ERROR) ||
+      memchr (text->data, '\0', len - 2) != NULL)
+    return FALSE;
+  *status = W_EXITCODE (text->data[len - 1] - '0', 0);
+  g_byte_array_set_size (text, len - 2);
+  if (waitpid (pid, NULL, WNOHANG) == 0)
+    g_thread_unref (g_thread_new ("nianbao-reaper", reap_thread, GINT_TO_POINTER (pid)));
+  return TRUE;
+}
+
 /* Reads the helper's standard output to its end and reaps it, killing it at @deadline (a
  * monotonic time). Returns FALSE when it was killed for taking too long. */
 static gboolean
@@ -401,6 +431,8 @@ collect (pid_t       pid,
 
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
           continue;
+        if (n <= 0 && take_frame (pid, text, status))
+          return TRUE;
         if (n <= 0)
           open = FALSE;
         else if (text->len <= NB_READER_MAX_TEXT)  /* past it, the helper is refused anyway */
@@ -435,7 +467,7 @@ read_in_helper (NbFormat       format,
   in = input_fd (data, len, &local_error);
   if (in >= 0)
     {
-      char *argv[] = { (char *) helper, (char *) reader, memory, cpu, NULL };
+      char *argv[] = { (char *) helper, (char *) reader, memory, cpu, (char *) "--framed", NULL };
 
       if (spawn_helper (argv, in, &pid, &from, &local_error))
         {
