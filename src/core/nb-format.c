@@ -301,6 +301,8 @@ spawn_helper (char   **argv,
 {
   extern char **environ;
   posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  sigset_t signals;
   int pipe_fds[2];
   int err;
 
@@ -315,7 +317,16 @@ spawn_helper (char   **argv,
   /* no other descriptor of this process (the window's, another reading's) reaches the helper */
   posix_spawn_file_actions_addclosefrom_np (&actions, STDERR_FILENO + 1);
 #endif
-  err = posix_spawn (pid, argv[0], &actions, NULL, argv, environ);
+  /* the signals its limits and crashes raise act as they should, whatever the calling
+   * thread blocks or ignores (SIGPIPE, say) */
+  posix_spawnattr_init (&attr);
+  posix_spawnattr_setflags (&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  sigemptyset (&signals);
+  posix_spawnattr_setsigmask (&attr, &signals);
+  sigfillset (&signals);
+  posix_spawnattr_setsigdefault (&attr, &signals);
+  err = posix_spawn (pid, argv[0], &actions, &attr, argv, environ);
+  posix_spawnattr_destroy (&attr);
   posix_spawn_file_actions_destroy (&actions);
   close (pipe_fds[1]);
   if (err != 0)
