@@ -64,6 +64,7 @@ typedef struct
   guint    n_written;
   guint    n_splits;  /* splits that fit the row sum, MAX_SPLITS + 1 for too many */
   guint    chosen;    /* the vals index of the first cell of the split taken */
+  GArray  *gaps;      /* NbPlaceCandidate: a run that fits only with blank cells, its readings */
 } RowValues;
 
 typedef NbPlaceCandidate Candidate;
