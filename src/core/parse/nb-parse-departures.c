@@ -314,3 +314,17 @@ nb_parse_printed_like_row (Parser     *p,
   nb_parse_note_label (p, row, between, 0, 0);
   return TRUE;
 }
+
+/**
+ * nb_parse_label_finding_new:
+ *
+ * A template.label finding: wording printed otherwise than the template's,
+ * in a row label (above) or in a section heading (nb-check-sections.c).
+ * The rule's id is written in this file only.
+ */
+NbFinding *
+nb_parse_label_finding_new (const char *zh,
+                            const char *en)
+{
+  return nb_finding_new ("template.label", NB_SEVERITY_WARNING, zh, en);
+}

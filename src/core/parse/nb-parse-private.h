@@ -95,6 +95,10 @@ is_cjk (gunichar c)
 #define MAX_CELL_DIGITS 7       /* no count in these tables has more digits */
 #define MAX_SPLIT_CELLS 15
 
+/* nb-parse-departures.c */
+NbFinding  *nb_parse_label_finding_new       (const char     *zh,
+                                              const char     *en);
+
 /* nb-tokens.c */
 GArray     *nb_parse_tokenize                (Parser         *p,
                                               guint           start,
