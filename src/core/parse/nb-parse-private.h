@@ -166,6 +166,12 @@ NbFinding  *nb_parse_add_split_finding       (Parser         *p,
                                               gboolean        split,
                                               const char     *zh,
                                               const char     *en);
+gboolean    nb_parse_split_zeros             (Parser         *p,
+                                              const Token    *vals,
+                                              guint           n_vals,
+                                              guint           n_cells,
+                                              GArray         *parts,
+                                              GArray         *extra);
 char       *nb_parse_runs_text               (Parser         *p,
                                               const Token    *vals,
                                               guint           n_vals);
