@@ -76,6 +76,8 @@ nb_parse_appeals (Parser *p,
 
       if (t->kind != TOK_LABEL)
         g_array_append_val (vals, *t);
+      if (t->kind == TOK_NUMBER)
+        p->had_numbers |= 1u << NB_TABLE_APPEALS;
     }
 
   nb_parse_drop_loose_empty_fields (vals, n_cells, !nb_parse_row_is_padded (vals, n_cells));

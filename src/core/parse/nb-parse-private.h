@@ -51,6 +51,7 @@ typedef struct
   guint           n_norm;
   guint           heading[NB_N_SECTIONS];  /* normalised position of each heading, or G_MAXUINT */
   guint           heading_end[NB_N_SECTIONS];
+  guint           had_numbers;  /* bit 1 << NbTableKind: the table printed numbers, placed or not */
 } Parser;
 
 #define N_COLS NB_N_REQUEST_COLUMNS

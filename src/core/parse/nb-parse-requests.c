@@ -842,6 +842,10 @@ nb_parse_requests (Parser *p,
       split_row (p, &rows[r], nb_parse_group_size (row_eqs, n_row_eqs));
     }
 
+  for (guint r = 0; r < n_rows; r++)
+    for (guint i = 0; i < rows[r].vals->len; i++)
+      if (g_array_index (rows[r].vals, Token, i).kind == TOK_NUMBER)
+        p->had_numbers |= 1u << NB_TABLE_REQUESTS;
   place_requests (p, rows, n_rows);
 
   for (guint r = 0; r < n_rows; r++)
