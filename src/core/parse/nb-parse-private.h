@@ -210,6 +210,7 @@ int nb_parse_merged_group (NbEdition edition, const char *label, const gboolean 
 void nb_parse_note_merged_rows (Parser *p, guint first, guint n, guint label_start, guint label_end);
 gboolean nb_parse_label_like_row (NbEdition edition, const char *label, guint row);
 void nb_parse_note_label (Parser *p, guint row, const char *printed, guint label_start, guint label_end);
+void nb_parse_note_bare_row (Parser *p, guint row, guint start, guint end);
 gboolean nb_parse_printed_like_row (Parser *p, const char *labels, guint row);
 
 /* nb-parse-requests.c */

@@ -691,7 +691,35 @@ place_unknown_row (Parser     *p,
             }
           row = r;
         }
-  if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
+  if (row >= 0 && unknown->label->len == 0)
+    {
+      /* a bare row of numbers: taken only as seven numbers whose six parts add up to
+       * the seventh, where one row is missing */
+      const Token *v = (const Token *) (gpointer) unknown->vals->data;
+      guint n = 0;
+      double sum = 0;
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < unknown->vals->len; i++)
+        {
+          if (v[i].kind == TOK_PLACEHOLDER && v[i].empty_field)
+            continue;
+          all &= v[i].kind == TOK_NUMBER && v[i].plain && !v[i].too_long;
+          if (n < N_COLS - 1)
+            sum += v[i].value;
+          else if (n == N_COLS - 1)
+            all &= v[i].value == sum;
+          n++;
+        }
+      if (all && n == N_COLS)
+        {
+          found[row] = TRUE;
+          rows[row].found = TRUE;
+          g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
+          nb_parse_note_bare_row (p, row, unknown->start, unknown->end);
+        }
+    }
+  else if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
     {
       found[row] = TRUE;
       rows[row].found = TRUE;
@@ -699,6 +727,29 @@ place_unknown_row (Parser     *p,
       nb_parse_note_label (p, row, unknown->label->str, unknown->start, unknown->end);
     }
   g_array_set_size (unknown->vals, 0);
+}
+
+/* Whether a line break comes between @from and @to */
+static gboolean
+starts_line (Parser *p,
+             guint   from,
+             guint   to)
+{
+  for (guint i = from; i < to; i++)
+    if (p->norm[i] == '\n')
+      return TRUE;
+  return FALSE;
+}
+
+/* The values of a row that are not empty tab fields */
+static guint
+n_filled (GArray *vals)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vals->len; i++)
+    n += !g_array_index (vals, Token, i).empty_field;
+  return n;
 }
 
 /* Whether @label is the next row not found after @last printed with other wording: then it
@@ -730,7 +781,7 @@ nb_parse_requests (Parser *p,
   gboolean found[MAX_ROWS] = { 0 };
   gboolean padded = FALSE;
   int current = -1, last_found = -1, merged_first = -1;
-  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0;
+  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0, prev_end = start;
   UnknownRow unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE };
   Equation row_eqs[MAX_TABLE_EQUATIONS];
   guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
@@ -749,6 +800,7 @@ nb_parse_requests (Parser *p,
 
       if (t->kind == TOK_LABEL)
         {
+          prev_end = t->end;
           if (label->len == 0)
             label_start = t->start;
           label_end = t->end;
@@ -799,6 +851,19 @@ nb_parse_requests (Parser *p,
               current = UNKNOWN_ROW;
             }
         }
+      else if (current >= 0 && starts_line (p, prev_end, t->start) && n_filled (rows[current].vals) >= N_COLS &&
+               current + 1 < (int) n_rows && !found[current + 1])
+        {
+          /* a bare row of numbers after a full row (its label lost): maybe the one row
+           * missing before the next label found, by its place */
+          place_unknown_row (p, &unknown, rows, found, last_found, -1);
+          g_string_truncate (unknown.label, 0);
+          unknown.start = t->start;
+          unknown.end = t->end;
+          unknown.active = TRUE;
+          current = UNKNOWN_ROW;
+        }
+      prev_end = t->end;
       g_string_truncate (label, 0);
       if (current == UNKNOWN_ROW)
         g_array_append_val (unknown.vals, *t);
