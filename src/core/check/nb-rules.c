@@ -54,9 +54,10 @@ static const NbRule rules[] = {
     "模板版本与年度不符：2021 年度及以后用了 2019 版，或 2020 年度及以前用了 2021 版",
     "the edition does not fit the year: a report for 2021 or later in the 2019 layout, or one for 2020 or "
     "earlier in the 2021 layout", "src/core/check/nb-check-meta.c" },
-  { "template.label", NB_SEVERITY_WARNING, "行标签措辞不同", "Row label differs",
-    "按位置和最接近的标签认出的模板行，措辞与模板不同",
-    "a template row recognised by its place and nearest label, printed with other wording",
+  { "template.label", NB_SEVERITY_WARNING, "标签措辞不同", "Label worded differently",
+    "按位置和最接近的标签认出的模板行，或按关键词认出的部分标题，措辞与模板不同",
+    "a template row recognised by its place and nearest label, or a section heading recognised by its "
+    "key words, printed with other wording",
     "src/core/parse/nb-parse-departures.c" },
   { "template.merged_rows", NB_SEVERITY_WARNING, "表格行被合并", "Rows merged",
     "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
