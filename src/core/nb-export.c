@@ -190,17 +190,12 @@ json_key (GString    *out,
 /* A key written in the code: nothing in it to escape */
 #define json_key_literal(out, key) put_literal ((out), "\"" key "\":")
 
-static char *
-report_to_json (NbReport   *self,
-                const char *filename,
-                gsize      *length)
+/* "file" … "year": where the report comes from and what it is */
+static void
+json_header (GString    *out,
+             NbReport   *self,
+             const char *filename)
 {
-  GString *out = g_string_sized_new (32768);
-  NbEdition ed = self->edition;
-  guint n_items, n_rows, n_findings;
-  GListModel *findings = G_LIST_MODEL (self->findings);
-
-  g_string_append_c (out, '{');
   json_key_literal (out, "file");
   json_string (out, filename ? filename : self->filename ? self->filename : "");
   g_string_append_c (out, ',');
@@ -208,7 +203,7 @@ report_to_json (NbReport   *self,
   json_string (out, self->text->encoding);
   g_string_append_c (out, ',');
   json_key_literal (out, "template");
-  json_string (out, nb_edition_to_string (ed));
+  json_string (out, nb_edition_to_string (self->edition));
   g_string_append_c (out, ',');
   json_key_literal (out, "agency");
   if (self->agency)
@@ -221,39 +216,62 @@ report_to_json (NbReport   *self,
     json_number (out, self->year);
   else
     put_literal (out, "null");
+}
 
-  g_string_append_c (out, ',');
+/* One item of the active-disclosure table: a value, or an object of its fields */
+static void
+json_active_item (GString  *out,
+                  NbReport *self,
+                  guint     item)
+{
+  NbEdition ed = self->edition;
+  int first = nb_schema_active_cell (ed, item, 0);
+  const NbCellDef *def = nb_schema_get_cell (ed, first);
+
+  json_key (out, def->item);
+  if (def->field == NULL)
+    {
+      json_value (out, self, first);
+      return;
+    }
+  g_string_append_c (out, '{');
+  for (int cell = first; cell < (int) self->n_cells; cell++)
+    {
+      const NbCellDef *d = nb_schema_get_cell (ed, cell);
+
+      if (d->table != NB_TABLE_ACTIVE || d->row != item)
+        break;
+      if (cell != first)
+        g_string_append_c (out, ',');
+      json_key (out, d->field);
+      json_value (out, self, cell);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+json_active (GString  *out,
+             NbReport *self)
+{
+  guint n_items = nb_schema_get_n_active_items (self->edition);
+
   json_key_literal (out, "active");
   g_string_append_c (out, '{');
-  n_items = nb_schema_get_n_active_items (ed);
   for (guint item = 0; item < n_items; item++)
     {
-      int first = nb_schema_active_cell (ed, item, 0);
-      const NbCellDef *def = nb_schema_get_cell (ed, first);
-
       if (item)
         g_string_append_c (out, ',');
-      json_key (out, def->item);
-      if (def->field == NULL)
-        {
-          json_value (out, self, first);
-          continue;
-        }
-      g_string_append_c (out, '{');
-      for (int cell = first; cell < (int) self->n_cells; cell++)
-        {
-          const NbCellDef *d = nb_schema_get_cell (ed, cell);
-
-          if (d->table != NB_TABLE_ACTIVE || d->row != item)
-            break;
-          if (cell != first)
-            g_string_append_c (out, ',');
-          json_key (out, d->field);
-          json_value (out, self, cell);
-        }
-      g_string_append_c (out, '}');
+      json_active_item (out, self, item);
     }
   put_literal (out, "},");
+}
+
+static void
+json_requests (GString  *out,
+               NbReport *self)
+{
+  NbEdition ed = self->edition;
+  guint n_rows = nb_schema_get_n_request_rows (ed);
 
   json_key_literal (out, "requests");
   g_string_append_c (out, '{');
@@ -268,7 +286,6 @@ report_to_json (NbReport   *self,
   put_literal (out, "],");
   json_key_literal (out, "rows");
   g_string_append_c (out, '{');
-  n_rows = nb_schema_get_n_request_rows (ed);
   for (guint r = 0; r < n_rows; r++)
     {
       if (r)
@@ -284,7 +301,12 @@ report_to_json (NbReport   *self,
       g_string_append_c (out, ']');
     }
   put_literal (out, "}},");
+}
 
+static void
+json_appeals (GString  *out,
+              NbReport *self)
+{
   json_key_literal (out, "appeals");
   g_string_append_c (out, '{');
   for (guint g = 0; g < NB_N_APPEAL_GROUPS; g++)
@@ -298,116 +320,159 @@ report_to_json (NbReport   *self,
           if (f)
             g_string_append_c (out, ',');
           json_key (out, nb_schema_get_appeal_field_id (f));
-          json_value (out, self, nb_schema_appeal_cell (ed, g, f));
+          json_value (out, self, nb_schema_appeal_cell (self->edition, g, f));
         }
       g_string_append_c (out, '}');
     }
   put_literal (out, "},");
+}
+
+/* Where one cell's value comes from: its span and origin, and what a correction replaced */
+static void
+json_cell_origin (GString      *out,
+                  const NbCell *c)
+{
+  g_string_append_c (out, '{');
+  json_key_literal (out, "span");
+  if (c->corrected)
+    {
+      /* a corrected value no longer stands in the text: no span */
+      put_literal (out, "null,");
+      json_key_literal (out, "origin");
+      json_string (out, c->has_value ? "inferred" : "missing");
+      g_string_append_c (out, ',');
+      json_key_literal (out, "corrected");
+      put_literal (out, "true,");
+      json_key_literal (out, "original");
+      if (c->orig_has_value)
+        json_number (out, c->orig_value);
+      else
+        put_literal (out, "null");
+      g_string_append_c (out, ',');
+      json_key_literal (out, "original_origin");
+      json_string (out, nb_origin_to_string (c->origin));
+      g_string_append_c (out, ',');
+      json_key_literal (out, "source_span");
+      json_span (out, c->span);
+    }
+  else
+    {
+      json_span (out, c->origin == NB_ORIGIN_SOURCE ? c->span : NB_SPAN_NONE);
+      g_string_append_c (out, ',');
+      json_key_literal (out, "origin");
+      json_string (out, nb_origin_to_string (c->origin));
+      if (c->accepted)
+        {
+          g_string_append_c (out, ',');
+          json_key_literal (out, "accepted");
+          put_literal (out, "true");
+        }
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+json_cells (GString  *out,
+            NbReport *self)
+{
+  gboolean first = TRUE;
 
   json_key_literal (out, "cells");
   g_string_append_c (out, '{');
-  {
-    gboolean first = TRUE;
+  for (guint i = 0; i < self->n_cells; i++)
+    {
+      const NbCellDef *def = nb_schema_get_cell (self->edition, i);
 
-    for (guint i = 0; i < self->n_cells; i++)
-      {
-        const NbCellDef *def = nb_schema_get_cell (ed, i);
-        NbCell *c = &self->cells[i];
-
-        if (def->kind == NB_CELL_UNIT)
-          continue;
-        if (!first)
-          g_string_append_c (out, ',');
-        first = FALSE;
-        json_key (out, def->id);
-        g_string_append_c (out, '{');
-        json_key_literal (out, "span");
-        if (c->corrected)
-          {
-            /* a corrected value no longer stands in the text: no span */
-            put_literal (out, "null,");
-            json_key_literal (out, "origin");
-            json_string (out, c->has_value ? "inferred" : "missing");
-            g_string_append_c (out, ',');
-            json_key_literal (out, "corrected");
-            put_literal (out, "true,");
-            json_key_literal (out, "original");
-            if (c->orig_has_value)
-              json_number (out, c->orig_value);
-            else
-              put_literal (out, "null");
-            g_string_append_c (out, ',');
-            json_key_literal (out, "original_origin");
-            json_string (out, nb_origin_to_string (c->origin));
-            g_string_append_c (out, ',');
-            json_key_literal (out, "source_span");
-            json_span (out, c->span);
-          }
-        else
-          {
-            json_span (out, c->origin == NB_ORIGIN_SOURCE ? c->span : NB_SPAN_NONE);
-            g_string_append_c (out, ',');
-            json_key_literal (out, "origin");
-            json_string (out, nb_origin_to_string (c->origin));
-            if (c->accepted)
-              {
-                g_string_append_c (out, ',');
-                json_key_literal (out, "accepted");
-                put_literal (out, "true");
-              }
-          }
-        g_string_append_c (out, '}');
-      }
-  }
+      if (def->kind == NB_CELL_UNIT)
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      json_key (out, def->id);
+      json_cell_origin (out, &self->cells[i]);
+    }
   put_literal (out, "},");
+}
+
+static void
+json_finding (GString   *out,
+              NbEdition  ed,
+              NbFinding *f)
+{
+  guint n_cells, n_spans;
+  const guint *cells = nb_finding_get_cells (f, &n_cells);
+  const NbSpan *spans = nb_finding_get_spans (f, &n_spans);
+
+  g_string_append_c (out, '{');
+  json_key_literal (out, "rule");
+  json_string (out, nb_finding_get_rule (f));
+  g_string_append_c (out, ',');
+  json_key_literal (out, "severity");
+  json_string (out, nb_severity_to_string (nb_finding_get_severity (f)));
+  g_string_append_c (out, ',');
+  json_key_literal (out, "cells");
+  g_string_append_c (out, '[');
+  for (guint k = 0; k < n_cells; k++)
+    {
+      if (k)
+        g_string_append_c (out, ',');
+      json_string (out, nb_schema_get_cell (ed, cells[k])->id);
+    }
+  put_literal (out, "],");
+  json_key_literal (out, "spans");
+  g_string_append_c (out, '[');
+  for (guint k = 0; k < n_spans; k++)
+    {
+      if (k)
+        g_string_append_c (out, ',');
+      json_span (out, spans[k]);
+    }
+  put_literal (out, "],");
+  json_key_literal (out, "message");
+  g_string_append_c (out, '{');
+  json_key_literal (out, "zh_CN");
+  json_string (out, nb_finding_get_message (f, "zh_CN"));
+  g_string_append_c (out, ',');
+  json_key_literal (out, "en");
+  json_string (out, nb_finding_get_message (f, "en"));
+  put_literal (out, "}}");
+}
+
+static void
+json_findings (GString  *out,
+               NbReport *self)
+{
+  GListModel *findings = G_LIST_MODEL (self->findings);
+  guint n_findings = g_list_model_get_n_items (findings);
 
   json_key_literal (out, "findings");
   g_string_append_c (out, '[');
-  n_findings = g_list_model_get_n_items (findings);
   for (guint i = 0; i < n_findings; i++)
     {
       g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
-      guint n_cells, n_spans;
-      const guint *cells = nb_finding_get_cells (f, &n_cells);
-      const NbSpan *spans = nb_finding_get_spans (f, &n_spans);
 
       if (i)
         g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
-      json_key_literal (out, "rule");
-      json_string (out, nb_finding_get_rule (f));
-      g_string_append_c (out, ',');
-      json_key_literal (out, "severity");
-      json_string (out, nb_severity_to_string (nb_finding_get_severity (f)));
-      g_string_append_c (out, ',');
-      json_key_literal (out, "cells");
-      g_string_append_c (out, '[');
-      for (guint k = 0; k < n_cells; k++)
-        {
-          if (k)
-            g_string_append_c (out, ',');
-          json_string (out, nb_schema_get_cell (ed, cells[k])->id);
-        }
-      put_literal (out, "],");
-      json_key_literal (out, "spans");
-      g_string_append_c (out, '[');
-      for (guint k = 0; k < n_spans; k++)
-        {
-          if (k)
-            g_string_append_c (out, ',');
-          json_span (out, spans[k]);
-        }
-      put_literal (out, "],");
-      json_key_literal (out, "message");
-      g_string_append_c (out, '{');
-      json_key_literal (out, "zh_CN");
-      json_string (out, nb_finding_get_message (f, "zh_CN"));
-      g_string_append_c (out, ',');
-      json_key_literal (out, "en");
-      json_string (out, nb_finding_get_message (f, "en"));
-      put_literal (out, "}}");
+      json_finding (out, self->edition, f);
     }
   put_literal (out, "]}");
+}
+
+static char *
+report_to_json (NbReport   *self,
+                const char *filename,
+                gsize      *length)
+{
+  GString *out = g_string_sized_new (32768);
+
+  g_string_append_c (out, '{');
+  json_header (out, self, filename);
+  g_string_append_c (out, ',');
+  json_active (out, self);
+  json_requests (out, self);
+  json_appeals (out, self);
+  json_cells (out, self);
+  json_findings (out, self);
 
   if (length)
     *length = out->len;

@@ -1080,6 +1080,114 @@ nb_suggestion_free (NbSuggestion *suggestion)
   g_free (suggestion);
 }
 
+/* The smallest sets of cells whose change makes the tables add up, smallest size first */
+static void
+search_smallest_sets (Ctx *cx)
+{
+  if (cx->n_violated == 0)
+    return;
+  for (guint k = 1; k <= cx->max_cells && cx->found->len == 0 && !cx->timed_out; k++)
+    {
+      guint set[DEFAULT_MAX_CELLS + 4];
+
+      g_clear_pointer (&cx->visited, g_hash_table_unref);
+      cx->visited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      dfs (cx, set, 0, k);
+    }
+}
+
+/* In how many of the first @n_found smallest sets @s's every change is */
+static guint
+count_holding_sets (Ctx                *cx,
+                    guint               n_found,
+                    const NbSuggestion *s)
+{
+  guint holding = 0;
+
+  for (guint j = 0; j < n_found; j++)
+    {
+      Found *f = &g_array_index (cx->found, Found, j);
+      guint match = 0;
+
+      for (guint a = 0; a < s->n_doubted; a++)
+        for (guint b = 0; b < f->n; b++)
+          if (f->definite && f->cells[b] == s->cells[a].cell && (double) f->values[b] == s->cells[a].suggested)
+            match++;
+      holding += match == s->n_doubted;
+    }
+  return holding;
+}
+
+/* Checks the report with @s applied: fills in the findings it resolves, and tells whether
+ * the prose then disagrees with the tables (a new prose finding) or agreed with the
+ * corrected value (a prose finding resolved) */
+static void
+compare_findings (NbReport     *report,
+                  NbSuggestion *s,
+                  GListModel   *before,
+                  GHashTable   *before_keys,
+                  gboolean     *contradicts_prose,
+                  gboolean     *agrees_with_prose)
+{
+  g_autoptr(GPtrArray) after = check_with (report, s);
+  g_autoptr(GHashTable) after_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) resolves = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_before = g_list_model_get_n_items (before);
+
+  for (guint j = 0; j < after->len; j++)
+    {
+      NbFinding *f = g_ptr_array_index (after, j);
+      char *key = finding_key (f);
+
+      if (!g_hash_table_contains (before_keys, key) && g_str_has_prefix (nb_finding_get_rule (f), "prose."))
+        *contradicts_prose = TRUE;
+      g_hash_table_add (after_keys, key);
+    }
+  for (guint j = 0; j < n_before; j++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (before, j);
+      g_autofree char *key = finding_key (f);
+
+      if (!g_hash_table_contains (after_keys, key))
+        {
+          g_array_append_val (resolves, j);
+          /* the prose gives the value the correction restores */
+          *agrees_with_prose |= g_str_has_prefix (nb_finding_get_rule (f), "prose.");
+        }
+    }
+  s->n_resolves = resolves->len;
+  s->resolves = (guint *) g_array_free (g_steal_pointer (&resolves), FALSE);
+}
+
+/* How unlikely @s is: the lighter, the more likely (the list is sorted by it) */
+static double
+weigh_suggestion (Ctx                *cx,
+                  const NbSuggestion *s,
+                  gboolean            contradicts_prose,
+                  gboolean            agrees_with_prose)
+{
+  double weight = 0;
+
+  for (guint a = 0; a < s->n_doubted; a++)
+    {
+      guint cell = s->cells[a].cell;
+      double w = 1.0;
+
+      if (is_total (cx, cell))
+        w -= 0.1;
+      if (far_from_neighbours (cx, cell))
+        w -= 0.15;
+      if (contradicts_prose)
+        w += 0.25;
+      if (agrees_with_prose)
+        w -= 0.2;
+      weight += w;
+    }
+  if (s->kind != NB_SLIP_NONE)
+    weight *= 0.8;
+  return weight;
+}
+
 /**
  * nb_report_suggest_full:
  * @max_cells: the largest set tried (at most 4)
@@ -1114,16 +1222,7 @@ nb_report_suggest_full (NbReport *report,
   cx.max_cells = max_cells;
   cx.deadline = g_get_monotonic_time () + (gint64) budget_ms * 1000;
   find_violated (&cx);
-
-  if (cx.n_violated > 0)
-    for (guint k = 1; k <= max_cells && cx.found->len == 0 && !cx.timed_out; k++)
-      {
-        guint set[DEFAULT_MAX_CELLS + 4];
-
-        g_clear_pointer (&cx.visited, g_hash_table_unref);
-        cx.visited = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-        dfs (&cx, set, 0, k);
-      }
+  search_smallest_sets (&cx);
   if (complete)
     *complete = !cx.timed_out && !cx.capped;
 
@@ -1148,77 +1247,18 @@ nb_report_suggest_full (NbReport *report,
   for (guint i = 0; i < parts->len; i++)
     {
       NbSuggestion *s = g_ptr_array_index (parts, i);
-      guint holding = 0;
       gboolean seen = FALSE;
-      g_autoptr(GPtrArray) after = NULL;
-      g_autoptr(GHashTable) after_keys = NULL;
-      g_autoptr(GArray) resolves = NULL;
       gboolean contradicts_prose = FALSE, agrees_with_prose = FALSE;
 
       for (guint j = 0; j < out->len && !seen; j++)
         seen = same_part (s, g_ptr_array_index (out, j));
       if (seen)
         continue;
-      /* in how many of the smallest sets this part is */
-      for (guint j = 0; j < n_found; j++)
-        {
-          Found *f = &g_array_index (cx.found, Found, j);
-          guint match = 0;
-
-          for (guint a = 0; a < s->n_doubted; a++)
-            for (guint b = 0; b < f->n; b++)
-              if (f->definite && f->cells[b] == s->cells[a].cell && (double) f->values[b] == s->cells[a].suggested)
-                match++;
-          holding += match == s->n_doubted;
-        }
-      s->unique = holding == n_found && !any_indefinite && !cx.timed_out && !cx.capped;
-
-      after = check_with (report, s);
-      after_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint j = 0; j < after->len; j++)
-        {
-          NbFinding *f = g_ptr_array_index (after, j);
-          char *key = finding_key (f);
-
-          if (!g_hash_table_contains (before_keys, key) && g_str_has_prefix (nb_finding_get_rule (f), "prose."))
-            contradicts_prose = TRUE;
-          g_hash_table_add (after_keys, key);
-        }
-      resolves = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint j = 0; j < n_before; j++)
-        {
-          g_autoptr(NbFinding) f = g_list_model_get_item (before, j);
-          g_autofree char *key = finding_key (f);
-
-          if (!g_hash_table_contains (after_keys, key))
-            {
-              g_array_append_val (resolves, j);
-              /* the prose gives the value the correction restores */
-              agrees_with_prose |= g_str_has_prefix (nb_finding_get_rule (f), "prose.");
-            }
-        }
-      s->n_resolves = resolves->len;
-      s->resolves = (guint *) g_array_free (g_steal_pointer (&resolves), FALSE);
+      s->unique = count_holding_sets (&cx, n_found, s) == n_found &&
+                  !any_indefinite && !cx.timed_out && !cx.capped;
+      compare_findings (report, s, before, before_keys, &contradicts_prose, &agrees_with_prose);
       s->kind = name_slip (&cx, s, before);
-
-      s->weight = 0;
-      for (guint a = 0; a < s->n_doubted; a++)
-        {
-          guint cell = s->cells[a].cell;
-          double w = 1.0;
-
-          if (is_total (&cx, cell))
-            w -= 0.1;
-          if (far_from_neighbours (&cx, cell))
-            w -= 0.15;
-          if (contradicts_prose)
-            w += 0.25;
-          if (agrees_with_prose)
-            w -= 0.2;
-          s->weight += w;
-        }
-      if (s->kind != NB_SLIP_NONE)
-        s->weight *= 0.8;
+      s->weight = weigh_suggestion (&cx, s, contradicts_prose, agrees_with_prose);
 
       g_ptr_array_add (out, g_ptr_array_steal_index (parts, i));
       i--;

@@ -665,31 +665,16 @@ flag_groups (GHashTable  *flags,
     }
 }
 
-/**
- * nb_review_find_copied:
- *
- * series.copied_text for every report of the set with a passage near-identical to
- * one of another office's report or the same office's earlier report.
- */
-void
-nb_review_find_copied (NbDigest   **digests,
-                       const char **files,
-                       guint        n,
-                       GPtrArray  **findings)
+/* Identical sentences once: each distinct own sentence of the set, with where it occurs.
+ * Returns how many agencies wrote the set. */
+static guint
+collect_uniques (NbDigest **digests,
+                 guint      n,
+                 GArray    *uniques)
 {
   g_autoptr(GHashTable) by_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) uniques = g_array_new (FALSE, TRUE, sizeof (Unique));
-  g_autoptr(GHashTable) bands = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) flags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) agencies = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
-  guint32 seeds[N_HASHES];
-  guint stock_limit;
-  Unique *all;
 
-  /* identical sentences once */
   for (guint r = 0; r < n; r++)
     {
       NbDigest *d = digests[r];
@@ -721,18 +706,21 @@ nb_review_find_copied (NbDigest   **digests,
           g_array_append_val (g_array_index (uniques, Unique, GPOINTER_TO_UINT (found)).occurrences, occ);
         }
     }
-  all = (Unique *) (gpointer) uniques->data;
+  return g_hash_table_size (agencies);
+}
 
-  /* stock wording: written by many offices (5% of the set's agencies, at least 3) */
-  stock_limit = MAX (3, (g_hash_table_size (agencies) + 19) / 20);
-  for (guint i = 0; i < uniques->len; i++)
-    all[i].stock = is_stock_text (all[i].chars, all[i].n) ||
-                   count_agencies (digests, all, &i, 1, stock_limit) >= stock_limit;
+/* MinHash signature of every sentence that is not stock wording, banded: @bands maps
+ * a band's key to the sentences that share it */
+static void
+band_signatures (Unique     *all,
+                 guint       n_uniques,
+                 GHashTable *bands)
+{
+  guint32 seeds[N_HASHES];
 
-  /* MinHash signatures, banded */
   for (guint h = 0; h < N_HASHES; h++)
     seeds[h] = mix32 (0x9E3779B97F4A7C15ULL * (h + 1));
-  for (guint i = 0; i < uniques->len; i++)
+  for (guint i = 0; i < n_uniques; i++)
     {
       Unique *u = &all[i];
       guint32 sig[N_HASHES];
@@ -766,77 +754,100 @@ nb_review_find_copied (NbDigest   **digests,
           g_array_append_val (bucket, i);
         }
     }
+}
 
-  /* candidate pairs from the buckets, checked exactly */
-  {
-    GHashTableIter iter;
-    gpointer value;
+/* Candidate pairs from the buckets, checked exactly: each near-identical pair goes into
+ * @candidates (lower index in the high half) and joins its cluster */
+static void
+find_candidate_pairs (NbDigest   **digests,
+                      Unique      *all,
+                      GHashTable  *bands,
+                      guint        stock_limit,
+                      GArray      *candidates)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
 
-    g_hash_table_iter_init (&iter, bands);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        GArray *bucket = value;
-        const guint *m = (const guint *) (gpointer) bucket->data;
+  g_hash_table_iter_init (&iter, bands);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *bucket = value;
+      const guint *m = (const guint *) (gpointer) bucket->data;
 
-        /* a crowded bucket of many offices' variants of one sentence is stock wording */
-        if (bucket->len > 16 && count_agencies (digests, all, m, bucket->len, stock_limit) >= stock_limit)
-          {
-            for (guint i = 0; i < bucket->len; i++)
-              all[m[i]].stock = TRUE;
-            continue;
-          }
-        for (guint i = 0; i < bucket->len; i++)
-          for (guint j = i + 1; j < bucket->len; j++)
-            {
-              guint a = MIN (m[i], m[j]), b = MAX (m[i], m[j]);
-              guint64 key = ((guint64) a << 32) | b;
-
-              if (a == b || g_hash_table_contains (pairs, &key))
-                continue;
-              g_hash_table_add (pairs, g_memdup2 (&key, sizeof key));
-              if (jaccard (&all[a], &all[b]) >= MIN_JACCARD)
-                {
-                  g_array_append_val (candidates, key);
-                  all[find_root (all, a)].parent = find_root (all, b);
-                }
-            }
-      }
-  }
-
-  /* a cluster of near-identical sentences written by many offices is stock too */
-  {
-    g_autoptr(GHashTable) clusters = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-    GHashTableIter iter;
-    gpointer key, value;
-
-    for (guint i = 0; i < uniques->len; i++)
-      if (!all[i].stock && find_root (all, i) != i)
+      /* a crowded bucket of many offices' variants of one sentence is stock wording */
+      if (bucket->len > 16 && count_agencies (digests, all, m, bucket->len, stock_limit) >= stock_limit)
         {
-          guint root = find_root (all, i);
-          GArray *members = g_hash_table_lookup (clusters, GUINT_TO_POINTER (root));
-
-          if (members == NULL)
-            {
-              members = g_array_new (FALSE, FALSE, sizeof (guint));
-              g_array_append_val (members, root);
-              g_hash_table_insert (clusters, GUINT_TO_POINTER (root), members);
-            }
-          g_array_append_val (members, i);
-        }
-    g_hash_table_iter_init (&iter, clusters);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        GArray *members = value;
-        const guint *m = (const guint *) (gpointer) members->data;
-
-        if (count_agencies (digests, all, m, members->len, stock_limit) >= stock_limit)
-          for (guint i = 0; i < members->len; i++)
+          for (guint i = 0; i < bucket->len; i++)
             all[m[i]].stock = TRUE;
-      }
-  }
+          continue;
+        }
+      for (guint i = 0; i < bucket->len; i++)
+        for (guint j = i + 1; j < bucket->len; j++)
+          {
+            guint a = MIN (m[i], m[j]), b = MAX (m[i], m[j]);
+            guint64 key = ((guint64) a << 32) | b;
 
-  /* flag: identical sentences in several reports, then near-identical pairs */
-  for (guint i = 0; i < uniques->len; i++)
+            if (a == b || g_hash_table_contains (pairs, &key))
+              continue;
+            g_hash_table_add (pairs, g_memdup2 (&key, sizeof key));
+            if (jaccard (&all[a], &all[b]) >= MIN_JACCARD)
+              {
+                g_array_append_val (candidates, key);
+                all[find_root (all, a)].parent = find_root (all, b);
+              }
+          }
+    }
+}
+
+/* A cluster of near-identical sentences written by many offices is stock too */
+static void
+mark_stock_clusters (NbDigest **digests,
+                     Unique    *all,
+                     guint      n_uniques,
+                     guint      stock_limit)
+{
+  g_autoptr(GHashTable) clusters = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n_uniques; i++)
+    if (!all[i].stock && find_root (all, i) != i)
+      {
+        guint root = find_root (all, i);
+        GArray *members = g_hash_table_lookup (clusters, GUINT_TO_POINTER (root));
+
+        if (members == NULL)
+          {
+            members = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (members, root);
+            g_hash_table_insert (clusters, GUINT_TO_POINTER (root), members);
+          }
+        g_array_append_val (members, i);
+      }
+  g_hash_table_iter_init (&iter, clusters);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *members = value;
+      const guint *m = (const guint *) (gpointer) members->data;
+
+      if (count_agencies (digests, all, m, members->len, stock_limit) >= stock_limit)
+        for (guint i = 0; i < members->len; i++)
+          all[m[i]].stock = TRUE;
+    }
+}
+
+/* Flag identical sentences found in several reports */
+static void
+flag_identical (GHashTable  *flags,
+                NbDigest   **digests,
+                const char **files,
+                GPtrArray  **findings,
+                Unique      *all,
+                guint        n_uniques)
+{
+  for (guint i = 0; i < n_uniques; i++)
     {
       g_autoptr(GPtrArray) groups = NULL;
 
@@ -848,6 +859,17 @@ nb_review_find_copied (NbDigest   **digests,
         for (guint b = a + 1; b < groups->len; b++)
           flag_groups (flags, digests, files, findings, g_ptr_array_index (groups, a), g_ptr_array_index (groups, b));
     }
+}
+
+/* Flag the near-identical pairs, between different reports */
+static void
+flag_near_identical (GHashTable  *flags,
+                     NbDigest   **digests,
+                     const char **files,
+                     GPtrArray  **findings,
+                     Unique      *all,
+                     GArray      *candidates)
+{
   for (guint c = 0; c < candidates->len; c++)
     {
       guint64 key = g_array_index (candidates, guint64, c);
@@ -870,6 +892,44 @@ nb_review_find_copied (NbDigest   **digests,
               flag_groups (flags, digests, files, findings, p, q);
           }
     }
+}
+
+/**
+ * nb_review_find_copied:
+ *
+ * series.copied_text for every report of the set with a passage near-identical to
+ * one of another office's report or the same office's earlier report.
+ */
+void
+nb_review_find_copied (NbDigest   **digests,
+                       const char **files,
+                       guint        n,
+                       GPtrArray  **findings)
+{
+  g_autoptr(GArray) uniques = g_array_new (FALSE, TRUE, sizeof (Unique));
+  g_autoptr(GHashTable) bands = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) flags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint n_agencies, stock_limit;
+  Unique *all;
+
+  n_agencies = collect_uniques (digests, n, uniques);
+  all = (Unique *) (gpointer) uniques->data;
+
+  /* stock wording: written by many offices (5% of the set's agencies, at least 3) */
+  stock_limit = MAX (3, (n_agencies + 19) / 20);
+  for (guint i = 0; i < uniques->len; i++)
+    all[i].stock = is_stock_text (all[i].chars, all[i].n) ||
+                   count_agencies (digests, all, &i, 1, stock_limit) >= stock_limit;
+
+  band_signatures (all, uniques->len, bands);
+  find_candidate_pairs (digests, all, bands, stock_limit, candidates);
+  mark_stock_clusters (digests, all, uniques->len, stock_limit);
+
+  /* flag: identical sentences in several reports, then near-identical pairs */
+  flag_identical (flags, digests, files, findings, all, uniques->len);
+  flag_near_identical (flags, digests, files, findings, all, candidates);
 
   for (guint i = 0; i < uniques->len; i++)
     {
