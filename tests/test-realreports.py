@@ -85,6 +85,10 @@ FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "heading-worded", "no
 results = []
 
 
+# the format readers this build has (tests/meson.build); unset: all of them
+READERS = os.environ.get("NB_READERS", "pdf word html").split()
+
+
 def ok(cond, name, todo=False):
     results.append((bool(cond), name, todo))
 
@@ -696,6 +700,10 @@ def main():
             ok(n > 0, f"{kind}: made from {n} reports")
             ok(W == 0 and not meta_w, f"{kind}: no wrong value ({W} cells, {len(meta_w)} agency/year)",
                todo=kind in WRONG_TODO)
+            if kind.startswith("html-") and "html" not in READERS:
+                # a build without the HTML reader (-Dhtml=disabled) refuses web pages, rightly
+                ok(refused == n, f"{kind}: refused whole by a build without the HTML reader")
+                continue
             ok(M == 0 and not meta_m and refused == 0,
                f"{kind}: nothing missing ({M} cells, {len(meta_m)} agency/year, {refused} refused)",
                todo=kind not in COMPLETE)
@@ -709,6 +717,9 @@ def main():
 
     print(f"1..{len(results)}")
     for i, (good, name, todo) in enumerate(results, 1):
+        # without the HTML reader the sparse web-page fixture is not among the inputs, and
+        # a kind that is not done for it may be whole for the rest: no unexpected pass then
+        todo = todo and not (good and "html" not in READERS)
         print(f"{'ok' if good else 'not ok'} {i} - {name}{' # TODO not done yet' if todo else ''}")
     sys.exit(0 if all(g or t for g, _, t in results) else 1)
 
