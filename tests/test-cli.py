@@ -176,6 +176,18 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--json", "--suggest", ruzhou)
     ok(json.loads(p.stdout)["suggestions"] == [], "a consistent report: no suggestion")
 
+# --lang is the language of an unreadable file's message too, whatever the locale
+folder = os.path.dirname(os.path.abspath(__file__))
+for env_lang in ("C", "C.UTF-8", "en_US.UTF-8"):
+    p = subprocess.run([cli, "--lang", "zh_CN", folder], capture_output=True, text=True,
+                       env=dict(os.environ, LANG=env_lang, LC_ALL="", LANGUAGE=""))
+    ok(p.returncode == 2 and "这是文件夹，不是文件" in p.stderr,
+       f"--lang zh_CN translates a folder's message under LANG={env_lang}: {p.stderr.strip()}")
+p = subprocess.run([cli, "--lang=en", folder], capture_output=True, text=True,
+                   env=dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="", LANGUAGE=""))
+ok(p.returncode == 2 and "It is a folder, not a file" in p.stderr,
+   "--lang=en keeps a folder's message in English under LANG=zh_CN.UTF-8: " + p.stderr.strip())
+
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")
