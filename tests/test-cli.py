@@ -188,6 +188,12 @@ p = subprocess.run([cli, "--lang=en", folder], capture_output=True, text=True,
 ok(p.returncode == 2 and "It is a folder, not a file" in p.stderr,
    "--lang=en keeps a folder's message in English under LANG=zh_CN.UTF-8: " + p.stderr.strip())
 
+# standard input is named "-" in the text, as in the JSON
+with open(samples[0], "rb") as f:
+    p = subprocess.run([cli, "-"], stdin=f, capture_output=True)
+ok(p.returncode in (0, 1) and p.stdout.decode().startswith("-: "),
+   "standard input is named - in the text output: " + p.stdout.decode().split("\n")[0])
+
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")

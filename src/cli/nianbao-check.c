@@ -81,10 +81,13 @@ dup_printable (const char *text,
   return g_string_free (shown, FALSE);
 }
 
+/* @shown_name: what to call the report instead of its path (standard input is "-", as in
+ * the JSON, not /dev/stdin), or NULL */
 static char *
-describe_report (NbReport *report)
+describe_report (NbReport   *report,
+                 const char *shown_name)
 {
-  g_autofree char *name = dup_printable (nb_report_get_filename (report), TRUE);
+  g_autofree char *name = dup_printable (shown_name ? shown_name : nb_report_get_filename (report), TRUE);
   gboolean zh = g_str_has_prefix (lang, "zh");
   GString *out = g_string_new (NULL);
   GListModel *findings = nb_report_get_findings (report);
@@ -193,7 +196,7 @@ run_job (Job *job)
           break;
         case OUTPUT_TEXT:
         default:
-          out = describe_report (report);
+          out = describe_report (report, strcmp (job->path, "-") == 0 ? "-" : NULL);
           out_len = strlen (out);
           break;
         }
