@@ -194,6 +194,17 @@ with open(samples[0], "rb") as f:
 ok(p.returncode in (0, 1) and p.stdout.decode().startswith("-: "),
    "standard input is named - in the text output: " + p.stdout.decode().split("\n")[0])
 
+# binary data named as a document is "not a PDF", not "not a text report"; unnamed, as before
+import tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    junk = bytes(range(256)) * 12  # control characters and NULs: binary to any reading
+    for name, expect in (("damaged.pdf", "named as a PDF document"), ("damaged.DOCX", "named as a DOCX document"),
+                         ("damaged.bin", "binary data, not a text report")):
+        with open(os.path.join(tmp, name), "wb") as f:
+            f.write(junk)
+        p = subprocess.run([cli, "--lang", "en", os.path.join(tmp, name)], capture_output=True, text=True)
+        ok(p.returncode == 2 and expect in p.stderr, f"{name}: {p.stderr.strip()}")
+
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")
