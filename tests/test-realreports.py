@@ -59,10 +59,12 @@ KINDS = [
     ("merged-six", "（六）其他处理 as one row without its three sub-rows"),
     ("no-tables", "the sections' prose without any table"),
     ("renumbered", "section 四 left out, 五 and 六 renumbered 四 and 五"),
+    ("heading-worded", "五、政府信息公开工作存在的主要问题及改进情况 for the template's heading"),
 ]
 COMPLETE = {"markdown", "markdown-numbered", "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
-            "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered"}
+            "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered",
+            "heading-worded"}
 WRONG_TODO = set()
 
 # What the findings must say, beyond the values: (rule that must be there, rule that must not
@@ -75,9 +77,10 @@ FINDINGS = {
     "merged-six": ("template.merged_rows", "template.missing_row"),
     "no-tables": ("table.unread", "template.missing_row"),
     "renumbered": ("template.heading_number", "template.missing_row"),
+    "heading-worded": ("template.label", "template.missing_section"),
 }
 UNREAD_SAID = {"flat-spaced", "flat-glued", "markdown-shredded"}
-FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
+FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "heading-worded", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
 
 results = []
 
@@ -535,6 +538,18 @@ def v_renumbered(text, ref):
     return "\n".join(out), ".txt", {"absent": {c for c in ref if c.startswith("appeals.")}}
 
 
+def v_heading_worded(text, ref):
+    """Section 五's heading worded as many 2019 reports word it: the report should say
+    what differs from the template's heading (it adds 政府信息公开工作)"""
+    lines = text.split("\n")
+    done = False
+    for i, l in enumerate(lines):
+        if is_heading(l) and heading_number(l) == "五" and "存在的主要问题" in l and "政府信息公开工作" not in l:
+            lines[i] = l.replace("存在的主要问题", "政府信息公开工作存在的主要问题", 1)
+            done = True
+    return ("\n".join(lines), ".txt", set()) if done else None
+
+
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
@@ -556,6 +571,7 @@ VARIANTS = {
     "merged-six": v_merged_six,
     "no-tables": v_no_tables,
     "renumbered": v_renumbered,
+    "heading-worded": v_heading_worded,
 }
 
 
@@ -650,6 +666,12 @@ def main():
                            never not in {f["rule"] for f in doc["findings"]} - {f["rule"] for f in refs[i]["findings"]}
                            for (k, i, _, _), doc in zip(jobs, docs) if k == kind)
                 ok(good, f"{kind}: reported with {need}, not {never}", todo=kind not in FINDINGS_DONE)
+            if kind == "heading-worded":
+                said = all(doc is not None and any(
+                               f["rule"] == "template.label" and "section 5" in f["message"]["en"] and
+                               "adds “政府信息公开工作”" in f["message"]["en"] for f in doc["findings"])
+                           for (k, _, _, _), doc in zip(jobs, docs) if k == kind)
+                ok(said, f"{kind}: template.label says section 5's heading adds 政府信息公开工作")
             if kind in UNREAD_SAID:
                 unsaid = 0
                 for (k, i, _, expect), doc in zip(jobs, docs):

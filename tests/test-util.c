@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "test-util.h"
 
 guint
@@ -34,4 +36,47 @@ nb_test_sample_path (const char *file)
   if (dir != NULL)
     return g_build_filename (dir, file, NULL);
   return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", file, NULL);
+}
+
+char *
+nb_test_copy_samples (char **mianchi)
+{
+  const char *samples = g_getenv ("NB_SAMPLES_DIR");
+  g_autoptr(GDir) d = g_dir_open (samples, 0, NULL);
+  char *dir = g_dir_make_tmp ("nb-review-XXXXXX", NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *from = g_build_filename (samples, name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+      g_assert_true (g_file_set_contents (to, data, len, NULL));
+      if (mianchi && g_str_equal (name, "mianchi-2022.txt"))
+        *mianchi = g_steal_pointer (&data);
+    }
+  return dir;
+}
+
+void
+nb_test_remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        nb_test_remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-review-sidebar.h"
 #include "nb-window.h"
 
 /* A report read ahead, while GTK starts, for the window that will ask for it. */
@@ -164,6 +165,7 @@ nb_application_startup (GApplication *app)
   load_css ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  nb_review_sidebar_add_actions (gtk_app);
   gtk_application_set_accels_for_action (gtk_app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_app, "app.new-window", (const char *[]) { "<Control>n", NULL });
   gtk_application_set_accels_for_action (gtk_app, "window.close", (const char *[]) { "<Control>w", NULL });
@@ -195,6 +197,12 @@ nb_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  /* a folder, several files or a review set's file open as one review set */
+  if (nb_review_sidebar_wants (files, n_files))
+    {
+      nb_review_sidebar_open (GTK_APPLICATION (app), files, n_files);
+      return;
+    }
   for (int i = 0; i < n_files; i++)
     nb_application_open_file (NB_APPLICATION (app), files[i], NULL);
 }
@@ -206,12 +214,17 @@ nb_application_local_command_line (GApplication   *app,
                                    int            *exit_status)
 {
   char **argv = *arguments;
+  guint n_args = 0;
 
   for (guint i = 1; argv[i] != NULL; i++)
+    n_args += argv[i][0] != '-';
+  for (guint i = 1; argv[i] != NULL && n_args == 1; i++)
     {
       g_autoptr(GFile) file = NULL;
 
-      if (argv[i][0] == '-')
+      /* one report; a review set reads its reports itself */
+      if (argv[i][0] == '-' || g_file_test (argv[i], G_FILE_TEST_IS_DIR) ||
+          g_str_has_suffix (argv[i], NB_REVIEW_SET_EXTENSION))
         continue;
       file = g_file_new_for_commandline_arg (argv[i]);
       nb_application_preload (NB_APPLICATION (app), file);

@@ -847,6 +847,28 @@ nb_window_set_origin (NbWindow *self,
   g_weak_ref_set (&self->origin, origin);
 }
 
+/**
+ * nb_window_show_report:
+ *
+ * Shows @report, already read, in place of the window's report: a review set's
+ * sidebar does so as the reviewer moves through the set (it keeps each report's
+ * corrections itself, so none is dropped).
+ */
+void
+nb_window_show_report (NbWindow *self,
+                       NbReport *report,
+                       GFile    *file)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (NB_IS_REPORT (report));
+
+  g_set_object (&self->file, file);
+  self->loading = FALSE;
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  set_report (self, report);
+  update_title (self);
+}
+
 gboolean
 nb_window_is_empty (NbWindow *self)
 {

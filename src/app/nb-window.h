@@ -18,6 +18,9 @@ void         nb_window_load_file         (NbWindow       *self,
                                           GFile          *file);
 void         nb_window_set_origin        (NbWindow       *self,
                                           NbWindow       *origin);
+void         nb_window_show_report       (NbWindow       *self,
+                                          NbReport       *report,
+                                          GFile          *file);
 gboolean     nb_window_is_empty          (NbWindow       *self);
 gboolean     nb_window_is_loading        (NbWindow       *self);
 NbReport    *nb_window_get_report        (NbWindow       *self);

@@ -214,6 +214,69 @@ run_job (Job *job)
   g_mutex_unlock (&lock);
 }
 
+/* --summary: one line per report of the whole set, with the rules across the set
+ * (series.*, meta.agency, series.copied_text); a folder's review set file, when
+ * there is one, gives each report's status and note */
+static int
+print_summary (GStrv       paths,
+               gboolean    json,
+               const char *xlsx,
+               int         jobs)
+{
+  g_autoptr(NbReviewSet) set = nb_review_set_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *store = NULL;
+  gsize len = 0;
+  int status = 0;
+
+  for (guint i = 0; paths[i]; i++)
+    if ((g_str_has_suffix (paths[i], NB_REVIEW_SET_EXTENSION) && nb_review_set_get_store_path (set) == NULL &&
+         !nb_review_set_open_store (set, paths[i], TRUE, &error)) ||
+        !nb_review_set_add (set, paths[i], &error))
+      {
+        g_printerr ("nianbao-check: %s: %s\n", paths[i], error->message);
+        return 2;
+      }
+  store = nb_review_set_default_store_path (set);
+  if (nb_review_set_get_store_path (set) == NULL && store && g_file_test (store, G_FILE_TEST_IS_REGULAR) &&
+      !nb_review_set_open_store (set, store, TRUE, &error))
+    {
+      g_printerr ("nianbao-check: %s\n", error->message);
+      g_clear_error (&error);
+    }
+  nb_review_set_load (set, MAX (jobs, 0), NULL);
+
+  for (guint i = 0; i < nb_review_set_get_n_items (set); i++)
+    {
+      NbReviewItem *item = nb_review_set_get_item (set, i);
+
+      if (nb_review_item_get_error (item))
+        {
+          g_printerr ("nianbao-check: %s: %s\n", nb_review_item_get_path (item),
+                      nb_review_item_get_error (item)->message);
+          status = 2;
+        }
+      else if (nb_review_item_count (item, NB_SEVERITY_ERROR) > 0)
+        status = MAX (status, 1);
+    }
+
+  if (xlsx)
+    {
+      if (!nb_review_set_write_xlsx (set, xlsx, &error))
+        {
+          g_printerr ("nianbao-check: %s\n", error->message);
+          return 2;
+        }
+      return status;
+    }
+  data = json ? nb_review_set_to_json (set, &len) : nb_review_set_to_csv (set, &len);
+  fwrite (data, 1, len, stdout);
+  if (json)
+    fputc ('\n', stdout);
+  return status;
+}
+
 static void
 pool_func (gpointer data,
            gpointer user_data)
@@ -228,7 +291,7 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
-  gboolean json = FALSE, csv = FALSE, version = FALSE;
+  gboolean json = FALSE, csv = FALSE, version = FALSE, summary = FALSE;
   int jobs = 0;
   const char *lang_opt = NULL;
   int status = 0;
@@ -239,7 +302,10 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print each report as one line of JSON (SCHEMA.md)"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print each report’s tables as CSV"), NULL },
-    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Also write the report as a spreadsheet (one report only)"), "FILE" },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary, N_("Print one summary line per report (CSV; JSON with --json), "
+                                                        "with the checks across the reports; folders are read whole"), NULL },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx_path, N_("Also write the report as a spreadsheet (one report only); "
+                                                          "with --summary, write the summary there instead"), "FILE" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_opt, N_("Language of the messages: zh_CN or en"), "LANG" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Reports to check at once (default: one per processor)"), "N" },
     { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest, N_("Suggest the smallest corrections that make the tables add up"), NULL },
@@ -298,6 +364,15 @@ main (int   argc,
     {
       g_printerr ("%s\n", _("nianbao-check: --json and --csv cannot be used together"));
       return 2;
+    }
+  if (summary)
+    {
+      if (csv || (json && xlsx_path))
+        {
+          g_printerr ("%s\n", _("nianbao-check: --summary prints CSV, or JSON with --json, or XLSX with --xlsx"));
+          return 2;
+        }
+      return print_summary (files, json, xlsx_path, jobs);
     }
   if (xlsx_path != NULL && g_strv_length (files) != 1)
     {

@@ -59,6 +59,8 @@ void        nb_export_format_number     (double       value,
 char       *nb_export_format_cell       (NbReport    *report,
                                          guint        cell);
 gboolean    nb_export_text_is_risky     (const char  *text);
+void        nb_export_csv_text          (GString     *out,
+                                         const char  *text);
 
 extern const char nb_export_facts_heading[];
 extern const char nb_export_findings_heading[];

@@ -411,6 +411,28 @@ load_writer (GError **error)
 #endif
 
 /**
+ * nb_export_write_workbook:
+ *
+ * Writes @book to @path through the writer module: for the other workbooks built as
+ * sheets (a review set's summary, src/core/review/).
+ */
+gboolean
+nb_export_write_workbook (const NbWorkbook  *book,
+                          const char        *path,
+                          GError           **error)
+{
+#ifdef HAVE_XLSX
+  NbSheetWriteFunc write = load_writer (error);
+
+  return write != NULL && write (book, path, error);
+#else
+  g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
+                       _("This build of Nianbao cannot write spreadsheets (XLSX)"));
+  return FALSE;
+#endif
+}
+
+/**
  * nb_export_can_write_xlsx:
  *
  * Returns: whether this build writes spreadsheets (XLSX)

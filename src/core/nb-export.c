@@ -497,6 +497,14 @@ csv_text (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The same for other CSV writers (a review set's summary) */
+void
+nb_export_csv_text (GString    *out,
+                    const char *text)
+{
+  csv_text (out, text ? text : "");
+}
+
 static void
 csv_rows (GString   *out,
           GPtrArray *rows)

@@ -3,13 +3,25 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE  /* memfd_create */
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <gio/gio.h>
 
 #include "nb-error.h"
@@ -243,48 +255,18 @@ get_limit (const char *variable,
   return value;
 }
 
-typedef struct
-{
-  GSubprocess  *process;
-  GAsyncResult *result;
-  gboolean      timed_out;
-} Reading;
-
-static void
-communicate_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Reading *reading = user_data;
-
-  reading->result = g_object_ref (result);
-}
-
-static gboolean
-time_limit_cb (gpointer user_data)
-{
-  Reading *reading = user_data;
-
-  reading->timed_out = TRUE;
-  g_subprocess_force_exit (reading->process);
-  return G_SOURCE_REMOVE;
-}
-
 /* The helper's answer to a document it read: the text, or its error */
 static char *
-take_answer (GBytes     *out,
-             int         status,
-             GError    **error)
+take_answer (GByteArray  *out,
+             int          status,
+             GError     **error)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (out, &len);
-
-  if (status == 0)
-    return len > 0 ? g_strndup (data, len) : g_strdup ("");  /* an empty GBytes has no data */
+  if (status == 0)  /* an empty GByteArray may have no data at all */
+    return out->len > 0 ? g_strndup ((const char *) out->data, out->len) : g_strdup ("");
 
   /* "CODE\nmessage" */
   {
-    g_autofree char *reply = g_strndup (data, len);
+    g_autofree char *reply = g_strndup ((const char *) out->data, out->len);
     char *message = strchr (reply, '\n');
     guint64 code = NB_ERROR_DAMAGED;
 
@@ -298,6 +280,220 @@ take_answer (GBytes     *out,
   }
 }
 
+/* A file descriptor holding @data from its start, to be the helper's standard input: a memory
+ * file, so that the helper reads the document in one read() instead of through a pipe fed
+ * 64 KB at a time; an unlinked temporary file where memory files are missing. -1 on error. */
+static int
+input_fd (const guint8  *data,
+          gsize          len,
+          GError       **error)
+{
+  int fd = -1;
+
+#ifdef HAVE_MEMFD_CREATE
+  fd = memfd_create ("nianbao-document", MFD_CLOEXEC);
+#endif
+  if (fd < 0)
+    {
+      g_autofree char *path = NULL;
+
+      fd = g_file_open_tmp ("nianbao-XXXXXX", &path, error);
+      if (fd < 0)
+        return -1;
+      g_unlink (path);
+      fcntl (fd, F_SETFD, FD_CLOEXEC);
+    }
+  for (gsize done = 0; done < len;)
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+          return -1;
+        }
+      done += n;
+    }
+  if (lseek (fd, 0, SEEK_SET) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+      return -1;
+    }
+  return fd;
+}
+
+/* Starts @argv with @in as its standard input, a new pipe (returned in @out) as its standard
+ * output and /dev/null as its standard error; every other descriptor is closed in the child.
+ * posix_spawn() starts it without copying this process's page tables (vfork-like), which
+ * matters in the window, a large process. */
+static gboolean
+spawn_helper (char   **argv,
+              int      in,
+              pid_t   *pid,
+              int     *out,
+              GError **error)
+{
+  extern char **environ;
+  posix_spawn_file_actions_t actions;
+  posix_spawnattr_t attr;
+  sigset_t signals;
+  int pipe_fds[2];
+  int err;
+
+  if (!g_unix_open_pipe (pipe_fds, FD_CLOEXEC, error))
+    return FALSE;
+  posix_spawn_file_actions_init (&actions);
+  /* dup2 clears close-on-exec on the copies */
+  posix_spawn_file_actions_adddup2 (&actions, in, STDIN_FILENO);
+  posix_spawn_file_actions_adddup2 (&actions, pipe_fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addopen (&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+#ifdef HAVE_POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP
+  /* no other descriptor of this process (the window's, another reading's) reaches the helper */
+  posix_spawn_file_actions_addclosefrom_np (&actions, STDERR_FILENO + 1);
+#endif
+  /* the signals its limits and crashes raise act as they should, whatever the calling
+   * thread blocks or ignores (SIGPIPE, say) */
+  posix_spawnattr_init (&attr);
+  posix_spawnattr_setflags (&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  sigemptyset (&signals);
+  posix_spawnattr_setsigmask (&attr, &signals);
+  sigfillset (&signals);
+  posix_spawnattr_setsigdefault (&attr, &signals);
+  err = posix_spawn (pid, argv[0], &actions, &attr, argv, environ);
+  posix_spawnattr_destroy (&attr);
+  posix_spawn_file_actions_destroy (&actions);
+  close (pipe_fds[1]);
+  if (err != 0)
+    {
+      close (pipe_fds[0]);
+      g_set_error_literal (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED, g_strerror (err));
+      return FALSE;
+    }
+  *out = pipe_fds[0];
+  return TRUE;
+}
+
+/* Waits up to @timeout_ms for @pid to end, without reaping it: on a pidfd where the kernel
+ * has them (Linux 5.3), else in short naps */
+static void
+wait_for_end (pid_t pid,
+              int   timeout_ms)
+{
+#ifdef SYS_pidfd_open
+  int pidfd = syscall (SYS_pidfd_open, pid, 0);
+
+  if (pidfd >= 0)
+    {
+      struct pollfd pfd = { pidfd, POLLIN, 0 };
+
+      poll (&pfd, 1, timeout_ms);
+      close (pidfd);
+      return;
+    }
+#endif
+  g_usleep (MIN (timeout_ms, 1) * 100);
+}
+
+static gpointer
+reap_thread (gpointer data)
+{
+  pid_t pid = GPOINTER_TO_INT (data);
+
+  while (waitpid (pid, NULL, 0) < 0 && errno == EINTR)
+    ;
+  return NULL;
+}
+
+/* A framed answer (see nianbao-reader.c) ends in a NUL byte and the exit status: then it is
+ * whole, and the helper, still tearing itself down, is reaped in the background */
+static gboolean
+take_frame (pid_t       pid,
+            GByteArray *text,
+            int        *status)
+{
+  guint len = text->len;
+
+  if (len < 2 || text->data[len - 2] != '\0' ||
+      (text->data[len - 1] != '0' && text->data[len - 1] != '0' + NB_READER_EXIT_ERROR) ||
+      memchr (text->data, '\0', len - 2) != NULL)
+    return FALSE;
+  *status = W_EXITCODE (text->data[len - 1] - '0', 0);
+  g_byte_array_set_size (text, len - 2);
+  if (waitpid (pid, NULL, WNOHANG) == 0)
+    g_thread_unref (g_thread_new ("nianbao-reaper", reap_thread, GINT_TO_POINTER (pid)));
+  return TRUE;
+}
+
+/* Reads the helper's standard output to its end and reaps it, killing it at @deadline (a
+ * monotonic time). Returns FALSE when it was killed for taking too long. */
+static gboolean
+collect (pid_t       pid,
+         int         out,
+         gint64      deadline,
+         GByteArray *text,
+         int        *status)
+{
+  gboolean open = TRUE;
+  guint8 buf[65536];
+
+  for (;;)
+    {
+      gint64 now = g_get_monotonic_time ();
+      struct pollfd pfd = { out, POLLIN, 0 };
+      int timeout_ms;
+      pid_t got;
+
+      if (!open)
+        {
+          /* its output ended: it has exited, or is about to */
+          got = waitpid (pid, status, WNOHANG);
+          if (got == pid || (got < 0 && errno != EINTR))
+            return TRUE;
+        }
+      if (now >= deadline)
+        {
+          kill (pid, SIGKILL);
+          while (waitpid (pid, status, 0) < 0 && errno == EINTR)
+            ;
+          return FALSE;
+        }
+      timeout_ms = (int) MIN ((deadline - now + 999) / 1000, G_MAXINT);
+      if (!open)
+        {
+          wait_for_end (pid, timeout_ms);
+          continue;
+        }
+      if (poll (&pfd, 1, timeout_ms) < 0)
+        {
+          if (errno != EINTR)
+            open = FALSE;
+          continue;
+        }
+      if (pfd.revents == 0)
+        continue;
+      {
+        gssize n = read (out, buf, sizeof buf);
+
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+          continue;
+        if (n <= 0 && take_frame (pid, text, status))
+          return TRUE;
+        if (n <= 0)
+          open = FALSE;
+        else if (text->len <= NB_READER_MAX_TEXT)  /* past it, the helper is refused anyway */
+          g_byte_array_append (text, buf, n);
+      }
+    }
+}
+
 static char *
 read_in_helper (NbFormat       format,
                 const char    *helper,
@@ -306,61 +502,42 @@ read_in_helper (NbFormat       format,
                 gsize          len,
                 GError       **error)
 {
-  g_autoptr(GMainContext) context = g_main_context_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) input = g_bytes_new_static (data, len);
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GSource) timeout = NULL;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *memory = NULL;
   g_autofree char *cpu = NULL;
   guint seconds = get_limit ("NIANBAO_READ_TIMEOUT", DEFAULT_TIME_LIMIT);
-  Reading reading = { 0 };
   const char *what = nb_format_to_string (format);
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  gboolean in_time = FALSE;
+  int status = 0;
+  int in, from;
+  pid_t pid;
 
   memory = g_strdup_printf ("%u", get_limit ("NIANBAO_READER_MEMORY", DEFAULT_MEMORY_MB));
   cpu = g_strdup_printf ("%u", seconds + 1);  /* the wall-clock limit comes first */
 
-  /* a helper that dies before reading all its input would raise SIGPIPE in this process,
-   * whose default action ends it: as GSocket does, ignore it process-wide */
-  {
-    struct sigaction old;
-
-    if (sigaction (SIGPIPE, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
-      signal (SIGPIPE, SIG_IGN);
-  }
-
-  g_main_context_push_thread_default (context);
-  /* its stderr (GLib's "failed to allocate" before an abort) says no more than the error */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  process = g_subprocess_launcher_spawn (launcher, &local_error, helper, reader, memory, cpu, NULL);
-  if (process != NULL)
+  in = input_fd (data, len, &local_error);
+  if (in >= 0)
     {
-      reading.process = process;
-      g_subprocess_communicate_async (process, input, NULL, communicate_cb, &reading);
-      timeout = g_timeout_source_new_seconds (seconds);
-      g_source_set_callback (timeout, time_limit_cb, &reading, NULL);
-      g_source_attach (timeout, context);
-      while (reading.result == NULL)
-        g_main_context_iteration (context, TRUE);
-      g_source_destroy (timeout);
-      /* a helper that died early leaves its input unwritten: that error says nothing more */
-      g_subprocess_communicate_finish (process, reading.result, &out, NULL, NULL);
-      g_clear_object (&reading.result);
-    }
-  g_main_context_pop_thread_default (context);
+      char *argv[] = { (char *) helper, (char *) reader, memory, cpu, (char *) "--framed", NULL };
 
-  if (process == NULL)
+      if (spawn_helper (argv, in, &pid, &from, &local_error))
+        {
+          in_time = collect (pid, from, deadline, out, &status);
+          close (from);
+        }
+      close (in);
+    }
+
+  if (local_error != NULL)
     {
       /* Translators: the first %s is a format (PDF, DOCX, DOC, HTML) */
       g_set_error (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
                    _("%s support could not be started: %s"), what, local_error->message);
       return NULL;
     }
-  if (reading.timed_out)
+  if (!in_time)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
                    /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %u a number of seconds */
@@ -372,9 +549,9 @@ read_in_helper (NbFormat       format,
                    what, seconds);
       return NULL;
     }
-  if (g_subprocess_get_if_signaled (process))
+  if (WIFSIGNALED (status))
     {
-      int sig = g_subprocess_get_term_sig (process);
+      int sig = WTERMSIG (status);
 
       if (sig == SIGXCPU || sig == SIGKILL)
         g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
@@ -390,20 +567,18 @@ read_in_helper (NbFormat       format,
                      what, sig, g_strsignal (sig));
       return NULL;
     }
-  if (out == NULL || !g_subprocess_get_if_exited (process) ||
-      (g_subprocess_get_exit_status (process) != 0 &&
-       g_subprocess_get_exit_status (process) != NB_READER_EXIT_ERROR))
+  if (!WIFEXITED (status) ||
+      (WEXITSTATUS (status) != 0 && WEXITSTATUS (status) != NB_READER_EXIT_ERROR))
     {
       /* a sanitizer build's helper exits with a status of its own where it would crash */
       g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
                    /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %d an exit status */
                    _("The %s file could not be read: its reader crashed on it or ran out of "
                      "memory (exit status %d)"),
-                   what,
-                   g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1);
+                   what, WIFEXITED (status) ? WEXITSTATUS (status) : -1);
       return NULL;
     }
-  return take_answer (out, g_subprocess_get_exit_status (process), error);
+  return take_answer (out, WEXITSTATUS (status), error);
 }
 
 /**

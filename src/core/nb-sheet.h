@@ -79,4 +79,9 @@ gboolean nb_sheet_write_xlsx (const NbWorkbook  *book,
                               const char        *path,
                               GError           **error);
 
+/* In the core (nb-export-xlsx.c): loads the module and writes @book with it */
+gboolean nb_export_write_workbook (const NbWorkbook  *book,
+                                   const char        *path,
+                                   GError           **error);
+
 G_END_DECLS

@@ -17,4 +17,9 @@
 # include "nb-loader.h"
 # include "nb-export.h"
 # include "check/nb-suggest.h"
+# include "nb-review-types.h"
+# include "nb-review-set.h"
+# ifdef NB_HAVE_REVIEW_STORE
+#  include "nb-review-store.h"
+# endif
 #undef NIANBAO_INSIDE

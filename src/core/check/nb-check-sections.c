@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nb-check-private.h"
+#include "parse/nb-parse-private.h"
 
 static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
@@ -434,6 +435,92 @@ check_sub_headings (NbReport  *report,
     }
 }
 
+static char *
+norm_text (NbReport *report,
+           guint     start,
+           guint     end)
+{
+  NbSpan sp = norm_span (report, start, end);
+  const char *a;
+
+  if (start >= end || !nb_span_is_set (sp))
+    return g_strdup ("");
+  a = g_utf8_offset_to_pointer (report->text->decoded, sp.start);
+  return g_strndup (a, g_utf8_offset_to_pointer (a, sp.end - sp.start) - a);
+}
+
+/* A section heading found by its key words but worded otherwise than the
+ * template's (五、政府信息公开工作存在的主要问题及改进情况 for
+ * 五、存在的主要问题及改进情况): template.label, saying what the printed
+ * heading adds, leaves out or puts in place of the template's words. Only a
+ * line that ends as the template's heading does, so that no run-on text
+ * counts as wording. */
+static void
+check_heading_words (NbReport   *report,
+                     GPtrArray  *out,
+                     const Line *l,
+                     guint       k)
+{
+  const gunichar *s = report->text->norm;
+  const char *want = nb_template_get (report->edition)->sections[k].zh;
+  g_autofree gunichar *w = g_utf8_to_ucs4_fast (want, -1, NULL);
+  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint));  /* norm offsets, blanks left out */
+  glong n_w = 0;
+  guint pre = 0, suf = 0, n_g;
+
+  while (w[n_w])
+    n_w++;
+  for (guint i = l->start; i < l->end; i++)
+    if (!is_blank (s[i]))
+      g_array_append_val (got, i);
+  n_g = got->len;
+  /* the numeral and its 、 (or .) are checked apart */
+  if (n_g < 3 || n_w < 3 || s[g_array_index (got, guint, n_g - 1)] != (gunichar) w[n_w - 1] ||
+      s[g_array_index (got, guint, n_g - 2)] != (gunichar) w[n_w - 2])
+    return;
+  while (2 + pre < n_g && 2 + pre < (guint) n_w && s[g_array_index (got, guint, 2 + pre)] == (gunichar) w[2 + pre])
+    pre++;
+  while (suf < n_g - 2 - pre && suf < n_w - 2 - pre &&
+         s[g_array_index (got, guint, n_g - 1 - suf)] == (gunichar) w[n_w - 1 - suf])
+    suf++;
+  if (pre + suf == n_g - 2 && pre + suf == (guint) n_w - 2)
+    return;  /* the same words */
+
+  {
+    g_autofree char *text = norm_text (report, l->start, l->end);
+    g_autofree char *printed = pre + suf < n_g - 2
+                                 ? norm_text (report, g_array_index (got, guint, 2 + pre),
+                                              g_array_index (got, guint, n_g - 1 - suf) + 1)
+                                 : g_strdup ("");
+    g_autofree char *wanted = g_ucs4_to_utf8 (w + 2 + pre, n_w - 2 - pre - suf, NULL, NULL, NULL);
+    g_autofree char *zh_what = NULL, *en_what = NULL;
+    g_autofree char *zh = NULL, *en = NULL;
+    NbFinding *f;
+
+    if (!*wanted)
+      {
+        zh_what = g_strdup_printf ("多出“%s”", printed);
+        en_what = g_strdup_printf ("it adds “%s”", printed);
+      }
+    else if (!*printed)
+      {
+        zh_what = g_strdup_printf ("少了“%s”", wanted);
+        en_what = g_strdup_printf ("it leaves out “%s”", wanted);
+      }
+    else
+      {
+        zh_what = g_strdup_printf ("把“%s”写作“%s”", wanted, printed);
+        en_what = g_strdup_printf ("it has “%s” where the template has “%s”", printed, wanted);
+      }
+    zh = g_strdup_printf ("第%s部分的标题“%s”与模板的“%s”措辞不同：%s。", numerals[k], text, want, zh_what);
+    en = g_strdup_printf ("The heading of section %u, “%s”, is worded differently from the template’s “%s”: %s.",
+                          k + 1, text, want, en_what);
+    f = nb_parse_label_finding_new (zh, en);
+    nb_finding_add_span (f, norm_span (report, l->start, l->end));
+    g_ptr_array_add (out, f);
+  }
+}
+
 static void
 check_headings (NbReport  *report,
                 GPtrArray *out)
@@ -494,6 +581,7 @@ check_headings (NbReport  *report,
 
           heading_finding (report, out, &l, zh, en);
         }
+      check_heading_words (report, out, &l, k);
       last = MAX (last, k);
     }
 

@@ -37,7 +37,10 @@ static const NbRule rules[] = {
   { "meta.year", NB_SEVERITY_ERROR, "年度不一致", "Year inconsistent",
     "报告的年度前后说法不一", "the report's year is stated inconsistently", "src/core/check/nb-check-meta.c" },
   { "meta.agency", NB_SEVERITY_ERROR, "机关名称不一致", "Agency name inconsistent",
-    "机关名称前后写法不一", "the agency's name is written inconsistently", "src/core/check/nb-check-meta.c" },
+    "机关名称前后写法不一；在审核集中，正文以另一类机关（本中心）或集中另一机关的名称自称（警告）",
+    "the agency's name is written inconsistently; in a review set, the prose names another kind of office "
+    "(本中心) or another office of the set as itself (warning)",
+    "src/core/check/nb-check-meta.c src/core/review/nb-review-series.c" },
   { "meta.place", NB_SEVERITY_WARNING, "地名疑误", "Place name doubtful",
     "地名与某一行政区划名称仅差一字且不与任何区划相符",
     "a place name one character away from a national administrative division and matching none",
@@ -51,9 +54,10 @@ static const NbRule rules[] = {
     "模板版本与年度不符：2021 年度及以后用了 2019 版，或 2020 年度及以前用了 2021 版",
     "the edition does not fit the year: a report for 2021 or later in the 2019 layout, or one for 2020 or "
     "earlier in the 2021 layout", "src/core/check/nb-check-meta.c" },
-  { "template.label", NB_SEVERITY_WARNING, "行标签措辞不同", "Row label differs",
-    "按位置和最接近的标签认出的模板行，措辞与模板不同",
-    "a template row recognised by its place and nearest label, printed with other wording",
+  { "template.label", NB_SEVERITY_WARNING, "标签措辞不同", "Label worded differently",
+    "按位置和最接近的标签认出的模板行，或按关键词认出的部分标题，措辞与模板不同",
+    "a template row recognised by its place and nearest label, or a section heading recognised by its "
+    "key words, printed with other wording",
     "src/core/parse/nb-parse-departures.c" },
   { "template.merged_rows", NB_SEVERITY_WARNING, "表格行被合并", "Rows merged",
     "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
@@ -91,13 +95,15 @@ static const NbRule rules[] = {
   /* review sets */
   { "series.carry_over", NB_SEVERITY_ERROR, "结转不衔接", "Carry-over does not match",
     "本年“上年结转”与同一机关上年“结转下年度继续办理”不符",
-    "this year's 二、上年结转 differs from the same agency's previous 四、结转下年度继续办理", "" },
+    "this year's 二、上年结转 differs from the same agency's previous 四、结转下年度继续办理",
+    "src/core/review/nb-review-series.c" },
   { "series.in_force", NB_SEVERITY_WARNING, "现行有效件数不衔接", "In-force count does not follow",
     "现行有效件数与上年数加本年制发减废止不符",
-    "现行有效件数 disagrees with last year's plus this year's 制发 minus 废止", "" },
+    "现行有效件数 disagrees with last year's plus this year's 制发 minus 废止", "src/core/review/nb-review-series.c" },
   { "series.copied_text", NB_SEVERITY_WARNING, "文字雷同", "Copied text",
     "有段落与其他机关的报告或本机关上年报告几乎相同",
-    "passages near-identical to another agency's report or the same agency's previous year", "" },
+    "passages near-identical to another agency's report or the same agency's previous year",
+    "src/core/review/nb-review-copied.c" },
 };
 
 /**

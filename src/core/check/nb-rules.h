@@ -26,7 +26,9 @@ typedef struct
   const char *name_en;     /* "Row total differs" */
   const char *summary_zh;  /* what it finds */
   const char *summary_en;
-  const char *raised_in;   /* the source file that raises it, or "" for one not raised yet */
+  const char *raised_in;   /* the source file that raises it, or "" for one not raised yet; a rule
+                            * raised both for one report and across a review set names both files,
+                            * separated by a space */
 } NbRule;
 
 const NbRule *nb_rules_get    (guint      *n_rules);

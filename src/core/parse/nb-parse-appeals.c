@@ -76,6 +76,8 @@ nb_parse_appeals (Parser *p,
 
       if (t->kind != TOK_LABEL)
         g_array_append_val (vals, *t);
+      if (t->kind == TOK_NUMBER)
+        p->had_numbers |= 1u << NB_TABLE_APPEALS;
     }
 
   nb_parse_drop_loose_empty_fields (vals, n_cells, !nb_parse_row_is_padded (vals, n_cells));
@@ -125,11 +127,20 @@ nb_parse_appeals (Parser *p,
   /* numbers written without separators: "10203120001200000" */
   {
     g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Token));
+    g_autoptr(GArray) extra = g_array_new (FALSE, FALSE, sizeof (Token));
     guint n_splits = 0;
 
     if (nb_parse_split_runs (p, (const Token *) (gpointer) vals->data, vals->len, NB_N_APPEAL_FIELDS, n_cells,
                     nb_parse_group_size (eqs, n_eqs), parts, &n_splits))
       {
+        /* no split, but only zeros, more than the cells: the table printed an extra 0 */
+        if (n_splits == 0 &&
+            nb_parse_split_zeros (p, (const Token *) (gpointer) vals->data, vals->len, n_cells, parts, extra))
+          {
+            n_splits = 1;
+            nb_parse_note_extra (p, first, table->values_zh, table->values_en, parts->len + extra->len, n_cells,
+                                 (const Token *) (gpointer) extra->data, extra->len);
+          }
         for (guint i = 0; i < n_cells; i++)
           {
             NbCell *c = &p->report->cells[first + i];

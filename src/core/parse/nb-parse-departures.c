@@ -314,3 +314,42 @@ nb_parse_printed_like_row (Parser     *p,
   nb_parse_note_label (p, row, between, 0, 0);
   return TRUE;
 }
+
+/* A bare row of numbers read as the one template row missing between the rows
+ * around it (a label lost by a PDF-to-markdown tool): template.label says so */
+void
+nb_parse_note_bare_row (Parser *p,
+                        guint   row,
+                        guint   start,
+                        guint   end)
+{
+  NbEdition edition = p->report->edition;
+  const char *zh_label = nb_schema_get_request_row_label (edition, row);
+  g_autofree char *zh = g_strdup_printf ("“%s”一行没有印出标签，只有一行数字；按其位置（前后两行之间只缺这一行）"
+                                         "读作该行。", zh_label);
+  g_autofree char *en = g_strdup_printf ("The row “%s” (%s) is printed without its label, as a bare row of "
+                                         "numbers; it was read as that row by its place (the one row missing "
+                                         "between its neighbours).",
+                                         zh_label, nb_schema_get_request_row_english (edition, row));
+  NbFinding *f = nb_parse_label_finding_new (zh, en);
+
+  g_ptr_array_add (p->report->parse_findings, f);
+  if (end > start)
+    nb_finding_add_span (f, nb_report_norm_span (p->report, start, end));
+  for (guint c = 0; c < N_COLS; c++)
+    nb_finding_add_cell (f, nb_schema_request_cell (edition, row, c));
+}
+
+/**
+ * nb_parse_label_finding_new:
+ *
+ * A template.label finding: wording printed otherwise than the template's,
+ * in a row label (above) or in a section heading (nb-check-sections.c).
+ * The rule's id is written in this file only.
+ */
+NbFinding *
+nb_parse_label_finding_new (const char *zh,
+                            const char *en)
+{
+  return nb_finding_new ("template.label", NB_SEVERITY_WARNING, zh, en);
+}

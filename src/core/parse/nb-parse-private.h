@@ -51,6 +51,7 @@ typedef struct
   guint           n_norm;
   guint           heading[NB_N_SECTIONS];  /* normalised position of each heading, or G_MAXUINT */
   guint           heading_end[NB_N_SECTIONS];
+  guint           had_numbers;  /* bit 1 << NbTableKind: the table printed numbers, placed or not */
 } Parser;
 
 #define N_COLS NB_N_REQUEST_COLUMNS
@@ -64,6 +65,7 @@ typedef struct
   guint    n_written;
   guint    n_splits;  /* splits that fit the row sum, MAX_SPLITS + 1 for too many */
   guint    chosen;    /* the vals index of the first cell of the split taken */
+  GArray  *gaps;      /* NbPlaceCandidate: a run that fits only with blank cells, its readings */
 } RowValues;
 
 typedef NbPlaceCandidate Candidate;
@@ -93,6 +95,10 @@ is_cjk (gunichar c)
 #define MAX_SPLIT_STEPS 50000   /* bound on the search, whatever the input */
 #define MAX_CELL_DIGITS 7       /* no count in these tables has more digits */
 #define MAX_SPLIT_CELLS 15
+
+/* nb-parse-departures.c */
+NbFinding  *nb_parse_label_finding_new       (const char     *zh,
+                                              const char     *en);
 
 /* nb-tokens.c */
 GArray     *nb_parse_tokenize                (Parser         *p,
@@ -161,6 +167,12 @@ NbFinding  *nb_parse_add_split_finding       (Parser         *p,
                                               gboolean        split,
                                               const char     *zh,
                                               const char     *en);
+gboolean    nb_parse_split_zeros             (Parser         *p,
+                                              const Token    *vals,
+                                              guint           n_vals,
+                                              guint           n_cells,
+                                              GArray         *parts,
+                                              GArray         *extra);
 char       *nb_parse_runs_text               (Parser         *p,
                                               const Token    *vals,
                                               guint           n_vals);
@@ -198,6 +210,7 @@ int nb_parse_merged_group (NbEdition edition, const char *label, const gboolean 
 void nb_parse_note_merged_rows (Parser *p, guint first, guint n, guint label_start, guint label_end);
 gboolean nb_parse_label_like_row (NbEdition edition, const char *label, guint row);
 void nb_parse_note_label (Parser *p, guint row, const char *printed, guint label_start, guint label_end);
+void nb_parse_note_bare_row (Parser *p, guint row, guint start, guint end);
 gboolean nb_parse_printed_like_row (Parser *p, const char *labels, guint row);
 
 /* nb-parse-requests.c */

@@ -172,7 +172,8 @@ place_run_row (Parser          *p,
                guint            r,
                RowValues       *row,
                const Candidate *chosen,
-               guint64          best_set)
+               guint64          best_set,
+               guint            violations)
 {
   NbEdition edition = p->report->edition;
   const Token *written = (const Token *) (gpointer) row->vals->data;
@@ -182,6 +183,9 @@ place_run_row (Parser          *p,
   for (guint64 b = best_set; b; b &= b - 1)
     n_best++;
   unique = row->n_splits == 1 || (row->n_splits >= 2 && row->n_splits <= MAX_SPLITS && n_best == 1);
+  /* a reading with blanks is only taken when the whole table then holds */
+  if (row->gaps && violations > 0)
+    unique = FALSE;
   if (unique)
     row->chosen = chosen->tok[0];
 
@@ -192,14 +196,43 @@ place_run_row (Parser          *p,
 
       nb_parse_mark_present_missing (cc);
       cc->unsplit = !unique;
-      if (unique)
+      if (unique && chosen->tok[k] >= 0)
         nb_parse_set_source (p, cell, &written[chosen->tok[k]]);
+      else if (unique)
+        {
+          /* a blank of a run read with gaps (its parts add up to the total), or
+           * a value the readings took from other digits: the row's
+           * cell.unseparated says so, not a cell.missing for each */
+          cc->was_present = FALSE;
+          cc->value = chosen->v[k];
+          cc->has_value = TRUE;
+          cc->origin = NB_ORIGIN_INFERRED;
+          cc->span = NB_SPAN_NONE;
+        }
     }
   if (!unique)
     nb_parse_note_split (p, nb_schema_get_request_row_label (edition, r), nb_schema_get_request_row_english (edition, r),
                 written, row->n_written, NULL, N_COLS, row->n_splits <= 1 || n_best < 2 ? row->n_splits : n_best,
                 nb_schema_request_cell (edition, r, 0));
   return unique;
+}
+
+/* The cells of a split row as text (a row read with blanks: the values its
+ * cells took, its blanks as 0) */
+static char *
+run_row_cells_text (Parser          *p,
+                    guint            r,
+                    const RowValues *row)
+{
+  GString *out;
+
+  if (!row->gaps)
+    return nb_parse_runs_text (p, &g_array_index (row->vals, Token, row->chosen), N_COLS);
+  out = g_string_new (NULL);
+  for (guint k = 0; k < N_COLS; k++)
+    g_string_append_printf (out, "%s%.0f", k > 0 ? " " : "",
+                            p->report->cells[nb_schema_request_cell (p->report->edition, r, k)].value);
+  return g_string_free (out, FALSE);
 }
 
 /* cell.unseparated for the rows of the requests table that were split: one
@@ -213,25 +246,47 @@ note_split_rows (Parser          *p,
 {
   NbEdition edition = p->report->edition;
   const RowValues *row0 = &rows[split[0]];
-  const Token *parts0 = &g_array_index (row0->vals, Token, row0->chosen);
   g_autofree char *example = nb_parse_runs_text (p, (const Token *) (gpointer) row0->vals->data, row0->n_written);
-  g_autofree char *example_cells = nb_parse_runs_text (p, parts0, N_COLS);
+  g_autofree char *example_cells = run_row_cells_text (p, split[0], row0);
   g_autofree char *zh = NULL, *en = NULL;
   NbFinding *f;
+  guint n_gaps = 0;
 
+  if (n_split == 1 && row0->gaps)
+    {
+      zh = g_strdup_printf ("%s的数字没有分隔（%s），且有空白单元格；按表格的勾稽关系只有一种读法：%s。",
+                            nb_schema_get_request_row_label (edition, split[0]), example, example_cells);
+      en = g_strdup_printf ("%s has its numbers run together (%s) and blank cells; the table’s equations "
+                            "allow one reading only: %s.", nb_schema_get_request_row_english (edition, split[0]),
+                            example, example_cells);
+      f = nb_parse_add_split_finding (p, TRUE, zh, en);
+      for (guint k = 0; k < N_COLS; k++)
+        nb_finding_add_cell (f, nb_schema_request_cell (edition, split[0], k));
+      for (guint j = 0; j < row0->n_written; j++)
+        {
+          const Token *t = &g_array_index (row0->vals, Token, j);
+
+          nb_finding_add_span (f, nb_report_norm_span (p->report, t->start, t->end));
+        }
+      return;
+    }
   if (n_split == 1)
     {
       nb_parse_note_split (p, nb_schema_get_request_row_label (edition, split[0]),
                   nb_schema_get_request_row_english (edition, split[0]),
-                  (const Token *) (gpointer) row0->vals->data, row0->n_written, parts0, N_COLS, 1,
+                  (const Token *) (gpointer) row0->vals->data, row0->n_written, &g_array_index (row0->vals, Token, row0->chosen), N_COLS, 1,
                   nb_schema_request_cell (edition, split[0], 0));
       return;
     }
+  for (guint i = 0; i < n_split; i++)
+    n_gaps += rows[split[i]].gaps != NULL;
   zh = g_strdup_printf ("第三部分表格有 %u 行的数字没有分隔（如“%s”），按表格的勾稽关系每行只有一种拆分，"
-                        "已据此拆分（如 %s）。", n_split, example, example_cells);
+                        "已据此拆分（如 %s）。%s", n_split, example, example_cells,
+                        n_gaps > 0 ? "其中有的行有空白单元格，空白处按勾稽关系为 0。" : "");
   en = g_strdup_printf ("%u rows of the requests table (section 3) have their numbers run together "
                         "(e.g. “%s”); the table’s equations allow one split for each, and they were split "
-                        "so (e.g. %s).", n_split, example, example_cells);
+                        "so (e.g. %s).%s", n_split, example, example_cells,
+                        n_gaps > 0 ? " Some have blank cells, which the equations make 0." : "");
   f = nb_parse_add_split_finding (p, TRUE, zh, en);
   for (guint i = 0; i < n_split; i++)
     {
@@ -260,7 +315,9 @@ row_candidates (const RowValues *row,
   GArray *vals = row->vals;
   GArray *cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
 
-  if (row->run && row->n_splits >= 1 && row->n_splits <= MAX_SPLITS)
+  if (row->run && row->gaps)
+    g_array_append_vals (cands, row->gaps->data, row->gaps->len);
+  else if (row->run && row->n_splits >= 1 && row->n_splits <= MAX_SPLITS)
     {
       for (guint j = 0; j < row->n_splits; j++)
         {
@@ -447,7 +504,8 @@ place_requests (Parser    *p,
 
       if (rows[r].run)
         {
-          if (place_run_row (p, r, &rows[r], c, cell_agrees[r * N_COLS] ? pl.best_set[r] : 0))
+          if (place_run_row (p, r, &rows[r], c, cell_agrees[r * N_COLS] ? pl.best_set[r] : 0,
+                             pl.gave_up ? G_MAXUINT : pl.best_violations))
             split[n_split++] = r;
           g_array_unref (cands[r]);
           continue;
@@ -494,6 +552,80 @@ trim_extra_values (Parser         *p,
   }
 }
 
+/* A run that no split into seven cells fits may have blank cells: a row of the
+ * 2019 mianchi kind prints 9 _ 0 0 0 0 9, and glued it reads 900009. Every split
+ * into fewer values whose last is the sum of the others is a reading, its parts
+ * in the part columns in their order, its last the total. The blanks of such a
+ * reading are 0 (the parts already add up to the total). Readings that give the
+ * same values are one; a cell where they differ in its source is inferred. The
+ * table's equations then choose among them with the other rows, in
+ * place_requests (). Too many readings leave the row missing, as before. */
+static void
+split_with_gaps (Parser    *p,
+                 RowValues *row)
+{
+  g_autoptr(GArray) cands = g_array_new (FALSE, TRUE, sizeof (Candidate));
+
+  for (guint m = N_COLS - 1; m >= 2; m--)
+    {
+      g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Token));
+      guint n_splits = 0, base = row->vals->len;
+
+      if (!nb_parse_split_runs (p, (const Token *) (gpointer) row->vals->data, row->n_written, N_COLS - 1, m, m,
+                                parts, &n_splits) || n_splits == 0)
+        continue;
+      if (n_splits > MAX_SPLITS)
+        return;
+      g_array_append_vals (row->vals, parts->data, parts->len);
+      for (guint j = 0; j < n_splits; j++)
+        {
+          guint pos[N_COLS];
+
+          nb_place_first (pos, m - 1, N_COLS - 1);
+          do
+            {
+              Candidate c;
+              gboolean dup = FALSE;
+
+              for (guint k = 0; k < N_COLS; k++)
+                c.tok[k] = -1, c.known[k] = TRUE, c.v[k] = 0;
+              for (guint i = 0; i < m - 1; i++)
+                c.tok[pos[i]] = base + j * m + i;
+              c.tok[N_COLS - 1] = base + j * m + m - 1;
+              for (guint k = 0; k < N_COLS; k++)
+                if (c.tok[k] >= 0)
+                  c.v[k] = g_array_index (row->vals, Token, c.tok[k]).value;
+              for (guint i = 0; i < cands->len && !dup; i++)
+                {
+                  Candidate *o = &g_array_index (cands, Candidate, i);
+                  gboolean same = TRUE;
+
+                  for (guint k = 0; k < N_COLS; k++)
+                    same &= o->v[k] == c.v[k];
+                  if (same)
+                    {
+                      dup = TRUE;
+                      for (guint k = 0; k < N_COLS; k++)
+                        if (o->tok[k] != c.tok[k])
+                          o->tok[k] = -1;  /* the same value, read from other digits */
+                    }
+                }
+              if (!dup)
+                {
+                  if (cands->len == MAX_SPLITS)
+                    return;  /* too many to tell */
+                  g_array_append_val (cands, c);
+                }
+            }
+          while (nb_place_next (pos, m - 1, N_COLS - 1));
+        }
+    }
+  if (cands->len == 0)
+    return;
+  row->gaps = g_steal_pointer (&cands);
+  row->n_splits = row->gaps->len;
+}
+
 /* A row whose values were written together: every split that fits its sum
  * is kept after its written values, for place_requests () to choose from. */
 static void
@@ -513,6 +645,8 @@ split_row (Parser    *p,
   row->n_written = row->vals->len;
   row->n_splits = n_splits;
   g_array_append_vals (row->vals, parts->data, parts->len);
+  if (n_splits == 0 && group == N_COLS)
+    split_with_gaps (p, row);
 }
 
 /* A row whose label no template row's keys name, and its numbers */
@@ -557,7 +691,35 @@ place_unknown_row (Parser     *p,
             }
           row = r;
         }
-  if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
+  if (row >= 0 && unknown->label->len == 0)
+    {
+      /* a bare row of numbers: taken only as seven numbers whose six parts add up to
+       * the seventh, where one row is missing */
+      const Token *v = (const Token *) (gpointer) unknown->vals->data;
+      guint n = 0;
+      double sum = 0;
+      gboolean all = TRUE;
+
+      for (guint i = 0; i < unknown->vals->len; i++)
+        {
+          if (v[i].kind == TOK_PLACEHOLDER && v[i].empty_field)
+            continue;
+          all &= v[i].kind == TOK_NUMBER && v[i].plain && !v[i].too_long;
+          if (n < N_COLS - 1)
+            sum += v[i].value;
+          else if (n == N_COLS - 1)
+            all &= v[i].value == sum;
+          n++;
+        }
+      if (all && n == N_COLS)
+        {
+          found[row] = TRUE;
+          rows[row].found = TRUE;
+          g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
+          nb_parse_note_bare_row (p, row, unknown->start, unknown->end);
+        }
+    }
+  else if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
     {
       found[row] = TRUE;
       rows[row].found = TRUE;
@@ -565,6 +727,29 @@ place_unknown_row (Parser     *p,
       nb_parse_note_label (p, row, unknown->label->str, unknown->start, unknown->end);
     }
   g_array_set_size (unknown->vals, 0);
+}
+
+/* Whether a line break comes between @from and @to */
+static gboolean
+starts_line (Parser *p,
+             guint   from,
+             guint   to)
+{
+  for (guint i = from; i < to; i++)
+    if (p->norm[i] == '\n')
+      return TRUE;
+  return FALSE;
+}
+
+/* The values of a row that are not empty tab fields */
+static guint
+n_filled (GArray *vals)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < vals->len; i++)
+    n += !g_array_index (vals, Token, i).empty_field;
+  return n;
 }
 
 /* Whether @label is the next row not found after @last printed with other wording: then it
@@ -596,7 +781,7 @@ nb_parse_requests (Parser *p,
   gboolean found[MAX_ROWS] = { 0 };
   gboolean padded = FALSE;
   int current = -1, last_found = -1, merged_first = -1;
-  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0;
+  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0, prev_end = start;
   UnknownRow unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE };
   Equation row_eqs[MAX_TABLE_EQUATIONS];
   guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
@@ -606,6 +791,7 @@ nb_parse_requests (Parser *p,
       rows[r].found = FALSE;
       rows[r].vals = g_array_new (FALSE, TRUE, sizeof (Token));
       rows[r].run = FALSE;
+      rows[r].gaps = NULL;
     }
 
   for (guint i = 0; i < tokens->len; i++)
@@ -614,6 +800,7 @@ nb_parse_requests (Parser *p,
 
       if (t->kind == TOK_LABEL)
         {
+          prev_end = t->end;
           if (label->len == 0)
             label_start = t->start;
           label_end = t->end;
@@ -664,6 +851,19 @@ nb_parse_requests (Parser *p,
               current = UNKNOWN_ROW;
             }
         }
+      else if (current >= 0 && starts_line (p, prev_end, t->start) && n_filled (rows[current].vals) >= N_COLS &&
+               current + 1 < (int) n_rows && !found[current + 1])
+        {
+          /* a bare row of numbers after a full row (its label lost): maybe the one row
+           * missing before the next label found, by its place */
+          place_unknown_row (p, &unknown, rows, found, last_found, -1);
+          g_string_truncate (unknown.label, 0);
+          unknown.start = t->start;
+          unknown.end = t->end;
+          unknown.active = TRUE;
+          current = UNKNOWN_ROW;
+        }
+      prev_end = t->end;
       g_string_truncate (label, 0);
       if (current == UNKNOWN_ROW)
         g_array_append_val (unknown.vals, *t);
@@ -707,10 +907,17 @@ nb_parse_requests (Parser *p,
       split_row (p, &rows[r], nb_parse_group_size (row_eqs, n_row_eqs));
     }
 
+  for (guint r = 0; r < n_rows; r++)
+    for (guint i = 0; i < rows[r].vals->len; i++)
+      if (g_array_index (rows[r].vals, Token, i).kind == TOK_NUMBER)
+        p->had_numbers |= 1u << NB_TABLE_REQUESTS;
   place_requests (p, rows, n_rows);
 
   for (guint r = 0; r < n_rows; r++)
-    g_array_unref (rows[r].vals);
+    {
+      g_array_unref (rows[r].vals);
+      g_clear_pointer (&rows[r].gaps, g_array_unref);
+    }
   g_string_free (unknown.label, TRUE);
   g_array_unref (unknown.vals);
 }

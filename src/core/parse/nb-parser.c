@@ -53,7 +53,9 @@ note_empty_tables (Parser *p)
       g_autofree char *zh = NULL, *en = NULL;
       NbFinding *f;
 
-      if (present[t] == 0 || read[t] > 0 || unsplit[t] > 0)
+      /* numbers that could not be placed (a table flattened with its blanks lost) are
+       * numbers all the same: table.unread says what became of them */
+      if (present[t] == 0 || read[t] > 0 || unsplit[t] > 0 || (p->had_numbers & (1u << tables[t].table)))
         continue;
       zh = g_strdup_printf ("%s的表格在报告中没有填写任何数字。", tables[t].zh);
       en = g_strdup_printf ("%s: the table is printed but holds no numbers.", tables[t].en);

@@ -210,6 +210,47 @@ nb_parse_split_runs (Parser      *p,
   return TRUE;
 }
 
+/* Runs of zeros only, with more digits than @n_cells (a row printed with an
+ * extra 0, its separators lost): whatever the extra values were, each cell
+ * is a 0 (no number begins with 0). The first @n_cells digits go to @parts,
+ * the rest to @extra. FALSE for anything else. */
+gboolean
+nb_parse_split_zeros (Parser      *p,
+                      const Token *vals,
+                      guint        n_vals,
+                      guint        n_cells,
+                      GArray      *parts,
+                      GArray      *extra)
+{
+  guint n_digits = 0;
+
+  for (guint i = 0; i < n_vals; i++)
+    {
+      if (vals[i].kind != TOK_NUMBER || !vals[i].plain || !vals[i].is_integer || vals[i].value != 0)
+        return FALSE;
+      for (guint j = vals[i].start; j < vals[i].end; j++)
+        if (p->norm[j] != '0')
+          return FALSE;
+      n_digits += vals[i].end - vals[i].start;
+    }
+  if (n_digits <= n_cells)
+    return FALSE;
+  for (guint i = 0; i < n_vals; i++)
+    for (guint j = vals[i].start; j < vals[i].end; j++)
+      {
+        Token t;
+
+        memset (&t, 0, sizeof t);
+        t.kind = TOK_NUMBER;
+        t.start = j;
+        t.end = j + 1;
+        t.is_integer = t.plain = TRUE;
+        t.n_digits = 1;
+        g_array_append_val (parts->len < n_cells ? parts : extra, t);
+      }
+  return TRUE;
+}
+
 char *
 nb_parse_runs_text (Parser      *p,
                     const Token *vals,

@@ -266,7 +266,22 @@ nb_unflatten (gunichar **norm,
                   (appeals_from > 0 && i >= appeals_from && l + 1 < G_N_ELEMENTS (labels)))
                 continue;
               if (mid_line (s, i))
-                g_array_append_val (breaks, i);
+                {
+                  guint at = i;
+
+                  /* the rest of a group label wrapped in its cell (（四）无 / 法提供) is
+                   * glued after the digits of the row before: it goes with the row after */
+                  if (is_digit (table_labels[l][0]))
+                    {
+                      guint k = 0;
+
+                      while (k < 3 && i > k + tables_from && g_unichar_type (s[i - k - 1]) == G_UNICODE_OTHER_LETTER)
+                        k++;
+                      if (k > 0 && i > k + tables_from && is_digit (s[i - k - 1]))
+                        at = i - k;
+                    }
+                  g_array_append_val (breaks, at);
+                }
               i = e - 1;
               break;
             }

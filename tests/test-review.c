@@ -1,0 +1,344 @@
+/* test-review.c — review sets: the store survives closing, reopening and kill -9;
+ * a changed file is marked and its corrections offered again; a set's state comes
+ * back when the folder is opened again
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "nianbao.h"
+#include "test-util.h"
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("nb-review-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_store_reopen (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "set" NB_REVIEW_SET_EXTENSION, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  NbReviewStore *store = nb_review_store_open (path, FALSE, &error);
+  g_autoptr(GPtrArray) corrections = NULL;
+  g_autofree char *note = NULL;
+  NbCorrection *c;
+
+  g_assert_no_error (error);
+  g_assert_true (nb_review_store_set_status (store, "aaa", NB_REVIEW_STATUS_REVIEWED, &error));
+  g_assert_true (nb_review_store_set_note (store, "aaa", "第三项总计有误，请核对", &error));
+  g_assert_true (nb_review_store_set_correction (store, "aaa", "requests.new.total", "12", "13", &error));
+  g_assert_true (nb_review_store_set_correction (store, "aaa", "requests.public.total", "", "1", &error));
+  g_assert_true (nb_review_store_set_correction (store, "aaa", "requests.public.total", NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* write-ahead logging: the log is there while the set is open */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_object_unref (store);
+
+  store = nb_review_store_open (path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_review_store_get_status (store, "aaa"), ==, NB_REVIEW_STATUS_REVIEWED);
+  g_assert_cmpint (nb_review_store_get_status (store, "bbb"), ==, NB_REVIEW_STATUS_NEW);
+  note = nb_review_store_get_note (store, "aaa");
+  g_assert_cmpstr (note, ==, "第三项总计有误，请核对");
+  corrections = nb_review_store_get_corrections (store, "aaa");
+  g_assert_cmpuint (corrections->len, ==, 1);
+  c = g_ptr_array_index (corrections, 0);
+  g_assert_cmpstr (c->cell, ==, "requests.new.total");
+  g_assert_cmpstr (c->printed, ==, "12");
+  g_assert_cmpstr (c->corrected, ==, "13");
+  g_object_unref (store);
+
+  /* read-only, as nianbao-check --summary opens it */
+  store = nb_review_store_open (path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nb_review_store_get_status (store, "aaa"), ==, NB_REVIEW_STATUS_REVIEWED);
+  g_object_unref (store);
+
+  /* a file that is not a review set is refused */
+  g_assert_true (g_file_set_contents (path, "not a database, just text", -1, NULL));
+  g_unlink (wal);
+  store = nb_review_store_open (path, FALSE, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  nb_test_remove_tree (dir);
+}
+
+static void
+test_store_changed (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "set" NB_REVIEW_SET_EXTENSION, NULL);
+  g_autofree char *report = g_build_filename (dir, "a.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReviewStore) store = nb_review_store_open (path, FALSE, &error);
+  g_autoptr(GPtrArray) old = NULL;
+  g_auto(GStrv) files = NULL;
+  char *previous = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (nb_review_store_track_file (store, report, "h1", &previous, &error));
+  g_assert_null (previous);
+  files = nb_review_store_list_files (store);
+  g_assert_cmpstrv (files, ((const char *const[]) { "a.txt", NULL }));
+
+  /* changed before anyone reviewed it: nothing to offer */
+  g_assert_true (nb_review_store_track_file (store, report, "h0", &previous, &error));
+  g_assert_null (previous);
+  g_assert_true (nb_review_store_track_file (store, report, "h1", &previous, &error));
+  g_assert_null (previous);
+
+  g_assert_true (nb_review_store_set_status (store, "h1", NB_REVIEW_STATUS_NEEDS_CHANGES, &error));
+  g_assert_true (nb_review_store_set_correction (store, "h1", "requests.new.total", "12", "13", &error));
+
+  /* the file changed after its review: marked, and its corrections still there */
+  g_assert_true (nb_review_store_track_file (store, report, "h2", &previous, &error));
+  g_assert_cmpstr (previous, ==, "h1");
+  g_clear_pointer (&previous, g_free);
+  g_assert_cmpint (nb_review_store_get_status (store, "h2"), ==, NB_REVIEW_STATUS_NEW);
+  old = nb_review_store_get_corrections (store, "h1");
+  g_assert_cmpuint (old->len, ==, 1);
+
+  /* still offered when the set is opened again, until dealt with */
+  g_assert_true (nb_review_store_track_file (store, report, "h2", &previous, &error));
+  g_assert_cmpstr (previous, ==, "h1");
+  g_clear_pointer (&previous, g_free);
+  g_assert_true (nb_review_store_forget_previous (store, report, &error));
+  g_assert_true (nb_review_store_track_file (store, report, "h2", &previous, &error));
+  g_assert_null (previous);
+  g_assert_no_error (error);
+  nb_test_remove_tree (dir);
+}
+
+/* The writer makes a change, says so, and is killed at once: the change is there. */
+static void
+test_store_kill (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "set" NB_REVIEW_SET_EXTENSION, NULL);
+  g_autofree char *writer = g_test_build_filename (G_TEST_BUILT, "test-review-writer", NULL);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *hash = g_strdup_printf ("hash%u", round);
+      g_autofree char *note = g_strdup_printf ("第 %u 次修改", round);
+      const char *argv[] = { writer, path, hash, note, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReviewStore) store = NULL;
+      g_autoptr(GPtrArray) corrections = NULL;
+      g_autofree char *stored = NULL;
+      char line[64] = { 0 };
+      GPid pid;
+      int out, status;
+      FILE *from;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                               &pid, NULL, &out, NULL, &error));
+      g_assert_no_error (error);
+      from = fdopen (out, "r");
+      g_assert_nonnull (fgets (line, sizeof line, from));
+      g_assert_cmpstr (line, ==, "written\n");
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+      fclose (from);
+      g_spawn_close_pid (pid);
+
+      store = nb_review_store_open (path, FALSE, &error);
+      g_assert_no_error (error);
+      for (guint r = 0; r <= round; r++)
+        {
+          g_autofree char *h = g_strdup_printf ("hash%u", r);
+          g_autofree char *n = g_strdup_printf ("第 %u 次修改", r);
+
+          g_clear_pointer (&stored, g_free);
+          stored = nb_review_store_get_note (store, h);
+          g_assert_cmpstr (stored, ==, n);
+          g_assert_cmpint (nb_review_store_get_status (store, h), ==, NB_REVIEW_STATUS_NEEDS_CHANGES);
+        }
+      corrections = nb_review_store_get_corrections (store, hash);
+      g_assert_cmpuint (corrections->len, ==, 1);
+    }
+  nb_test_remove_tree (dir);
+}
+
+static NbReviewSet *
+open_set (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  NbReviewSet *set = nb_review_set_new ();
+  g_autofree char *store = NULL;
+
+  nb_review_set_set_keep_reports (set, TRUE);
+  g_assert_true (nb_review_set_add (set, dir, &error));
+  store = nb_review_set_default_store_path (set);
+  g_assert_true (g_str_has_suffix (store, NB_REVIEW_SET_EXTENSION));
+  g_assert_true (nb_review_set_open_store (set, store, FALSE, &error));
+  g_assert_no_error (error);
+  nb_review_set_load (set, 2, NULL);
+  return set;
+}
+
+static NbReviewItem *
+find_item (NbReviewSet *set,
+           const char  *name)
+{
+  for (guint i = 0; i < nb_review_set_get_n_items (set); i++)
+    if (g_str_equal (nb_review_item_get_display_name (nb_review_set_get_item (set, i)), name))
+      return nb_review_set_get_item (set, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_set_state (void)
+{
+  g_autofree char *dir = nb_test_copy_samples (NULL);
+  g_autoptr(GError) error = NULL;
+  NbReviewSet *set = open_set (dir);
+  NbReviewItem *item;
+  NbReport *report;
+  g_autoptr(GPtrArray) old = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *ruzhou = g_build_filename (dir, "ruzhou-2021.txt", NULL);
+  g_autofree char *store = NULL;
+  int cell;
+
+  g_assert_cmpuint (nb_review_set_get_n_items (set), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      item = nb_review_set_get_item (set, i);
+      g_assert_true (nb_review_item_get_loaded (item));
+      g_assert_nonnull (nb_review_item_get_report (item));
+      g_assert_cmpuint (strlen (nb_review_item_get_hash (item)), ==, 64);
+      g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEW);
+      g_assert_null (nb_review_item_get_previous_hash (item));
+    }
+  g_assert_cmpstr (nb_review_item_get_agency (find_item (set, "ruzhou-2021.txt")), ==, "汝州市人民政府办公室");
+
+  g_assert_true (nb_review_item_set_status (find_item (set, "mianchi-2022.txt"), NB_REVIEW_STATUS_REVIEWED, &error));
+  g_assert_true (nb_review_item_set_note (find_item (set, "zhicheng-2021.txt"), "请补充第五部分", &error));
+  item = find_item (set, "ruzhou-2021.txt");
+  report = nb_review_item_get_report (item);
+  cell = nb_schema_lookup (nb_report_get_edition (report), "requests.new.natural_person");
+  g_assert_true (nb_report_set_value (report, cell, TRUE, 12));
+  nb_report_check (report);
+  g_assert_true (nb_review_item_save_corrections (item, &error));
+  g_assert_true (nb_review_item_set_status (item, NB_REVIEW_STATUS_NEEDS_CHANGES, &error));
+  g_assert_no_error (error);
+  sheet = nb_review_set_to_sheet (set, item);
+  g_assert_nonnull (strstr (sheet, "状态：需修改"));
+  g_assert_nonnull (strstr (sheet, "汝州市人民政府办公室"));
+  store = g_strdup (nb_review_set_get_store_path (set));
+  g_object_unref (set);
+
+  /* opened again: everything is back */
+  set = open_set (dir);
+  g_assert_cmpint (nb_review_item_get_status (find_item (set, "mianchi-2022.txt")), ==, NB_REVIEW_STATUS_REVIEWED);
+  g_assert_cmpstr (nb_review_item_get_note (find_item (set, "zhicheng-2021.txt")), ==, "请补充第五部分");
+  item = find_item (set, "ruzhou-2021.txt");
+  g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEEDS_CHANGES);
+  /* the correction is made again to the report */
+  {
+    gboolean had_value;
+    double original, value;
+
+    report = nb_review_item_get_report (item);
+    g_assert_true (nb_report_get_corrected (report, cell, &had_value, &original));
+    g_assert_true (nb_report_get_value (report, cell, &value));
+    g_assert_cmpfloat (value, ==, 12);
+    g_assert_false (nb_report_get_modified (report));
+  }
+  g_object_unref (set);
+
+  /* the office sends a new version of ruzhou: marked changed, its corrections offered */
+  {
+    g_autofree char *data = NULL;
+    g_autofree char *changed = NULL;
+
+    g_assert_true (g_file_get_contents (ruzhou, &data, NULL, NULL));
+    changed = g_strconcat (data, "\n（修订版）\n", NULL);
+    g_assert_true (g_file_set_contents (ruzhou, changed, -1, NULL));
+  }
+  set = open_set (dir);
+  item = find_item (set, "ruzhou-2021.txt");
+  g_assert_nonnull (nb_review_item_get_previous_hash (item));
+  g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEW);
+  old = nb_review_item_get_old_corrections (item);
+  g_assert_nonnull (old);
+  g_assert_cmpuint (old->len, ==, 1);
+  g_assert_cmpstr (((NbCorrection *) g_ptr_array_index (old, 0))->cell, ==, "requests.new.natural_person");
+  g_assert_cmpstr (((NbCorrection *) g_ptr_array_index (old, 0))->corrected, ==, "12");
+  g_assert_null (nb_review_item_get_previous_hash (find_item (set, "zhicheng-2021.txt")));
+  {
+    g_autofree char *json = nb_review_set_to_json (set, NULL);
+
+    g_assert_nonnull (strstr (json, "\"changed\" : true"));
+  }
+  g_object_unref (set);
+
+  /* the review set's own file opens the set: its members and its state */
+  set = nb_review_set_new ();
+  g_assert_true (nb_review_set_add (set, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_review_set_get_n_items (set), ==, 5);
+  nb_review_set_load (set, 1, NULL);
+  g_assert_cmpint (nb_review_item_get_status (find_item (set, "mianchi-2022.txt")), ==, NB_REVIEW_STATUS_REVIEWED);
+  g_object_unref (set);
+  nb_test_remove_tree (dir);
+}
+
+/* Cancelled before it starts, a set reads nothing; progress comes once per report. */
+static void
+progress_cb (NbReviewSet  *set,
+             NbReviewItem *item,
+             guint         done,
+             guint         total,
+             gpointer      user_data)
+{
+  g_atomic_int_inc ((int *) user_data);
+}
+
+static void
+test_set_progress (void)
+{
+  g_autoptr(NbReviewSet) set = nb_review_set_new ();
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  int calls = 0;
+
+  g_assert_true (nb_review_set_add (set, g_getenv ("NB_SAMPLES_DIR"), &error));
+  g_cancellable_cancel (cancel);
+  nb_review_set_parse (set, 2, cancel, progress_cb, &calls);
+  nb_review_set_finish (set);
+  g_assert_false (nb_review_item_get_loaded (nb_review_set_get_item (set, 0)));
+
+  nb_review_set_parse (set, 2, NULL, progress_cb, &calls);
+  g_assert_cmpint (calls, ==, 5);
+  nb_review_set_finish (set);
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (nb_review_item_get_loaded (nb_review_set_get_item (set, i)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/review/store/reopen", test_store_reopen);
+  g_test_add_func ("/review/store/changed", test_store_changed);
+  g_test_add_func ("/review/store/kill", test_store_kill);
+  g_test_add_func ("/review/set/state", test_set_state);
+  g_test_add_func ("/review/set/progress", test_set_progress);
+  return g_test_run ();
+}
