@@ -176,6 +176,35 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run("--json", "--suggest", ruzhou)
     ok(json.loads(p.stdout)["suggestions"] == [], "a consistent report: no suggestion")
 
+# --lang is the language of an unreadable file's message too, whatever the locale
+folder = os.path.dirname(os.path.abspath(__file__))
+for env_lang in ("C", "C.UTF-8", "en_US.UTF-8"):
+    p = subprocess.run([cli, "--lang", "zh_CN", folder], capture_output=True, text=True,
+                       env=dict(os.environ, LANG=env_lang, LC_ALL="", LANGUAGE=""))
+    ok(p.returncode == 2 and "这是文件夹，不是文件" in p.stderr,
+       f"--lang zh_CN translates a folder's message under LANG={env_lang}: {p.stderr.strip()}")
+p = subprocess.run([cli, "--lang=en", folder], capture_output=True, text=True,
+                   env=dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="", LANGUAGE=""))
+ok(p.returncode == 2 and "It is a folder, not a file" in p.stderr,
+   "--lang=en keeps a folder's message in English under LANG=zh_CN.UTF-8: " + p.stderr.strip())
+
+# standard input is named "-" in the text, as in the JSON
+with open(samples[0], "rb") as f:
+    p = subprocess.run([cli, "-"], stdin=f, capture_output=True)
+ok(p.returncode in (0, 1) and p.stdout.decode().startswith("-: "),
+   "standard input is named - in the text output: " + p.stdout.decode().split("\n")[0])
+
+# binary data named as a document is "not a PDF", not "not a text report"; unnamed, as before
+import tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    junk = bytes(range(256)) * 12  # control characters and NULs: binary to any reading
+    for name, expect in (("damaged.pdf", "named as a PDF document"), ("damaged.DOCX", "named as a DOCX document"),
+                         ("damaged.bin", "binary data, not a text report")):
+        with open(os.path.join(tmp, name), "wb") as f:
+            f.write(junk)
+        p = subprocess.run([cli, "--lang", "en", os.path.join(tmp, name)], capture_output=True, text=True)
+        ok(p.returncode == 2 and expect in p.stderr, f"{name}: {p.stderr.strip()}")
+
 print(f"1..{len(results)}")
 for i, (good, name) in enumerate(results, 1):
     print(f"{'ok' if good else 'not ok'} {i} - {name}")

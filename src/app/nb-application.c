@@ -112,7 +112,8 @@ about_action (GSimpleAction *action,
 {
   NbApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  static const char *developers[] = { "Nianbao contributors", NULL };
+  /* the same name the metainfo gives, translated as it is there */
+  const char *developers[] = { _("Nianbao contributors"), NULL };
 
   gtk_show_about_dialog (parent,
                          "program-name", _("Nianbao"),

@@ -779,8 +779,7 @@ nb_window_init (NbWindow *self)
   g_weak_ref_init (&self->origin, NULL);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  update_title (self);
-  update_actions (self);
+  nb_window_update_state (self);
 }
 
 /* ---------------------------------------------------------------------------------- */

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "nianbao.h"
+#include "../app/nb-locale.h"
 
 typedef enum
 {
@@ -80,10 +81,13 @@ dup_printable (const char *text,
   return g_string_free (shown, FALSE);
 }
 
+/* @shown_name: what to call the report instead of its path (standard input is "-", as in
+ * the JSON, not /dev/stdin), or NULL */
 static char *
-describe_report (NbReport *report)
+describe_report (NbReport   *report,
+                 const char *shown_name)
 {
-  g_autofree char *name = dup_printable (nb_report_get_filename (report), TRUE);
+  g_autofree char *name = dup_printable (shown_name ? shown_name : nb_report_get_filename (report), TRUE);
   gboolean zh = g_str_has_prefix (lang, "zh");
   GString *out = g_string_new (NULL);
   GListModel *findings = nb_report_get_findings (report);
@@ -192,7 +196,7 @@ run_job (Job *job)
           break;
         case OUTPUT_TEXT:
         default:
-          out = describe_report (report);
+          out = describe_report (report, strcmp (job->path, "-") == 0 ? "-" : NULL);
           out_len = strlen (out);
           break;
         }
@@ -291,6 +295,7 @@ main (int   argc,
   int jobs = 0;
   const char *lang_opt = NULL;
   int status = 0;
+  gboolean lang_given = FALSE;
   guint n_files;
   Job *all;
   GThreadPool *pool = NULL;
@@ -309,10 +314,30 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* --lang is the language of every message, an unreadable file's too: read it first */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *value = g_str_has_prefix (argv[i], "--lang=") ? argv[i] + strlen ("--lang=")
+                          : g_str_equal (argv[i], "--lang") && i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (value != NULL)
+        {
+          g_setenv ("LANGUAGE", g_str_has_prefix (value, "zh") ? "zh_CN" : "en", TRUE);
+          lang_given = TRUE;
+        }
+    }
+  /* uninstalled, the catalogues built in build/po (as the window does) */
+  nb_locale_init (argv[0]);
+  /* gettext ignores LANGUAGE in the C locale */
+  if (lang_given)
+    {
+      const char *messages = setlocale (LC_MESSAGES, NULL);
+
+      if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+        setlocale (LC_MESSAGES, "C.UTF-8");
+    }
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Check government information-disclosure annual reports "

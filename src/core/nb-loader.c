@@ -87,6 +87,34 @@ report_new_from_text (NbText      *text,
   return g_steal_pointer (&self);
 }
 
+/* A binary file named as a document whose signature it does not have (a damaged or
+ * cut-off download, a renamed file) is not "not a text report" to its user: say that it
+ * is not the document its name says. */
+static void
+misnamed_document (const char  *filename,
+                   GError     **error)
+{
+  static const struct { const char *suffix, *kind; } documents[] = {
+    { ".pdf", "PDF" }, { ".docx", "DOCX" }, { ".doc", "DOC" },
+  };
+  g_autofree char *lower = NULL;
+
+  if (filename == NULL || error == NULL || *error == NULL ||
+      !g_error_matches (*error, NB_ERROR, NB_ERROR_BINARY))
+    return;
+  lower = g_ascii_strdown (filename, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    if (g_str_has_suffix (lower, documents[i].suffix))
+      {
+        g_clear_error (error);
+        /* TRANSLATORS: %s is PDF, DOCX or DOC */
+        g_set_error (error, NB_ERROR, NB_ERROR_BINARY,
+                     _("The file is named as a %s document but is not one: it may be damaged or incomplete"),
+                     documents[i].kind);
+        return;
+      }
+}
+
 /**
  * nb_loader_load_bytes:
  * @data: the file's contents
@@ -127,7 +155,10 @@ nb_loader_load_bytes (const guint8  *data,
       text = nb_text_new_from_utf8 (utf8, -1, nb_format_to_string (format));
     }
   else if ((text = nb_text_new_from_bytes (data, len, error)) == NULL)
-    return NULL;
+    {
+      misnamed_document (filename, error);
+      return NULL;
+    }
 
   return report_new_from_text (text, filename, error);
 }

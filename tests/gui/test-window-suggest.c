@@ -153,6 +153,38 @@ test_one_cell (void)
   close_window (window);
 }
 
+/* An empty window has nothing to apply: the action is disabled (a button for it, put in
+ * the window, is insensitive), and a report's window with a unique suggestion enables it */
+static gboolean
+action_enabled (NbWindow *window)
+{
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-unique-suggestions");
+  gtk_stack_add_named (window->stack, button, "test-action");
+  spin ();
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_stack_remove (window->stack, button);
+  return enabled;
+}
+
+static void
+test_empty_window (void)
+{
+  NbWindow *window = nb_window_new (NULL);
+  g_autofree char *path = edited_sample ("申请数量\t11\t1\t0", "申请数量\t0\t11\t1");
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_false (action_enabled (window));
+  close_window (window);
+
+  window = open_window (path);
+  g_assert_true (action_enabled (window));
+  close_window (window);
+}
+
 /* 11 1 0 written 0 11 1: three cells, one correction, one undo */
 static void
 test_shifted_row (void)
@@ -198,6 +230,7 @@ main (int   argc,
 
   g_test_add_func ("/window-suggest/one-cell", test_one_cell);
   g_test_add_func ("/window-suggest/shifted-row", test_shifted_row);
+  g_test_add_func ("/window-suggest/empty-window", test_empty_window);
   status = g_test_run ();
 
   {
