@@ -487,7 +487,6 @@ check_heading_words (NbReport   *report,
     return;  /* the same words */
 
   {
-    g_autofree char *text = norm_text (report, l->start, l->end);
     g_autofree char *printed = pre + suf < n_g - 2
                                  ? norm_text (report, g_array_index (got, guint, 2 + pre),
                                               g_array_index (got, guint, n_g - 1 - suf) + 1)
@@ -500,21 +499,21 @@ check_heading_words (NbReport   *report,
     if (!*wanted)
       {
         zh_what = g_strdup_printf ("多出“%s”", printed);
-        en_what = g_strdup_printf ("it adds “%s”", printed);
+        en_what = g_strdup_printf ("adds “%s”", printed);
       }
     else if (!*printed)
       {
         zh_what = g_strdup_printf ("少了“%s”", wanted);
-        en_what = g_strdup_printf ("it leaves out “%s”", wanted);
+        en_what = g_strdup_printf ("leaves out “%s”", wanted);
       }
     else
       {
         zh_what = g_strdup_printf ("把“%s”写作“%s”", wanted, printed);
-        en_what = g_strdup_printf ("it has “%s” where the template has “%s”", printed, wanted);
+        en_what = g_strdup_printf ("has “%s” for “%s”", printed, wanted);
       }
-    zh = g_strdup_printf ("第%s部分的标题“%s”与模板的“%s”措辞不同：%s。", numerals[k], text, want, zh_what);
-    en = g_strdup_printf ("The heading of section %u, “%s”, is worded differently from the template’s “%s”: %s.",
-                          k + 1, text, want, en_what);
+    /* short: the heading as printed is the finding's span */
+    zh = g_strdup_printf ("第%s部分的标题%s（模板为“%s”）。", numerals[k], zh_what, want);
+    en = g_strdup_printf ("The heading of section %u %s; the template’s reads “%s”.", k + 1, en_what, want);
     f = nb_parse_label_finding_new (zh, en);
     nb_finding_add_span (f, norm_span (report, l->start, l->end));
     g_ptr_array_add (out, f);
