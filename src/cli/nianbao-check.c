@@ -293,7 +293,7 @@ main (int   argc,
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE, csv = FALSE, version = FALSE, summary = FALSE;
   int jobs = 0;
-  const char *lang_opt = NULL;
+  g_autofree char *lang_opt = NULL;
   int status = 0;
   gboolean lang_given = FALSE;
   guint n_files;
