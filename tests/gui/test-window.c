@@ -367,6 +367,64 @@ test_select_finding (void)
   close_window (window);
 }
 
+/* Whether @span lies wholly in the visible part of the text pane. */
+static gboolean
+span_in_view (NbWindow *window,
+              NbSpan    span)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (window->source_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, first, last;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
+  return first.y >= visible.y && last.y + last.height <= visible.y + visible.height;
+}
+
+/* A number clicked on in the text, in view already, leaves the text where it is; one out
+ * of view (chosen in the table) is scrolled to. */
+static void
+test_click_does_not_scroll (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->source_view));
+  guint cell = request_cell (report, "new", 0);
+  NbSpan span = nb_report_get_span (report, cell);
+  double shown;
+
+  g_assert_true (nb_span_is_set (span));
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
+  g_assert_false (span_in_view (window, span));
+
+  /* far down: selecting the cell brings its number into view */
+  nb_table_view_focus_cell (window->table_view, cell);
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+  g_assert_true (span_in_view (window, span));
+
+  /* the reader scrolls a little, the number still in view, and clicks it */
+  shown = gtk_adjustment_get_value (v) - 40;
+  gtk_adjustment_set_value (v, shown);
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_true (span_in_view (window, span));
+  nb_table_view_focus_cell (window->table_view, request_cell (report, "public", 0));
+  g_signal_emit_by_name (window->source_view, "cell-clicked", cell);
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_true (nb_source_view_span_has_tag (window->source_view, span, "nb-selected"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, shown);
+
+  close_window (window);
+}
+
 /* ---------------------------------------------------------------------------------- */
 /* The table view: clicks, the editor, the keyboard                                    */
 
@@ -932,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/accept-inferred", test_accept_inferred);
   g_test_add_func ("/gui/window/accessible-cells", test_accessible_cells);
   g_test_add_func ("/gui/window/select-finding", test_select_finding);
+  g_test_add_func ("/gui/window/click-does-not-scroll", test_click_does_not_scroll);
   g_test_add_func ("/gui/window/severity-filter", test_severity_filter);
   g_test_add_func ("/gui/window/table-click", test_table_click);
   g_test_add_func ("/gui/window/table-editor", test_table_editor);
