@@ -83,6 +83,10 @@ p = run("--xlsx", os.path.join(tmp, "two.xlsx"), *samples)
 ok(p.returncode == 2 and not os.path.exists(os.path.join(tmp, "two.xlsx")), "--xlsx with two reports: exit 2")
 p = run("--xlsx", os.path.join(tmp, "missing", "r.xlsx"), samples[0])
 ok(p.returncode == 2 and b"r.xlsx" in p.stderr, "--xlsx into a missing folder: exit 2 and the file named")
+if xlsx_built:
+    target = os.path.join(tmp, "missing", "r.xlsx")
+    ok(("“" + target + "”").encode() in p.stderr and b"r.xlsx." not in p.stderr,
+       f"--xlsx into a missing folder: the error names the file, not its temporary file {p.stderr!r}")
 if not xlsx_built:
     ok(b"XLSX" in p.stderr, "without libxlsxwriter: --xlsx says spreadsheets cannot be written")
 

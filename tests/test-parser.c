@@ -566,6 +566,31 @@ test_inferred_placement (void)
   }
 }
 
+/* ruzhou's appeals table holds 16 numbers for 15 columns: said so, with no stray
+ * space between the table's name and 有 */
+static void
+test_extra_values_message (void)
+{
+  g_autoptr(NbReport) ruzhou = load_sample ("ruzhou-2021.txt");
+  GListModel *findings = nb_report_get_findings (ruzhou);
+  guint n_extra = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (nb_finding_get_rule (f), "cell.extra") != 0)
+        continue;
+      g_assert_cmpstr (nb_finding_get_message (f, "zh_CN"), ==,
+                       "第四部分（行政复议、行政诉讼）表格有 16 个数值，但表格只有 15 列；多出的数值未采用。");
+      g_assert_cmpstr (nb_finding_get_message (f, "en"), ==,
+                       "The appeals table (section 4) holds 16 values but the table has 15 columns; "
+                       "the extra values were not used.");
+      n_extra++;
+    }
+  g_assert_cmpuint (n_extra, ==, 1);
+}
+
 /* A row with a number the equations cannot place stays missing: nothing is guessed */
 static void
 test_undetermined_stays_missing (void)
@@ -646,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/core/parser/title-variants", test_title_variants);
   g_test_add_func ("/core/parser/blank-cells", test_blank_cells);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
+  g_test_add_func ("/core/parser/extra-values-message", test_extra_values_message);
   g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
   g_test_add_func ("/core/parser/not-a-report", test_not_a_report);
   return g_test_run ();

@@ -107,9 +107,42 @@ nb_history_mark_clean (NbHistory *self)
   self->clean = self->pos;
 }
 
-/* Whether the edits applied are those at the mark: undo back to it leaves nothing changed. */
+/* Whether the edits between the mark and the position, taken together, change
+ * nothing: each cell they set ends where it started (a correction restored by
+ * hand), and none of them accepts a value. */
+static gboolean
+edits_cancel_out (NbHistory *self,
+                  guint      from,
+                  guint      to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const NbEdit *first = &g_array_index (self->edits, NbEdit, i);
+      const NbEdit *last = first;
+      gboolean seen = FALSE;
+
+      if (first->kind != NB_EDIT_VALUE)
+        return FALSE;
+      for (guint j = from; j < i && !seen; j++)
+        seen = g_array_index (self->edits, NbEdit, j).cell == first->cell;
+      if (seen)
+        continue;  /* weighed with the cell's first edit */
+      for (guint j = i + 1; j < to; j++)
+        if (g_array_index (self->edits, NbEdit, j).cell == first->cell)
+          last = &g_array_index (self->edits, NbEdit, j);
+      if (first->old_has_value != last->new_has_value ||
+          (first->old_has_value && first->old_value != last->new_value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the edits applied are those at the mark, or come to the same values:
+ * undo back to it, or restoring every correction made since, leaves nothing changed. */
 gboolean
 nb_history_is_clean (NbHistory *self)
 {
-  return self->pos == self->clean;
+  if (self->clean == G_MAXUINT)
+    return FALSE;
+  return edits_cancel_out (self, MIN (self->pos, self->clean), MAX (self->pos, self->clean));
 }

@@ -380,6 +380,22 @@ nb_source_view_refresh (NbSourceView *self)
     }
 }
 
+/* Whether the lines from @start to @end are wholly inside the visible part of the text. */
+static gboolean
+range_is_visible (NbSourceView      *self,
+                  const GtkTextIter *start,
+                  const GtkTextIter *end)
+{
+  GdkRectangle visible, first, last;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  if (visible.height <= 0)
+    return FALSE;
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), start, &first);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), end, &last);
+  return first.y >= visible.y && last.y + last.height <= visible.y + visible.height;
+}
+
 void
 nb_source_view_highlight_spans (NbSourceView *self,
                                 const NbSpan *spans,
@@ -409,7 +425,9 @@ nb_source_view_highlight_spans (NbSourceView *self,
             mark = gtk_text_buffer_create_mark (buffer, "nb-scroll-target", &start, TRUE);
           else
             gtk_text_buffer_move_mark (buffer, mark, &start);
-          gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
+          /* a number the reader clicked on, in view already, stays where it is */
+          if (!range_is_visible (self, &start, &end))
+            gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), mark, 0.1, TRUE, 0.0, 0.3);
           scrolled = TRUE;
         }
     }

@@ -706,6 +706,32 @@ nb_report_to_csv (NbReport   *self,
   return g_string_free (out, FALSE);
 }
 
+/* GLib's message names the temporary file ("x.xlsx.TCDGZ3"), which the user
+ * never asked for and which is gone: name @path instead. */
+static void
+name_target (GError     *error,
+             const char *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *temp = g_strconcat (display, ".", NULL);
+  const char *at = strstr (error->message, temp);
+  const char *after;
+  GString *message;
+
+  if (at == NULL)
+    return;
+  /* the temporary file is the target's name and six characters from "XXXXXX" */
+  after = at + strlen (temp);
+  for (guint i = 0; i < 6; i++, after++)
+    if (!g_ascii_isalnum (*after))
+      return;
+  message = g_string_new_len (error->message, at - error->message);
+  g_string_append (message, display);
+  g_string_append (message, after);
+  g_free (error->message);
+  error->message = g_string_free (message, FALSE);
+}
+
 /**
  * nb_write_file_atomic:
  *
@@ -718,11 +744,19 @@ nb_write_file_atomic (const char  *path,
                       gsize        length,
                       GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return g_file_set_contents_full (path, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  if (!g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      name_target (local_error, path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -161,6 +161,53 @@ test_edit_undo (void)
   close_window (window);
 }
 
+/* Restoring every correction from the cell menu leaves the report as it was opened:
+ * no "•" in the title, nothing to ask about on closing. */
+static void
+test_restore_unmodified (void)
+{
+  g_autofree char *path = sample_path ("zhicheng-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  guint cells[2] = { request_cell (report, "new", 0), request_cell (report, "new", 1) };
+  g_autofree char *before = nb_report_format_value (report, cells[0]);
+  double value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *bumped = NULL;
+
+      g_assert_true (nb_report_get_value (report, cells[i], &value));
+      bumped = g_strdup_printf ("%.0f", value + 1);
+      g_assert_true (nb_table_view_enter_text (window->table_view, cells[i], bumped));
+    }
+  g_assert_true (nb_report_get_modified (report));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-cell", "u", cells[0]);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, cells[0]), ==, before);
+  g_assert_true (nb_report_get_modified (report));  /* the other is still corrected */
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-cell", "u", cells[1]);
+  g_assert_false (nb_report_get_corrected (report, cells[1], NULL, NULL));
+  g_assert_false (nb_report_get_modified (report));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* undo brings a correction back, and with it the mark */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (nb_report_get_modified (report));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_false (nb_report_get_modified (report));
+
+  /* nothing to lose: closing does not ask */
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_unref (window);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static void
 test_accept_inferred (void)
 {
@@ -316,6 +363,64 @@ test_select_finding (void)
       g_assert_true (nb_source_view_span_has_tag (window->source_view, span, "nb-selected"));
       break;
     }
+
+  close_window (window);
+}
+
+/* Whether @span lies wholly in the visible part of the text pane. */
+static gboolean
+span_in_view (NbWindow *window,
+              NbSpan    span)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (window->source_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, first, last;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, span.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, span.end);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &start, &first);
+  gtk_text_view_get_iter_location (view, &end, &last);
+  return first.y >= visible.y && last.y + last.height <= visible.y + visible.height;
+}
+
+/* A number clicked on in the text, in view already, leaves the text where it is; one out
+ * of view (chosen in the table) is scrolled to. */
+static void
+test_click_does_not_scroll (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->source_view));
+  guint cell = request_cell (report, "new", 0);
+  NbSpan span = nb_report_get_span (report, cell);
+  double shown;
+
+  g_assert_true (nb_span_is_set (span));
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
+  g_assert_false (span_in_view (window, span));
+
+  /* far down: selecting the cell brings its number into view */
+  nb_table_view_focus_cell (window->table_view, cell);
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+  g_assert_true (span_in_view (window, span));
+
+  /* the reader scrolls a little, the number still in view, and clicks it */
+  shown = gtk_adjustment_get_value (v) - 40;
+  gtk_adjustment_set_value (v, shown);
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_true (span_in_view (window, span));
+  nb_table_view_focus_cell (window->table_view, request_cell (report, "public", 0));
+  g_signal_emit_by_name (window->source_view, "cell-clicked", cell);
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  wait_for_frame (GTK_WIDGET (window->source_view));
+  g_assert_true (nb_source_view_span_has_tag (window->source_view, span, "nb-selected"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, shown);
 
   close_window (window);
 }
@@ -769,6 +874,53 @@ test_history (void)
   g_assert_false (nb_history_can_undo (history));
 }
 
+/* Clean is where the values are those at the mark, however the edits got there back. */
+static void
+test_history_clean (void)
+{
+  g_autoptr(NbHistory) history = nb_history_new ();
+  NbEdit bump = { NB_EDIT_VALUE, 1, TRUE, 1, TRUE, 2 };
+  NbEdit again = { NB_EDIT_VALUE, 1, TRUE, 2, FALSE, 0 };
+  NbEdit restore = { NB_EDIT_VALUE, 1, FALSE, 0, TRUE, 1 };
+  NbEdit other = { NB_EDIT_VALUE, 2, FALSE, 0, TRUE, 7 };
+  NbEdit other_back = { NB_EDIT_VALUE, 2, TRUE, 7, FALSE, 0 };
+  NbEdit accept = { NB_EDIT_ACCEPT, 3, TRUE, 4, TRUE, 4 };
+
+  g_assert_true (nb_history_is_clean (history));
+  nb_history_push (history, &bump);
+  nb_history_push (history, &other);
+  nb_history_push (history, &again);
+  g_assert_false (nb_history_is_clean (history));
+  nb_history_push (history, &restore);  /* cell 1 back to its printed 1 */
+  g_assert_false (nb_history_is_clean (history));  /* cell 2 still changed */
+  nb_history_push (history, &other_back);
+  g_assert_true (nb_history_is_clean (history));
+  nb_history_undo (history);
+  g_assert_false (nb_history_is_clean (history));
+  nb_history_redo (history);
+  nb_history_push (history, &accept);  /* an accepted value is a change */
+  g_assert_false (nb_history_is_clean (history));
+  nb_history_undo (history);
+  g_assert_true (nb_history_is_clean (history));
+
+  /* exported with cell 1 bumped: restoring it is now the change */
+  nb_history_clear (history);
+  nb_history_push (history, &bump);
+  nb_history_mark_clean (history);
+  g_assert_true (nb_history_is_clean (history));
+  nb_history_push (history, &(NbEdit) { NB_EDIT_VALUE, 1, TRUE, 2, TRUE, 1 });
+  g_assert_false (nb_history_is_clean (history));
+  nb_history_push (history, &(NbEdit) { NB_EDIT_VALUE, 1, TRUE, 1, TRUE, 2 });
+  g_assert_true (nb_history_is_clean (history));
+  /* undone past the mark, then a new edit: the state exported is gone */
+  nb_history_undo (history);
+  nb_history_undo (history);
+  nb_history_undo (history);
+  nb_history_push (history, &other);
+  nb_history_undo (history);
+  g_assert_false (nb_history_is_clean (history));
+}
+
 static void
 test_row_layout (void)
 {
@@ -829,13 +981,16 @@ main (int   argc,
 
   g_test_add_func ("/gui/logic/title", test_title);
   g_test_add_func ("/gui/logic/history", test_history);
+  g_test_add_func ("/gui/logic/history-clean", test_history_clean);
   g_test_add_func ("/gui/logic/row-layout", test_row_layout);
   g_test_add_func ("/gui/logic/table-grid", test_table_grid);
   g_test_add_func ("/gui/window/samples", test_samples);
   g_test_add_func ("/gui/window/edit-undo", test_edit_undo);
+  g_test_add_func ("/gui/window/restore-unmodified", test_restore_unmodified);
   g_test_add_func ("/gui/window/accept-inferred", test_accept_inferred);
   g_test_add_func ("/gui/window/accessible-cells", test_accessible_cells);
   g_test_add_func ("/gui/window/select-finding", test_select_finding);
+  g_test_add_func ("/gui/window/click-does-not-scroll", test_click_does_not_scroll);
   g_test_add_func ("/gui/window/severity-filter", test_severity_filter);
   g_test_add_func ("/gui/window/table-click", test_table_click);
   g_test_add_func ("/gui/window/table-editor", test_table_editor);

@@ -53,7 +53,7 @@ nb_parse_note_extra (Parser      *p,
                      const Token *extra,
                      guint        n_extra)
 {
-  g_autofree char *zh = g_strdup_printf ("%s 有 %u 个数值，但表格只有 %u 列；多出的数值未采用。",
+  g_autofree char *zh = g_strdup_printf ("%s有 %u 个数值，但表格只有 %u 列；多出的数值未采用。",
                                          what_zh, n_values, n_columns);
   g_autofree char *en = g_strdup_printf ("%s holds %u values but the table has %u columns; "
                                          "the extra values were not used.",
