@@ -297,6 +297,10 @@ nb_parse_note_split (Parser      *p,
   g_autofree char *zh = NULL, *en = NULL;
   NbFinding *f;
 
+  /* a row's one split that the whole table does not hold with (no @split given): no
+   * split fits the table */
+  if (n_splits == 1 && split == NULL)
+    n_splits = 0;
   if (n_splits == 1)
     {
       g_autofree char *cells = nb_parse_runs_text (p, split, n_cells);
