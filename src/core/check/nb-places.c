@@ -134,12 +134,24 @@ parse_divisions (Places     *p,
           start = n_chars;
           while (s < eol && *s != '\t' && *s != ' ')
             {
-              gunichar c = g_utf8_get_char (s);
+              const guchar *u = (const guchar *) s;
+              gunichar c;
 
+              /* the list is valid UTF-8 (made by make-divisions.py); names are Han
+               * characters, three bytes each: decoded here, not by a call a character */
+              if (u[0] >= 0xE0 && u[0] < 0xF0 && eol - s >= 3)
+                {
+                  c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+                  s += 3;
+                }
+              else
+                {
+                  c = g_utf8_get_char (s);
+                  s = g_utf8_next_char (s);
+                }
               chars[n_chars++] = c;
               if (c < 0x10000)
                 p->used[c >> 3] |= 1 << (c & 7);
-              s = g_utf8_next_char (s);
             }
           d.len = n_chars - start;
           d.name = GUINT_TO_POINTER (start);  /* an offset until the characters stop moving */
