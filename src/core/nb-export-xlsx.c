@@ -410,11 +410,37 @@ load_writer (GError **error)
 }
 #endif
 
+#ifdef HAVE_XLSX
+/* @book as the bytes of an XLSX file: the writer module writes it into a folder of
+ * its own, and it is read back */
+static GBytes *
+workbook_to_bytes (const NbWorkbook  *book,
+                   GError           **error)
+{
+  NbSheetWriteFunc write;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char *data = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  if ((write = load_writer (error)) == NULL)
+    return NULL;
+  if ((dir = g_dir_make_tmp ("nianbao-xlsx-XXXXXX", error)) == NULL)
+    return NULL;
+  path = g_build_filename (dir, "book.xlsx", NULL);
+  ok = write (book, path, error) && g_file_get_contents (path, &data, &length, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return ok ? g_bytes_new_take (data, length) : NULL;
+}
+#endif
+
 /**
  * nb_export_write_workbook:
  *
- * Writes @book to @path through the writer module: for the other workbooks built as
- * sheets (a review set's summary, src/core/review/).
+ * Writes @book to @path through the writer module, atomically (nb_write_file_atomic):
+ * for the other workbooks built as sheets (a review set's summary, src/core/review/).
  */
 gboolean
 nb_export_write_workbook (const NbWorkbook  *book,
@@ -422,9 +448,11 @@ nb_export_write_workbook (const NbWorkbook  *book,
                           GError           **error)
 {
 #ifdef HAVE_XLSX
-  NbSheetWriteFunc write = load_writer (error);
+  g_autoptr(GBytes) bytes = workbook_to_bytes (book, error);
 
-  return write != NULL && write (book, path, error);
+  /* made whole in memory first: a failure leaves the file as it was */
+  return bytes != NULL &&
+         nb_write_file_atomic (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 #else
   g_set_error_literal (error, NB_ERROR, NB_ERROR_UNSUPPORTED_FORMAT,
                        _("This build of Nianbao cannot write spreadsheets (XLSX)"));
@@ -463,25 +491,11 @@ nb_report_to_xlsx (NbReport  *self,
 {
 #ifdef HAVE_XLSX
   g_autoptr(NbWorkbook) book = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  NbSheetWriteFunc write;
-  char *data = NULL;
-  gsize length = 0;
-  gboolean ok;
 
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
 
-  if ((write = load_writer (error)) == NULL)
-    return NULL;
-  if ((dir = g_dir_make_tmp ("nianbao-xlsx-XXXXXX", error)) == NULL)
-    return NULL;
-  path = g_build_filename (dir, "report.xlsx", NULL);
   book = build_workbook (self);
-  ok = write (book, path, error) && g_file_get_contents (path, &data, &length, error);
-  g_unlink (path);
-  g_rmdir (dir);
-  return ok ? g_bytes_new_take (data, length) : NULL;
+  return workbook_to_bytes (book, error);
 #else
   g_return_val_if_fail (NB_IS_REPORT (self), NULL);
 

@@ -10,15 +10,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "nb-export.h"
 #include "nb-export-private.h"
+#include "nb-number.h"
 #include "nb-sheet.h"
 #include "nb-review-private.h"
 
@@ -48,16 +46,6 @@ set_rules (NbReviewSet *self)
     }
   g_ptr_array_sort (rules, compare_strings);
   return rules;
-}
-
-static char *
-format_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (v == (gint64) v)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v);
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
 }
 
 #define item_digest nb_review_item_peek_digest
@@ -126,7 +114,7 @@ nb_review_set_to_csv (NbReviewSet *self,
                               nb_review_item_count (item, NB_SEVERITY_INFO));
       for (guint f = 0; f < NB_N_FIGURES; f++)
         {
-          g_autofree char *v = d && d->has_figure[f] ? format_number (d->figures[f]) : NULL;
+          g_autofree char *v = d && d->has_figure[f] ? nb_format_number (d->figures[f]) : NULL;
 
           g_string_append_c (out, ',');
           if (v)
@@ -316,7 +304,6 @@ nb_review_set_write_xlsx (NbReviewSet  *self,
                           GError      **error)
 {
   g_autoptr(GPtrArray) rules = set_rules (self);
-  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
   NbWorkbook book = { g_ptr_array_new (), g_string_chunk_new (4096), "审核汇总", "Nianbao" };
   NbSheet sheet = { "汇总", g_array_new (FALSE, TRUE, sizeof (NbSheetCell)), g_array_new (FALSE, TRUE, sizeof (double)),
                     g_array_new (FALSE, TRUE, sizeof (double)), 1, 0 };
@@ -362,17 +349,7 @@ nb_review_set_write_xlsx (NbReviewSet  *self,
                   GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_ptr_array_index (rules, r))));
     }
 
-  ok = nb_export_write_workbook (&book, tmp, error);
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write %s: %s"), path,
-                   g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
+  ok = nb_export_write_workbook (&book, path, error);
   g_ptr_array_unref (book.sheets);
   g_string_chunk_free (book.strings);
   g_array_unref (sheet.cells);
