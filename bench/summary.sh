@@ -27,17 +27,7 @@ done
 bytes=$(cat "$corpus"/*.txt | wc -c)
 mb=$(python3 -c "print($bytes / 1e6)")
 
-median () {  # runs "$@" three times, prints the median wall time in seconds
-  local times=()
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null
-    t1=$(date +%s.%N)
-    times+=("$(python3 -c "print($t1 - $t0)")")
-  done
-  printf '%s\n' "${times[@]}" | sort -g | sed -n 2p
-}
+. bench/median3.sh  # median: the median wall time of three runs
 
 cat "$corpus"/*.txt >/dev/null  # warm the page cache
 t_check=$(median sh -c "'$cli' --json '$corpus'/*.txt; true")
