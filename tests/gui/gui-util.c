@@ -16,6 +16,14 @@ sample_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples", name, NULL);
 }
 
+/* Runs what the main loop has pending: events, idles, a frame */
+void
+spin (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 void
 spin_until_loaded (NbWindow *window)
 {
@@ -25,8 +33,7 @@ spin_until_loaded (NbWindow *window)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (nb_window_is_loading (window));
   /* let the window lay out and draw once */
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  spin ();
 }
 
 NbWindow *
@@ -46,8 +53,7 @@ close_window (NbWindow *window)
 {
   window->close_confirmed = TRUE;
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  spin ();
 }
 
 /* The view's own controllers are named, so that a test can drive them as events would. */

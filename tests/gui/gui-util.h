@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 char               *sample_path       (const char      *name);
+void                spin              (void);
 void                spin_until_loaded (NbWindow        *window);
 NbWindow           *open_window       (const char      *path);
 void                close_window      (NbWindow        *window);

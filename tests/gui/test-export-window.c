@@ -8,51 +8,18 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "gui-util.h"
 #include "nb-window-private.h"
 
-static char *
-sample_path (const char *name)
-{
-  const char *dir = g_getenv ("NB_SAMPLES_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, name, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples", name, NULL);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
+/* a sample of data/samples, opened in a new window */
 static NbWindow *
-open_window (const char *name)
+open_sample (const char *name)
 {
   g_autofree char *path = sample_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  NbWindow *window = nb_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  gtk_window_present (GTK_WINDOW (window));
-  nb_window_load_file (window, file);
-  while (nb_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (nb_window_is_loading (window));
-  spin ();
-  return window;
+  return open_window (path);
 }
 
-static void
-close_window (NbWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-}
-
-/* The message dialog over @window, if one is shown */
 static GtkMessageDialog *
 find_warning (NbWindow *window)
 {
@@ -83,7 +50,7 @@ cancel_chooser (NbWindow *window)
 static void
 test_guard (void)
 {
-  NbWindow *window = open_window ("mianchi-2022.txt");
+  NbWindow *window = open_sample ("mianchi-2022.txt");
   const char *kinds[] = { "csv", "xlsx" };
 
   g_assert_cmpuint (nb_report_count_findings (window->report, NB_SEVERITY_ERROR), >, 0);
@@ -141,7 +108,7 @@ menu_offers (NbWindow   *window,
 static void
 test_no_errors (void)
 {
-  NbWindow *window = open_window ("ruzhou-2021.txt");
+  NbWindow *window = open_sample ("ruzhou-2021.txt");
   g_autofree char *name = NULL;
 
   g_assert_true (menu_offers (window, "csv"));
@@ -162,7 +129,7 @@ test_no_errors (void)
 static void
 test_write_xlsx (void)
 {
-  NbWindow *window = open_window ("ruzhou-2021.txt");
+  NbWindow *window = open_sample ("ruzhou-2021.txt");
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", &error);
   g_autofree char *path = g_build_filename (tmp, "report.xlsx", NULL);

@@ -21,13 +21,6 @@
 #include "nb-window-private.h"
 #include "test-util.h"
 
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_dialog (GtkWindow *parent)
 {

@@ -15,17 +15,11 @@
 #include <string.h>
 
 #include "nb-application.h"
+#include "gui-util.h"
 #include "nb-window-private.h"
 #include "test-util.h"
 
 static char *tmp_dir;
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* ruzhou-2021.txt with @find replaced by @replace, in a file */
 static char *
@@ -47,31 +41,6 @@ edited_sample (const char *find,
   return out;
 }
 
-static NbWindow *
-open_window (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  NbWindow *window = nb_window_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  gtk_window_present (GTK_WINDOW (window));
-  nb_window_load_file (window, file);
-  while (nb_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (nb_window_is_loading (window));
-  spin ();
-  return window;
-}
-
-static void
-close_window (NbWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
-}
-
-/* The suggestions the findings list shows (their labels' text) */
 static void
 collect_suggestions (GtkWidget *widget,
                      GPtrArray *out)
