@@ -5,83 +5,42 @@
  * A misspelt county in an office's own name (沐阳县 for 沭阳县) is a real and
  * visible slip. The places checked are those the report names as its own: the
  * places at the start of the agency's name, and the places before each mention
- * of the agency in the text (before 人民政府办公室 for 渑池县人民政府办公室). Each is read through OpenCC (traditional and variant
- * characters to simplified, so 澠池 is 渑池) and looked up among the divisions
- * of data/divisions.txt (GB/T 2260: provinces, prefectures, counties, and
- * towns). A name that matches no division, while a division of the same length
- * differs from it in one character of its proper name (not in the 县/市/区 that
- * ends it: counties become cities and districts, and the data may be older than
- * the report), gets meta.place with that division's name. A town is suggested
- * only within a county the report names. Among several such divisions, one
- * whose province or prefecture the text names comes first, then the one whose
- * character is nearest in the Unicode order (ideographs are ordered by radical,
- * then strokes: 沐 is nearer 沭 than 泌).
+ * of the agency in the text (before 人民政府办公室 for 渑池县人民政府办公室).
+ * Each character that no division uses is read as its simplified form (OpenCC's
+ * t2s character table, data/t2s.txt: traditional and variant characters, so 澠池
+ * is 渑池), and the name is looked up among the divisions of data/divisions.txt
+ * (GB/T 2260: provinces, prefectures, counties, and towns). A name that matches
+ * no division, while a division of the same length differs from it in one
+ * character of its proper name (not in the 县/市/区 that ends it: counties become
+ * cities and districts, and the data may be older than the report), gets
+ * meta.place with that division's name. A town is suggested only within a county
+ * the report names. Among several such divisions, one whose province or
+ * prefecture the text names comes first, then the one whose character is nearest
+ * in the Unicode order (ideographs are ordered by radical, then strokes: 沐 is
+ * nearer 沭 than 泌).
  *
- * The data (a GResource, left uncompressed: inflating it cost more than the
- * check) is read the first time the check runs, and OpenCC only for a name with
- * a character no division uses. Without OpenCC (-Dopencc=disabled) the check is off: a variant
- * character would otherwise read as a misspelling.
+ * Both lists are indexed at build time (gen-places.py, nb-places-data.h): the
+ * check reads constant tables, so it costs a process nothing to start.
  */
 #include "config.h"
 
 #include <string.h>
 
-#ifdef HAVE_OPENCC
-# include <opencc/opencc.h>
-#endif
-
 #include "nb-places.h"
-#include "nb-places-resources.h"
+#include "nb-places-data.h"
 
-#define MAX_NAME 10   /* characters in a division's name, at most (for a run) */
-#define N_SUFFIXES 9  /* 县市区旗州盟镇乡省: the characters that end a division's name */
+#define MAX_NAME NB_PLACES_MAX_NAME
 
-typedef enum
-{
-  LEVEL_PROVINCE,
-  LEVEL_PREFECTURE,
-  LEVEL_COUNTY,
-  LEVEL_TOWN,
-} Level;
+typedef NbPlace Division;
 
-typedef struct
-{
-  const gunichar *name;  /* into Places.chars */
-  guint           len;
-  guint           county;   /* the county's code for a town and a county; 0 above */
-  guint           code;     /* province (2 digits), prefecture (4) or county (6) code */
-  Level           level;
-} Division;
-
-typedef struct
-{
-  gunichar   *chars;    /* every name, one after another */
-  Division   *all;      /* in the file's order: a name's first division is its highest */
-  guint       n_all;
-  guint      *slots;    /* open addressing by name: 1 + the first division of the name, or 0 */
-  guint8      used[0x10000 / 8];  /* the characters of the BMP that some name uses */
-  /* the names by their last character and length, for near misses:
-   * by_end[bucket[k] .. bucket[k + 1]) for k = suffix_index * (MAX_NAME + 1) + length */
-  guint      *by_end;
-  guint       bucket[(N_SUFFIXES + 1) * (MAX_NAME + 1) + 1];
-  guint       mask;
-#ifdef HAVE_OPENCC
-  opencc_t    cc;
-#endif
-  gboolean    cc_tried;
-  GMutex      cc_lock;
-} Places;
-
-static Places *places;
+static const NbPlacesData *const places = &nb_places_data;
 
 /* 1 + the index of @c among the characters that end a division's name, or 0 */
 static guint
 suffix_index (gunichar c)
 {
-  static const gunichar suffixes[N_SUFFIXES] = { 0x53BF, 0x5E02, 0x533A, 0x65D7, 0x5DDE, 0x76DF, 0x9547, 0x4E61, 0x7701 };
-
-  for (guint i = 0; i < N_SUFFIXES; i++)
-    if (suffixes[i] == c)
+  for (guint i = 0; i < NB_PLACES_N_SUFFIXES; i++)
+    if (places->suffixes[i] == c)
       return i + 1;
   return 0;
 }
@@ -92,252 +51,113 @@ is_suffix (gunichar c)
   return suffix_index (c) != 0;
 }
 
-/* Reads data/divisions.txt (code<TAB>name[<TAB>town town …]) in one pass, into one
- * array of characters and one of divisions: no allocation per name */
-static void
-parse_divisions (Places     *p,
-                 const char *s,
-                 gsize       size)
+/* The name of @d in UTF-8 */
+static char *
+name_utf8 (const Division *d)
 {
-  const char *end = s + size;
-  GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (Division), 48000);
-  gunichar *chars = g_new (gunichar, size);  /* never more characters than bytes */
-  guint n_chars = 0;
+  GString *s = g_string_sized_new (d->len * 3);
 
-  while (s < end)
-    {
-      const char *eol = memchr (s, '\n', end - s);
-      guint code = 0, n_digits = 0, county;
-      Level level;
-      int field = 0;
+  for (guint k = 0; k < d->len; k++)
+    g_string_append_unichar (s, places->chars[d->start + k]);
+  return g_string_free (s, FALSE);
+}
 
-      if (eol == NULL)
-        eol = end;
-      if (*s == '#' || eol == s)
-        {
-          s = eol + 1;
-          continue;
-        }
-      while (s < eol && g_ascii_isdigit (*s))
-        code = code * 10 + (*s++ - '0'), n_digits++;
-      level = n_digits <= 2 ? LEVEL_PROVINCE : n_digits <= 4 ? LEVEL_PREFECTURE : LEVEL_COUNTY;
-      county = level == LEVEL_COUNTY ? code : 0;
-      /* the name, then the towns, each ended by a tab, a space or the line's end */
-      while (s < eol)
-        {
-          Division d = { NULL, 0, county, code, field == 0 ? level : LEVEL_TOWN };
-          guint start;
-
-          if (*s == '\t')
-            field++;
-          s++;
-          start = n_chars;
-          while (s < eol && *s != '\t' && *s != ' ')
-            {
-              const guchar *u = (const guchar *) s;
-              gunichar c;
-
-              /* the list is valid UTF-8 (made by make-divisions.py); names are Han
-               * characters, three bytes each: decoded here, not by a call a character */
-              if (u[0] >= 0xE0 && u[0] < 0xF0 && eol - s >= 3)
-                {
-                  c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-                  s += 3;
-                }
-              else
-                {
-                  c = g_utf8_get_char (s);
-                  s = g_utf8_next_char (s);
-                }
-              chars[n_chars++] = c;
-              if (c < 0x10000)
-                p->used[c >> 3] |= 1 << (c & 7);
-            }
-          d.len = n_chars - start;
-          d.name = GUINT_TO_POINTER (start);  /* an offset until the characters stop moving */
-          if (d.len > 0)
-            g_array_append_val (all, d);
-        }
-      s = eol + 1;
-    }
-  p->chars = g_renew (gunichar, chars, MAX (n_chars, 1));
-  p->n_all = all->len;
-  p->all = (Division *) g_array_free (all, FALSE);
-  for (guint i = 0; i < p->n_all; i++)
-    p->all[i].name = p->chars + GPOINTER_TO_UINT (p->all[i].name);
+static inline gunichar
+name_char (const Division *d,
+           guint           k)
+{
+  return places->chars[d->start + k];
 }
 
 static guint
-name_hash (const gunichar *name,
-           guint           n)
+county_of (const Division *d)
 {
-  guint h = 2166136261u;
+  return d->level >= NB_PLACE_COUNTY ? d->code : 0;
+}
 
-  for (guint i = 0; i < n; i++)
-    h = (h ^ name[i]) * 16777619u;
-  return h;
+/* <0, 0 or >0 as the name of @d comes before, is or comes after @name */
+static int
+compare_name (const Division *d,
+              const gunichar *name,
+              guint           n)
+{
+  for (guint k = 0; k < d->len && k < n; k++)
+    if (name_char (d, k) != name[k])
+      return name_char (d, k) < name[k] ? -1 : 1;
+  return (int) d->len - (int) n;
+}
+
+/* The first (highest) division named @name */
+static const Division *
+lookup (const gunichar *name,
+        guint           n)
+{
+  guint lo = 0, hi = places->n_all;
+
+  /* the first division whose name is not before @name */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_name (&places->all[places->by_name[mid]], name, n) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < places->n_all && compare_name (&places->all[places->by_name[lo]], name, n) == 0)
+    return &places->all[places->by_name[lo]];
+  return NULL;
 }
 
 static gboolean
-same_name (const Division *d,
-           const gunichar *name,
-           guint           n)
+is_used (gunichar c)
 {
-  return d->len == n && memcmp (d->name, name, n * sizeof (gunichar)) == 0;
+  return c < 0x10000 && (places->used[c >> 3] & (1 << (c & 7)));
 }
 
-static int
-end_bucket (const Division *d)
+/* @c as t2s.txt simplifies it, or @c */
+static gunichar
+simplified (gunichar c)
 {
-  guint k = suffix_index (d->name[d->len - 1]);
+  guint lo = 0, hi = places->n_t2s;
 
-  return k && d->len <= MAX_NAME ? (int) (k * (MAX_NAME + 1) + d->len) : -1;
-}
-
-static void
-index_names (Places *p)
-{
-  guint size = 1;
-  guint fill[G_N_ELEMENTS (p->bucket)];
-
-  /* counting sort by last character and length */
-  memset (p->bucket, 0, sizeof p->bucket);
-  for (guint i = 0; i < p->n_all; i++)
+  while (lo < hi)
     {
-      int b = end_bucket (&p->all[i]);
+      guint mid = lo + (hi - lo) / 2;
 
-      if (b >= 0)
-        p->bucket[b + 1]++;
-    }
-  for (guint b = 1; b < G_N_ELEMENTS (p->bucket); b++)
-    p->bucket[b] += p->bucket[b - 1];
-  memcpy (fill, p->bucket, sizeof fill);
-  p->by_end = g_new (guint, MAX (p->bucket[G_N_ELEMENTS (p->bucket) - 1], 1));
-  for (guint i = 0; i < p->n_all; i++)
-    {
-      int b = end_bucket (&p->all[i]);
-
-      if (b >= 0)
-        p->by_end[fill[b]++] = i;
-    }
-
-  while (size < 2 * p->n_all)
-    size <<= 1;
-  p->mask = size - 1;
-  p->slots = g_new0 (guint, size);
-  for (guint i = 0; i < p->n_all; i++)
-    {
-      const Division *d = &p->all[i];
-
-      for (guint h = name_hash (d->name, d->len) & p->mask;; h = (h + 1) & p->mask)
-        {
-          if (p->slots[h] == 0)
-            {
-              p->slots[h] = i + 1;
-              break;
-            }
-          if (same_name (&p->all[p->slots[h] - 1], d->name, d->len))
-            break;  /* the first of a name is the highest */
-        }
-    }
-}
-
-static Places *
-places_load (void)
-{
-  static gsize once = 0;
-
-  if (g_once_init_enter (&once))
-    {
-      Places *p = g_new0 (Places, 1);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) data = NULL;
-
-      g_mutex_init (&p->cc_lock);
-      data = g_resource_lookup_data (nb_places_get_resource (), "/io/github/nianbao/Nianbao/core/divisions.txt",
-                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (data == NULL)
-        g_warning ("the administrative divisions cannot be read: %s", error->message);
+      if (places->t2s[mid].from == c)
+        return places->t2s[mid].to;
+      if (places->t2s[mid].from < c)
+        lo = mid + 1;
       else
-        parse_divisions (p, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
-      index_names (p);
-      places = p;
-      g_once_init_leave (&once, 1);
+        hi = mid;
     }
-  return places;
+  return c;
 }
 
 /**
  * nb_places_available:
  *
- * Returns: whether place names can be checked (the build has OpenCC)
+ * Returns: whether place names can be checked (always, since the divisions are
+ * built in; kept for callers that ask)
  */
 gboolean
 nb_places_available (void)
 {
-#ifdef HAVE_OPENCC
-  return TRUE;
-#else
-  return FALSE;
-#endif
+  return places->n_all > 0;
 }
 
-/* @chars read through OpenCC (traditional to simplified); NULL when the length changes */
+/* @chars with each character that no division uses simplified: a character some
+ * division uses stays (乾 of 乾安县 is no 干) */
 static gunichar *
-simplify (Places         *p,
-          const gunichar *chars,
+simplify (const gunichar *chars,
           guint           n)
 {
-  g_autofree char *utf8 = g_ucs4_to_utf8 (chars, n, NULL, NULL, NULL);
-  gunichar *out = NULL;
-  glong len = 0;
+  gunichar *out = g_new (gunichar, n);
 
-  if (utf8 == NULL)
-    return NULL;
-#ifdef HAVE_OPENCC
-  /* a name whose every character some division uses needs no conversion: OpenCC
-   * (its dictionaries take milliseconds to open) is opened for the others only */
   for (guint i = 0; i < n; i++)
-    if (chars[i] >= 0x10000 || !(p->used[chars[i] >> 3] & (1 << (chars[i] & 7))))
-      {
-        char *converted = NULL;
-
-        g_mutex_lock (&p->cc_lock);
-        if (!p->cc_tried)
-          {
-            p->cc = opencc_open ("t2s.json");
-            if (p->cc == (opencc_t) -1)
-              p->cc = NULL;
-            p->cc_tried = TRUE;
-          }
-        if (p->cc)
-          converted = opencc_convert_utf8 (p->cc, utf8, strlen (utf8));
-        g_mutex_unlock (&p->cc_lock);
-        if (converted)
-          {
-            out = g_utf8_to_ucs4_fast (converted, -1, &len);
-            opencc_convert_utf8_free (converted);
-          }
-        break;
-      }
-#endif
-  if (out == NULL)
-    out = g_utf8_to_ucs4_fast (utf8, -1, &len);
-  if ((guint) len != n)
-    g_clear_pointer (&out, g_free);
+    out[i] = is_used (chars[i]) ? chars[i] : simplified (chars[i]);
   return out;
-}
-
-/* The first (highest) division named @name */
-static const Division *
-lookup (Places         *p,
-        const gunichar *name,
-        guint           n)
-{
-  for (guint h = name_hash (name, n) & p->mask; p->slots[h] != 0; h = (h + 1) & p->mask)
-    if (same_name (&p->all[p->slots[h] - 1], name, n))
-      return &p->all[p->slots[h] - 1];
-  return NULL;
 }
 
 /* Words that end like a place and are none: 开发区, 城乡, 乡镇, … */
@@ -369,7 +189,6 @@ generic (const gunichar *name,
 typedef struct
 {
   NbReport   *report;
-  Places     *places;
   GHashTable *counties;  /* county codes the report names */
   GHashTable *flagged;   /* written name (UTF-8) → suggested name */
   GPtrArray  *order;     /* written names, in order */
@@ -382,18 +201,18 @@ ancestor_named (Check          *ck,
 {
   guint codes[2] = { d->code / 10000, d->code / 100 };
 
-  if (d->level != LEVEL_COUNTY && d->level != LEVEL_TOWN)
+  if (d->level != NB_PLACE_COUNTY && d->level != NB_PLACE_TOWN)
     return FALSE;
   for (guint i = 0; i < 2; i++)
     {
       const Division *a = NULL;
       g_autofree char *name = NULL;
 
-      for (guint k = 0; k < ck->places->n_all && a == NULL; k++)
-        if (ck->places->all[k].level <= LEVEL_PREFECTURE && ck->places->all[k].code == codes[i])
-          a = &ck->places->all[k];
+      for (guint k = 0; k < places->n_all && a == NULL; k++)
+        if (places->all[k].level <= NB_PLACE_PREFECTURE && places->all[k].code == codes[i])
+          a = &places->all[k];
       if (a)
-        name = g_ucs4_to_utf8 (a->name, a->len, NULL, NULL, NULL);
+        name = name_utf8 (a);
 
       if (name && strstr (ck->report->text->decoded, name))
         return TRUE;
@@ -410,26 +229,25 @@ near_miss (Check          *ck,
   const Division *best = NULL;
   guint best_score = G_MAXUINT;
 
-  Places *p = ck->places;
   guint b;
 
   if (n < 3 || n > MAX_NAME || !is_suffix (name[n - 1]) || generic (name, n))
     return NULL;
   b = suffix_index (name[n - 1]) * (MAX_NAME + 1) + n;
-  for (guint i = p->bucket[b]; i < p->bucket[b + 1]; i++)
+  for (guint i = places->bucket[b]; i < places->bucket[b + 1]; i++)
     {
-      const Division *d = &p->all[p->by_end[i]];
+      const Division *d = &places->all[places->by_end[i]];
       guint diff = 0, at = 0, score;
 
       for (guint k = 0; k + 1 < n && diff < 2; k++)
-        if (d->name[k] != name[k])
+        if (name_char (d, k) != name[k])
           diff++, at = k;
       if (diff != 1)
         continue;
-      if (d->level == LEVEL_TOWN && !g_hash_table_contains (ck->counties, GUINT_TO_POINTER (d->county)))
+      if (d->level == NB_PLACE_TOWN && !g_hash_table_contains (ck->counties, GUINT_TO_POINTER (county_of (d))))
         continue;
       score = (ancestor_named (ck, d) ? 0 : 1u << 24) +
-              (guint) ABS ((int) d->name[at] - (int) name[at]);
+              (guint) ABS ((int) name_char (d, at) - (int) name[at]);
       if (score < best_score)
         best_score = score, best = d;
     }
@@ -464,9 +282,7 @@ add_run (Check          *ck,
 
   if (n < 2)
     return;
-  simple = simplify (ck->places, chars, n);
-  if (simple == NULL)
-    return;
+  simple = simplify (chars, n);
   run = g_new0 (Run, 1);
   run->written = g_memdup2 (chars, n * sizeof (gunichar));
   run->simple = simple;
@@ -488,7 +304,7 @@ flag (Check          *ck,
       g_free (w);
       return;
     }
-  g_hash_table_insert (ck->flagged, w, g_ucs4_to_utf8 (d->name, d->len, NULL, NULL, NULL));
+  g_hash_table_insert (ck->flagged, w, name_utf8 (d));
   g_ptr_array_add (ck->order, w);
 }
 
@@ -509,12 +325,12 @@ read_run (Check    *ck,
   if (!run->from_left)
     for (guint len = MIN (run->n, MAX_NAME); len >= 2; len--)
       {
-        const Division *exact = lookup (ck->places, run->simple + run->n - len, len);
+        const Division *exact = lookup (run->simple + run->n - len, len);
 
         if (exact)
           {
-            if (exact->level == LEVEL_COUNTY)
-              g_hash_table_add (ck->counties, GUINT_TO_POINTER (exact->county));
+            if (exact->level == NB_PLACE_COUNTY)
+              g_hash_table_add (ck->counties, GUINT_TO_POINTER (exact->code));
             return run->n;
           }
       }
@@ -525,15 +341,15 @@ read_run (Check    *ck,
       guint j_exact = 0;
 
       for (guint j = MIN (run->n, i + MAX_NAME); j >= i + 2; j--)
-        if (is_suffix (run->simple[j - 1]) && (exact = lookup (ck->places, run->simple + i, j - i)))
+        if (is_suffix (run->simple[j - 1]) && (exact = lookup (run->simple + i, j - i)))
           {
             j_exact = j;
             break;
           }
       if (exact)
         {
-          if (exact->level == LEVEL_COUNTY)
-            g_hash_table_add (ck->counties, GUINT_TO_POINTER (exact->county));
+          if (exact->level == NB_PLACE_COUNTY)
+            g_hash_table_add (ck->counties, GUINT_TO_POINTER (exact->code));
           i = j_exact;
           continue;
         }
@@ -570,8 +386,7 @@ places_check (NbReport *report)
   GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
   Check ck = { report };
 
-  ck.places = places_load ();
-  if (ck.places->n_all == 0)
+  if (places->n_all == 0)
     return findings;
   runs = g_ptr_array_new_with_free_func ((GDestroyNotify) run_free);
   ck.counties = g_hash_table_new (g_direct_hash, g_direct_equal);
