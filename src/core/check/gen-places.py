@@ -22,37 +22,36 @@ def fail(msg):
     sys.exit(f"gen-places.py: {msg}")
 
 
-def read_divisions(path):
-    divisions = []  # (name, code, level)
+def records(path):
+    """(line number, tab-separated fields) of each line that is no comment"""
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            code = fields[0]
-            if not code.isdigit() or len(code) not in (2, 4, 6) or len(fields) < 2 or not fields[1]:
-                fail(f"{path}:{n}: not code<TAB>name[<TAB>towns]")
-            level = PROVINCE if len(code) == 2 else PREFECTURE if len(code) == 4 else COUNTY
-            divisions.append((fields[1], int(code), level))
-            for field in fields[2:]:
-                for town in field.split(" "):
-                    if town:
-                        divisions.append((town, int(code), TOWN))
+            if line and not line.startswith("#"):
+                yield n, line.split("\t")
+
+
+def read_divisions(path):
+    divisions = []  # (name, code, level)
+    for n, fields in records(path):
+        code = fields[0]
+        if not code.isdigit() or len(code) not in (2, 4, 6) or len(fields) < 2 or not fields[1]:
+            fail(f"{path}:{n}: not code<TAB>name[<TAB>towns]")
+        level = PROVINCE if len(code) == 2 else PREFECTURE if len(code) == 4 else COUNTY
+        divisions.append((fields[1], int(code), level))
+        for field in fields[2:]:
+            for town in field.split(" "):
+                if town:
+                    divisions.append((town, int(code), TOWN))
     return divisions
 
 
 def read_t2s(path):
     pairs = {}
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if len(fields) != 2 or len(fields[0]) != 1 or len(fields[1]) != 1:
-                fail(f"{path}:{n}: not from<TAB>to, one character each")
-            pairs[ord(fields[0])] = ord(fields[1])
+    for n, fields in records(path):
+        if len(fields) != 2 or len(fields[0]) != 1 or len(fields[1]) != 1:
+            fail(f"{path}:{n}: not from<TAB>to, one character each")
+        pairs[ord(fields[0])] = ord(fields[1])
     return sorted(pairs.items())
 
 
