@@ -22,7 +22,7 @@
 #include <math.h>
 #include <string.h>
 
-#include <poppler.h>
+#include "nb-pdf-text.h"
 
 /* Bounds against hostile input */
 #define MAX_PAGES      500
@@ -273,29 +273,29 @@ orient_glyphs (GArray    *glyphs,
 
 /* Characters of one page, without white space, turned to read left to right */
 static GArray *
-collect_glyphs (PopplerPage *page,
-                guint       *budget,
-                double       width,
-                double      *height)
+collect_glyphs (NbPdfDoc *doc,
+                int       index,
+                guint    *budget,
+                double    width,
+                double   *height)
 {
   guint votes[N_DIRECTIONS + 1] = { 0 };
   Direction direction = READS_RIGHT;
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *rects = NULL;
+  g_autofree NbPdfRect *rects = NULL;
   guint n_rects = 0;
   const char *p;
   gboolean space = FALSE;
 
-  text = poppler_page_get_text (page);
-  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+  if (!nb_pdf_doc_page_text (doc, index, &text, &rects, &n_rects) || text == NULL)
     return glyphs;
 
   p = text;
   for (guint i = 0; i < n_rects && *p != '\0' && glyphs->len < MAX_PAGE_CHARS; i++)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
-      const PopplerRectangle *r = &rects[i];
+      const NbPdfRect *r = &rects[i];
       Glyph g;
 
       p = g_utf8_next_char (p);
@@ -963,9 +963,9 @@ nb_reader_pdf_extract (const guint8  *data,
                        gsize          len,
                        GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  PopplerDocument *document = NULL;
-  g_autoptr(GError) local_error = NULL;
+  NbPdfDoc *document = NULL;
+  NbPdfOpenResult result;
+  g_autofree char *message = NULL;
   g_autoptr(GString) out = NULL;
   guint budget = MAX_GLYPHS;
   guint n_glyphs = 0;
@@ -979,25 +979,24 @@ nb_reader_pdf_extract (const guint8  *data,
       return NULL;
     }
 
-  bytes = g_bytes_new (data, len);
-  document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  document = nb_pdf_doc_open (data, len, &result, &message);
   if (document == NULL)
     {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (result == NB_PDF_OPEN_ENCRYPTED)
         g_set_error_literal (error, NB_ERROR, NB_ERROR_ENCRYPTED,
                              _("The PDF document is encrypted; open it with its password and "
                                "save an unprotected copy"));
       else
         g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED,
                      _("The PDF document is damaged and cannot be read: %s"),
-                     local_error != NULL ? local_error->message : _("unknown error"));
+                     message != NULL ? message : _("unknown error"));
       return NULL;
     }
 
-  n_pages = poppler_document_get_n_pages (document);
+  n_pages = nb_pdf_doc_n_pages (document);
   if (n_pages <= 0)
     {
-      g_object_unref (document);
+      nb_pdf_doc_free (document);
       g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
                            _("The PDF document is damaged: it has no pages"));
       return NULL;
@@ -1011,19 +1010,16 @@ nb_reader_pdf_extract (const guint8  *data,
   out = g_string_new (NULL);
   for (int i = 0; i < n_pages && budget > 0; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, i);
       g_autoptr(GArray) glyphs = NULL;
       double width = 0, height = 0;
 
-      if (page == NULL)
+      if (!nb_pdf_doc_page_size (document, i, &width, &height))
         continue;
-      poppler_page_get_size (page, &width, &height);
-      glyphs = collect_glyphs (page, &budget, width, &height);
-      g_object_unref (page);
+      glyphs = collect_glyphs (document, i, &budget, width, &height);
       n_glyphs += glyphs->len;
       append_page_text (out, glyphs, height);
     }
-  g_object_unref (document);
+  nb_pdf_doc_free (document);
 
   if (n_glyphs == 0)
     {
