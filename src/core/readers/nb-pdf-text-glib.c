@@ -68,11 +68,12 @@ nb_pdf_doc_page_size (NbPdfDoc *self,
                       double   *width,
                       double   *height)
 {
-  g_autoptr(PopplerPage) page = poppler_document_get_page (self->document, index);
+  PopplerPage *page = poppler_document_get_page (self->document, index);
 
   if (page == NULL)
     return FALSE;
   poppler_page_get_size (page, width, height);
+  g_object_unref (page);
   return TRUE;
 }
 
@@ -83,8 +84,9 @@ nb_pdf_doc_page_text (NbPdfDoc   *self,
                       NbPdfRect **rects,
                       guint      *n_rects)
 {
-  g_autoptr(PopplerPage) page = poppler_document_get_page (self->document, index);
+  PopplerPage *page = poppler_document_get_page (self->document, index);
   PopplerRectangle *layout = NULL;
+  gboolean found;
 
   *text = NULL;
   *rects = NULL;
@@ -92,8 +94,8 @@ nb_pdf_doc_page_text (NbPdfDoc   *self,
   if (page == NULL)
     return FALSE;
   *text = poppler_page_get_text (page);
-  if (*text == NULL || !poppler_page_get_text_layout (page, &layout, n_rects))
-    return FALSE;
+  found = *text != NULL && poppler_page_get_text_layout (page, &layout, n_rects);
   *rects = (NbPdfRect *) layout;
-  return TRUE;
+  g_object_unref (page);
+  return found;
 }
