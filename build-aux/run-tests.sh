@@ -49,8 +49,8 @@ logs+=(_ci/asan/meson-logs/asan.json)
 # 3. a bounded fuzzing run of the reader and parser (clang's libFuzzer)
 if command -v clang >/dev/null; then
   rm -rf _ci/fuzz
-  if CC=clang step meson setup _ci/fuzz -Dgui=false -Dtests=true -Db_sanitize=address,undefined \
-       -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link >/dev/null && step ninja -C _ci/fuzz; then
+  if CC=clang CXX=clang++ step meson setup _ci/fuzz -Dgui=false -Dtests=true -Db_sanitize=address,undefined \
+       -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link -Dcpp_args=-fsanitize=fuzzer-no-link >/dev/null && step ninja -C _ci/fuzz; then
     mkdir -p _ci/fuzz/corpus
     cp data/samples/*.txt tests/data/*.txt tests/fuzz/corpus/* _ci/fuzz/corpus/
     for target in _ci/fuzz/tests/fuzz/fuzz-* _ci/fuzz/tests/readers/fuzz-*; do
