@@ -257,7 +257,7 @@ near_miss (Check          *ck,
 typedef struct
 {
   gunichar *written;   /* as the text has it (normalised) */
-  gunichar *simple;    /* through OpenCC */
+  gunichar *simple;    /* simplified (simplify ()) */
   guint     n;
   gboolean  from_left; /* the agency's name: places from its start */
 } Run;
