@@ -492,6 +492,8 @@ collect (pid_t         pid,
           return HELPER_TIMED_OUT;
         }
       timeout_ms = (int) MIN ((deadline - now + 999) / 1000, G_MAXINT);
+      if (cancellable != NULL && cancel_fd < 0)
+        timeout_ms = MIN (timeout_ms, 100);  /* no descriptor to wake on: look now and then */
       if (!open)
         {
           wait_for_end (pid, cancel_fd, timeout_ms);
