@@ -108,6 +108,36 @@ test_cancel_button (void)
   close_window (window);
 }
 
+/* A window made to open a report from another window goes when its reading is cancelled;
+ * the other window keeps its report */
+static void
+test_cancel_from_origin (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (slow_pdf);
+  g_autofree char *sample = sample_path ("mianchi-2022.txt");
+  NbWindow *origin = open_window (sample);
+  NbReport *report = nb_window_get_report (origin);
+  NbWindow *window = nb_window_new (NULL);
+  pid_t helper;
+
+  g_assert_nonnull (report);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  nb_window_set_origin (window, origin);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_window_load_file (window, file);
+  helper = wait_for_reading ();
+  g_signal_emit_by_name (window->cancel_load_button, "clicked");
+  spin_until_gone (helper);
+  /* its callback, told of the cancellation, lets it go */
+  for (gint64 deadline = g_get_monotonic_time () + HANG_BOUND;
+       window != NULL && g_get_monotonic_time () < deadline;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+  g_assert_true (nb_window_get_report (origin) == report);
+  g_assert_null (nb_window_get_error_message (origin));
+  close_window (origin);
+}
+
 /* Closing a window while its report is read stops the reading too */
 static void
 test_close_while_reading (void)
@@ -191,6 +221,7 @@ main (int   argc,
   g_assert_true (g_file_set_contents (copy, text, -1, NULL));
 
   g_test_add_func ("/gui/cancel/button", test_cancel_button);
+  g_test_add_func ("/gui/cancel/origin", test_cancel_from_origin);
   g_test_add_func ("/gui/cancel/close", test_close_while_reading);
   g_test_add_func ("/gui/cancel/review-set", test_review_set);
   status = g_test_run ();
