@@ -19,6 +19,9 @@ typedef struct
   GError        *error;
   gboolean       done;
   GTask         *waiting;  /* the window's read, taken over before this one was done */
+  GCancellable  *cancellable;  /* this read's: cancelled with the waiting window's */
+  GCancellable  *waiting_cancellable;
+  gulong         cancel_handler;
 } Preload;
 
 struct _NbApplication
@@ -33,6 +36,10 @@ G_DEFINE_FINAL_TYPE (NbApplication, nb_application, GTK_TYPE_APPLICATION)
 static void
 preload_free (Preload *preload)
 {
+  if (preload->cancel_handler != 0)
+    g_cancellable_disconnect (preload->waiting_cancellable, preload->cancel_handler);
+  g_clear_object (&preload->waiting_cancellable);
+  g_clear_object (&preload->cancellable);
   g_clear_object (&preload->file);
   g_clear_object (&preload->report);
   g_clear_error (&preload->error);
@@ -50,6 +57,14 @@ preload_deliver (Preload *preload)
   else
     g_task_return_error (task, g_steal_pointer (&preload->error));
   g_object_unref (task);
+}
+
+/* @cancellable, the waiting window's, was cancelled: the read ahead stops too */
+static void
+cancel_preload_cb (GCancellable *cancellable,
+                   gpointer      preload_cancellable)
+{
+  g_cancellable_cancel (preload_cancellable);
 }
 
 static void
@@ -334,8 +349,9 @@ nb_application_preload (NbApplication *self,
   preload = g_new0 (Preload, 1);
   preload->app = g_object_ref (self);
   preload->file = g_object_ref (file);
+  preload->cancellable = g_cancellable_new ();
   g_ptr_array_add (self->preloads, preload);
-  nb_report_load_async (file, NULL, preload_loaded_cb, preload);
+  nb_report_load_async (file, preload->cancellable, preload_loaded_cb, preload);
 }
 
 /**
@@ -371,6 +387,14 @@ nb_application_take_preload (NbApplication       *self,
     {
       preload_deliver (preload);
       preload_free (preload);
+    }
+  else if (cancellable != NULL)
+    {
+      /* the window's Cancel, or its closing, stops the read it took over, reader and all */
+      preload->waiting_cancellable = g_object_ref (cancellable);
+      preload->cancel_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_preload_cb),
+                                                       g_object_ref (preload->cancellable),
+                                                       g_object_unref);
     }
   return TRUE;
 }

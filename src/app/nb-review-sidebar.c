@@ -183,7 +183,15 @@ row_update (NbReviewItem *item,
   const char *status_text;
 
   if (!nb_review_item_get_loaded (item))
-    title = g_strdup (_("Reading…"));
+    {
+      GtkWidget *sidebar = gtk_widget_get_ancestor (row, NB_TYPE_REVIEW_SIDEBAR);
+
+      /* a report whose reading was cancelled is no longer being read */
+      if (sidebar != NULL && !nb_review_sidebar_is_loading (NB_REVIEW_SIDEBAR (sidebar)))
+        title = g_strdup (_("Not read: stopped"));
+      else
+        title = g_strdup (_("Reading…"));
+    }
   else if (nb_review_item_get_error (item))
     title = g_strdup (_("Cannot be read"));
   else if (nb_review_item_get_year (item) > 0)
@@ -664,7 +672,14 @@ load_done_cb (GObject      *object,
   nb_review_set_finish (self->set);
   gtk_widget_set_visible (self->progress_box, FALSE);
   for (guint i = 0; i < n; i++)
-    read += nb_review_item_get_loaded (nb_review_set_get_item (self->set, i));
+    {
+      NbReviewItem *item = nb_review_set_get_item (self->set, i);
+
+      if (nb_review_item_get_loaded (item))
+        read++;
+      else  /* its row says it is no longer read */
+        g_object_notify (G_OBJECT (item), "loaded");
+    }
   if (self->shown)
     update_review_box (self);
   else

@@ -46,6 +46,8 @@ struct _NbWindow
   GtkInfoBar           *error_bar;
   GtkLabel             *error_label;
   GtkStack             *stack;
+  GtkLabel             *loading_label;
+  GtkButton            *cancel_load_button;
   GtkListBox           *recent_list;
   GtkWidget            *recent_box;
   GtkImage             *empty_icon;

@@ -557,6 +557,9 @@ nb_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* a report still being read is no longer wanted: its reader helper is killed now, not
+   * when the reading ends (it holds the window, whose dispose would otherwise wait for it) */
+  g_cancellable_cancel (self->cancellable);
   save_window_state (self);
   return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
 }
@@ -695,6 +698,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, cancel_load_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_icon);
@@ -725,6 +730,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, error_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, toast_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, nb_window_cancel_load);
   gtk_widget_class_bind_template_callback (widget_class, cell_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, cell_preview_cb);
@@ -814,7 +820,15 @@ nb_window_load_file (NbWindow *self,
   g_set_object (&self->file, file);
   self->loading = TRUE;
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  {
+    g_autofree char *name = dup_display_name (file);
+    /* Translators: shown while a report is read, above a Cancel button; %s is its file name */
+    g_autofree char *text = g_strdup_printf (_("Reading “%s”…"), name);
+
+    gtk_label_set_text (self->loading_label, text);
+  }
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_load_button));
   update_title (self);
 
   parent = g_file_get_parent (file);
@@ -867,6 +881,43 @@ nb_window_show_report (NbWindow *self,
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   set_report (self, report);
   update_title (self);
+}
+
+/**
+ * nb_window_cancel_load:
+ *
+ * Stops reading the report the window is opening (its Cancel button): a reader helper
+ * still reading it is killed at once (see nb_format_extract()). The window is left empty,
+ * ready to open another report; a window made only to open this report, from another
+ * window, goes.
+ */
+void
+nb_window_cancel_load (NbWindow *self)
+{
+  g_autoptr(NbWindow) origin = NULL;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (!self->loading)
+    return;
+  /* report_loaded_cb () is then told G_IO_ERROR_CANCELLED, and does nothing */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loading = FALSE;
+  g_clear_object (&self->file);
+  g_clear_handle_id (&self->present_source, g_source_remove);
+
+  origin = g_weak_ref_get (&self->origin);
+  if (origin != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (origin));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  show_empty_state (self);
+  update_title (self);
+  nb_window_update_state (self);
 }
 
 gboolean

@@ -23,6 +23,7 @@ void         nb_window_show_report       (NbWindow       *self,
                                           GFile          *file);
 gboolean     nb_window_is_empty          (NbWindow       *self);
 gboolean     nb_window_is_loading        (NbWindow       *self);
+void         nb_window_cancel_load       (NbWindow       *self);
 NbReport    *nb_window_get_report        (NbWindow       *self);
 GFile       *nb_window_get_file          (NbWindow       *self);
 const char  *nb_window_get_error_message (NbWindow       *self);

@@ -381,10 +381,11 @@ spawn_helper (char   **argv,
   return TRUE;
 }
 
-/* Waits up to @timeout_ms for @pid to end, without reaping it: on a pidfd where the kernel
- * has them (Linux 5.3), else in short naps */
+/* Waits up to @timeout_ms for @pid to end, without reaping it, or for @cancel_fd (when not -1)
+ * to become readable: on a pidfd where the kernel has them (Linux 5.3), else in short naps */
 static void
 wait_for_end (pid_t pid,
+              int   cancel_fd,
               int   timeout_ms)
 {
 #ifdef SYS_pidfd_open
@@ -392,9 +393,9 @@ wait_for_end (pid_t pid,
 
   if (pidfd >= 0)
     {
-      struct pollfd pfd = { pidfd, POLLIN, 0 };
+      struct pollfd pfds[2] = { { pidfd, POLLIN, 0 }, { cancel_fd, POLLIN, 0 } };
 
-      poll (&pfd, 1, timeout_ms);
+      poll (pfds, cancel_fd >= 0 ? 2 : 1, timeout_ms);
       close (pidfd);
       return;
     }
@@ -432,14 +433,36 @@ take_frame (pid_t       pid,
   return TRUE;
 }
 
+typedef enum
+{
+  HELPER_ENDED,      /* it answered, crashed or was killed by its own limits */
+  HELPER_TIMED_OUT,  /* killed at the deadline */
+  HELPER_CANCELLED,  /* killed when the reading was cancelled */
+} HelperEnd;
+
+/* Kills the helper and reaps it: no zombie is left. Only a helper not reaped yet is killed,
+ * so its pid cannot have gone to another process. */
+static void
+kill_helper (pid_t pid,
+             int  *status)
+{
+  kill (pid, SIGKILL);
+  while (waitpid (pid, status, 0) < 0 && errno == EINTR)
+    ;
+}
+
 /* Reads the helper's standard output to its end and reaps it, killing it at @deadline (a
- * monotonic time). Returns FALSE when it was killed for taking too long. */
-static gboolean
-collect (pid_t       pid,
-         int         out,
-         gint64      deadline,
-         GByteArray *text,
-         int        *status)
+ * monotonic time) or as soon as @cancellable is cancelled: the wait polls @cancel_fd, the
+ * cancellable's descriptor (-1 for none), beside the helper's output, so that a Cancel ends
+ * it at once rather than at the time limit. */
+static HelperEnd
+collect (pid_t         pid,
+         int           out,
+         GCancellable *cancellable,
+         int           cancel_fd,
+         gint64        deadline,
+         GByteArray   *text,
+         int          *status)
 {
   gboolean open = TRUE;
   guint8 buf[65536];
@@ -447,7 +470,7 @@ collect (pid_t       pid,
   for (;;)
     {
       gint64 now = g_get_monotonic_time ();
-      struct pollfd pfd = { out, POLLIN, 0 };
+      struct pollfd pfds[2] = { { out, POLLIN, 0 }, { cancel_fd, POLLIN, 0 } };
       int timeout_ms;
       pid_t got;
 
@@ -456,36 +479,41 @@ collect (pid_t       pid,
           /* its output ended: it has exited, or is about to */
           got = waitpid (pid, status, WNOHANG);
           if (got == pid || (got < 0 && errno != EINTR))
-            return TRUE;
+            return HELPER_ENDED;
+        }
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          kill_helper (pid, status);
+          return HELPER_CANCELLED;
         }
       if (now >= deadline)
         {
-          kill (pid, SIGKILL);
-          while (waitpid (pid, status, 0) < 0 && errno == EINTR)
-            ;
-          return FALSE;
+          kill_helper (pid, status);
+          return HELPER_TIMED_OUT;
         }
       timeout_ms = (int) MIN ((deadline - now + 999) / 1000, G_MAXINT);
+      if (cancellable != NULL && cancel_fd < 0)
+        timeout_ms = MIN (timeout_ms, 100);  /* no descriptor to wake on: look now and then */
       if (!open)
         {
-          wait_for_end (pid, timeout_ms);
+          wait_for_end (pid, cancel_fd, timeout_ms);
           continue;
         }
-      if (poll (&pfd, 1, timeout_ms) < 0)
+      if (poll (pfds, cancel_fd >= 0 ? 2 : 1, timeout_ms) < 0)
         {
           if (errno != EINTR)
             open = FALSE;
           continue;
         }
-      if (pfd.revents == 0)
-        continue;
+      if (pfds[0].revents == 0)
+        continue;  /* the time is up, or the reading was cancelled: see above */
       {
         gssize n = read (out, buf, sizeof buf);
 
         if (n < 0 && (errno == EINTR || errno == EAGAIN))
           continue;
         if (n <= 0 && take_frame (pid, text, status))
-          return TRUE;
+          return HELPER_ENDED;
         if (n <= 0)
           open = FALSE;
         else if (text->len <= NB_READER_MAX_TEXT)  /* past it, the helper is refused anyway */
@@ -500,33 +528,45 @@ read_in_helper (NbFormat       format,
                 const char    *reader,
                 const guint8  *data,
                 gsize          len,
+                GCancellable  *cancellable,
                 GError       **error)
 {
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *memory = NULL;
   g_autofree char *cpu = NULL;
+  g_autofree char *parent = NULL;
   guint seconds = get_limit ("NIANBAO_READ_TIMEOUT", DEFAULT_TIME_LIMIT);
   const char *what = nb_format_to_string (format);
   gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-  gboolean in_time = FALSE;
+  HelperEnd end = HELPER_ENDED;
+  GPollFD cancel = { -1, 0, 0 };
   int status = 0;
   int in, from;
   pid_t pid;
 
+  if (g_cancellable_is_cancelled (cancellable))
+    goto cancelled;
   memory = g_strdup_printf ("%u", get_limit ("NIANBAO_READER_MEMORY", DEFAULT_MEMORY_MB));
   cpu = g_strdup_printf ("%u", seconds + 1);  /* the wall-clock limit comes first */
+  parent = g_strdup_printf ("--parent=%d", (int) getpid ());
 
   in = input_fd (data, len, &local_error);
   if (in >= 0)
     {
-      char *argv[] = { (char *) helper, (char *) reader, memory, cpu, (char *) "--framed", NULL };
+      char *argv[] = { (char *) helper, (char *) reader, memory, cpu, (char *) "--framed", parent, NULL };
 
+      /* an eventfd, made for this reading and released after it: the helper never gets it
+       * (close-on-exec, and closed from 3 up at the spawn) */
+      if (cancellable != NULL && !g_cancellable_make_pollfd (cancellable, &cancel))
+        cancel.fd = -1;
       if (spawn_helper (argv, in, &pid, &from, &local_error))
         {
-          in_time = collect (pid, from, deadline, out, &status);
+          end = collect (pid, from, cancellable, cancel.fd, deadline, out, &status);
           close (from);
         }
+      if (cancel.fd >= 0)
+        g_cancellable_release_fd (cancellable);
       close (in);
     }
 
@@ -537,7 +577,9 @@ read_in_helper (NbFormat       format,
                    _("%s support could not be started: %s"), what, local_error->message);
       return NULL;
     }
-  if (!in_time)
+  if (end == HELPER_CANCELLED)
+    goto cancelled;
+  if (end == HELPER_TIMED_OUT)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_UNREADABLE,
                    /* Translators: %s is a format (PDF, DOCX, DOC, HTML), %u a number of seconds */
@@ -579,6 +621,12 @@ read_in_helper (NbFormat       format,
       return NULL;
     }
   return take_answer (out, WEXITSTATUS (status), error);
+
+cancelled:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+               /* Translators: %s is a format (PDF, DOCX, DOC, HTML) */
+               _("Reading the %s file was cancelled"), what);
+  return NULL;
 }
 
 /**
@@ -587,7 +635,8 @@ read_in_helper (NbFormat       format,
  *
  * Reads a document with its format's reader, in a helper process (nianbao-reader-GROUP), within
  * a time limit ($NIANBAO_READ_TIMEOUT seconds, 20 by default) and a memory limit
- * ($NIANBAO_READER_MEMORY MB of address space, 1024 by default).
+ * ($NIANBAO_READER_MEMORY MB of address space, 1024 by default). When @cancellable is
+ * cancelled, the helper is killed at once and the error is %G_IO_ERROR_CANCELLED.
  *
  * Returns: (transfer full): the document's text as the reader gives it (see
  *   nb-readers-private.h), or %NULL with @error set
@@ -596,6 +645,7 @@ char *
 nb_format_extract (NbFormat       format,
                    const guint8  *data,
                    gsize          len,
+                   GCancellable  *cancellable,
                    GError       **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
@@ -627,9 +677,10 @@ nb_format_extract (NbFormat       format,
           if (!starts_with_markup (data, len) && (contains_ascii_nocase (data, len, "\\\"") ||
                                  contains_ascii_nocase (data, len, "\\/")) &&
               (page = nb_js_string_extract_markup (data, len, &page_len)) != NULL)
-            return read_in_helper (format, helper, readers[i].name, (const guint8 *) page, page_len, error);
+            return read_in_helper (format, helper, readers[i].name, (const guint8 *) page, page_len,
+                                   cancellable, error);
         }
-      return read_in_helper (format, helper, readers[i].name, data, len, error);
+      return read_in_helper (format, helper, readers[i].name, data, len, cancellable, error);
     }
 
   g_return_val_if_reached (NULL);

@@ -119,6 +119,8 @@ misnamed_document (const char  *filename,
  * nb_loader_load_bytes:
  * @data: the file's contents
  * @filename: (nullable): its name, as shown to the user and written in the JSON
+ * @cancellable: (nullable): stops the reading of a document: its reader helper is killed
+ *   at once, and the error is %G_IO_ERROR_CANCELLED
  *
  * Reads, parses and checks a report: text in UTF-8, UTF-16 or GB18030, or a
  * PDF, DOCX, DOC or HTML document where the build has those readers.
@@ -127,9 +129,10 @@ misnamed_document (const char  *filename,
  */
 NbReport *
 nb_loader_load_bytes (const guint8  *data,
-                          gsize          len,
-                          const char    *filename,
-                          GError       **error)
+                      gsize          len,
+                      const char    *filename,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   NbFormat format;
   NbText *text;
@@ -140,7 +143,7 @@ nb_loader_load_bytes (const guint8  *data,
 
   format = nb_format_sniff (data, len, filename);
   if (format != NB_FORMAT_TEXT)
-    utf8 = nb_format_extract (format, data, len, error);
+    utf8 = nb_format_extract (format, data, len, cancellable, error);
 
   if (format != NB_FORMAT_TEXT)
     {
@@ -225,7 +228,7 @@ nb_loader_load_file (GFile         *file,
     bytes = read_local_file (g_file_peek_path (file));
   if (bytes != NULL)
     return nb_loader_load_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     g_file_peek_path (file), error);
+                                 g_file_peek_path (file), cancellable, error);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
@@ -254,7 +257,8 @@ nb_loader_load_file (GFile         *file,
   }
 
   name = g_file_peek_path (file) ? g_strdup (g_file_peek_path (file)) : g_file_get_uri (file);
-  return nb_loader_load_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, error);
+  return nb_loader_load_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name,
+                               cancellable, error);
 }
 
 static void
@@ -309,7 +313,7 @@ nb_report_new_from_bytes (const guint8  *data,
                           const char    *filename,
                           GError       **error)
 {
-  return nb_loader_load_bytes (data, len, filename, error);
+  return nb_loader_load_bytes (data, len, filename, NULL, error);
 }
 
 NbReport *

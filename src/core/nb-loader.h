@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 NbReport *nb_loader_load_bytes  (const guint8         *data,
                                  gsize                 len,
                                  const char           *filename,
+                                 GCancellable         *cancellable,
                                  GError              **error);
 NbReport *nb_loader_load_file   (GFile                *file,
                                  GCancellable         *cancellable,

@@ -30,6 +30,7 @@ const char *nb_format_to_string  (NbFormat       format);
 char     *nb_format_extract      (NbFormat       format,
                                   const guint8  *data,
                                   gsize          len,
+                                  GCancellable  *cancellable,
                                   GError       **error);
 
 /* Each returns newly allocated, valid UTF-8 text with "\n" line ends (table rows one a line,

@@ -6,7 +6,7 @@
  * them here, in a process of their own, so that a crash, a runaway allocation or an endless
  * loop costs one file and never the window or a batch:
  *
- *   nianbao-reader-GROUP FORMAT MEMORY_MB CPU_SECONDS [--framed] < document > text
+ *   nianbao-reader-GROUP FORMAT MEMORY_MB CPU_SECONDS [--framed] [--parent=PID] < document > text
  *
  * One executable a group of readers, built from this file: nianbao-reader-pdf (FORMAT pdf),
  * -word (docx, doc) and -html (html). The helper limits its own address space and processor
@@ -18,6 +18,9 @@
  * the process ends: the answer is known whole at once, while the kernel still takes a
  * millisecond or more to tear down a process of some fifty libraries. Neither a text nor a
  * message holds a NUL byte, so the frame cannot come from the document.
+ *
+ * With --parent=PID (as nb-format.c starts it, PID its own) the helper dies with its parent:
+ * see die_with_parent().
  */
 #include "config.h"
 
@@ -28,6 +31,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#ifdef __linux__
+# include <sys/prctl.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -94,6 +100,30 @@ write_all (const char *data,
       len -= n;
     }
   return TRUE;
+}
+
+/* A helper must not outlive the program that waits for its answer: `nianbao-check` stopped by
+ * SIGTERM (or killed, or crashed) while a PDF is read would leave its helper running up to its
+ * time limit, an orphan. (Ctrl+C in a terminal reaches the helper itself: it is in the same
+ * process group.) The kernel sends the helper SIGKILL when its parent ends, whatever way it
+ * ends, which a signal handler in the parent killing its helpers could not promise (not on
+ * SIGKILL, a crash, or a handler another library installs). nb-format.c starts the helper with
+ * posix_spawn(), where no code runs between fork and exec, so the helper asks for it first
+ * thing; if the parent died before that, the helper has been given another parent already,
+ * and ends. The signal comes when the parent *thread* ends: nb-format.c spawns from the
+ * thread that then waits for the answer, which outlives the helper's work. */
+static void
+die_with_parent (const char *option)
+{
+#ifdef __linux__
+  guint64 parent;
+
+  if (!g_str_has_prefix (option, "--parent=") ||
+      !g_ascii_string_to_unsigned (option + strlen ("--parent="), 10, 1, G_MAXINT, &parent, NULL))
+    return;
+  if (prctl (PR_SET_PDEATHSIG, SIGKILL) == 0 && getppid () != (pid_t) parent)
+    _exit (2);
+#endif
 }
 
 #ifdef NB_READER_TEST_HOOKS
@@ -193,18 +223,28 @@ main (int   argc,
   g_autofree char *text = NULL;
   ExtractFunc extract = NULL;
   guint64 memory_mb, cpu_s;
-  gboolean framed;
+  gboolean framed = FALSE;
+  gboolean usage = argc < 4;
+
+  for (int i = 4; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--framed") == 0)
+        framed = TRUE;
+      else if (g_str_has_prefix (argv[i], "--parent="))
+        die_with_parent (argv[i]);
+      else
+        usage = TRUE;
+    }
 
   /* its only words are error messages: the other categories would cost a file each to load */
   setlocale (LC_CTYPE, "");
   setlocale (LC_MESSAGES, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  framed = argc == 5 && strcmp (argv[4], "--framed") == 0;
-  if (argc != 4 && !framed)
+  if (usage)
     {
-      g_printerr ("usage: nianbao-reader-GROUP FORMAT MEMORY_MB CPU_SECONDS [--framed] < document\n");
+      g_printerr ("usage: nianbao-reader-GROUP FORMAT MEMORY_MB CPU_SECONDS [--framed] [--parent=PID] "
+                  "< document\n");
       return 2;
     }
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-loader.h"
 #include "nb-report-private.h"
 #include "nb-review-private.h"
 #include "nb-schema.h"
@@ -1018,8 +1019,15 @@ parse_one (NbReviewSet  *self,
     {
       if (g_file_get_contents (item->path, &data, &len, &error))
         {
-          NbReport *report = nb_report_new_from_bytes ((const guint8 *) data, len, item->path, &error);
+          NbReport *report = nb_loader_load_bytes ((const guint8 *) data, len, item->path,
+                                                   self->cancellable, &error);
 
+          /* stopped while its reader ran: the report stays unread, not in error */
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_clear_error (&error);
+              return;
+            }
           if (need_hash)
             item->w_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) data, len);
           if (report)
