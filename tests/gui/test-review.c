@@ -686,8 +686,9 @@ count_rule (NbReport   *report,
   return n;
 }
 
-/* A total the report never printed is "inferred as", not "says"; Accept answers an
- * empty cell's note (which goes) and is not offered on an error it cannot mend. */
+/* An inferred total follows an edit of its parts, and undo brings it back; a total the
+ * report never printed is "inferred as", not "says"; Accept answers an empty cell's note
+ * (which goes) and is not offered on an error it cannot mend. */
 static void
 test_accept_and_inferred_messages (void)
 {
@@ -696,46 +697,56 @@ test_accept_and_inferred_messages (void)
   NbReport *report = nb_window_get_report (window);
   guint total = request_cell (report, "public", 6);
   guint natural = request_cell (report, "public", 0);
-  guint n_notes = nb_report_count_findings (report, NB_SEVERITY_INFO);
+  guint research = request_cell (report, "public", 2);
+  guint research_total = request_cell (report, "result_total", 2);
+  guint n_notes;
   double value;
 
+  /* an edit of a cell the inferred total is taken from: the total follows it, and undo
+   * brings both back */
   g_assert_cmpint (nb_report_get_origin (report, total), ==, NB_ORIGIN_INFERRED);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, total), ==, "272");
   g_assert_true (nb_report_get_value (report, natural, &value));
   {
     g_autofree char *bumped = g_strdup_printf ("%.0f", value + 1);
 
     g_assert_true (nb_table_view_enter_text (window->table_view, natural, bumped));
   }
-  g_assert_cmpuint (count_rule (report, "requests.row_sum", NULL), ==, 1);
-  g_assert_cmpuint (count_rule (report, "requests.row_sum", "total says"), ==, 0);
-  g_assert_cmpuint (count_rule (report, "requests.row_sum", "inferred as"), ==, 1);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, total), ==, "273");
+  g_assert_cmpint (nb_report_get_origin (report, total), ==, NB_ORIGIN_INFERRED);
+  g_assert_true (nb_table_view_cell_has_class (window->table_view, total, "nb-inferred"));
+  g_assert_false (nb_table_view_cell_has_class (window->table_view, total, "nb-corrected"));
+  g_assert_cmpuint (count_rule (report, "requests.row_sum", NULL), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, total), ==, "272");
+  g_assert_false (nb_report_get_modified (report));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, total), ==, "273");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (nb_table_view_get_cell_text (window->table_view, total), ==, "272");
+
+  /* a total the equations gave before the edit, that another equation now contradicts:
+   * its finding says it was inferred, not that the report says it */
+  g_assert_true (nb_table_view_enter_text (window->table_view, research, "2"));
+  g_assert_cmpint (nb_report_get_origin (report, research_total), ==, NB_ORIGIN_INFERRED);
+  g_assert_cmpuint (count_rule (report, "requests.result_sum", "(7) total, not printed, was inferred as 0"), ==, 1);
+  n_notes = nb_report_count_findings (report, NB_SEVERITY_INFO);
 
   /* no Accept on the error: accepting the total would leave it as it is */
-  {
-    guint row = 0;
-
-    while (TRUE)
-      {
-        g_autoptr(GObject) item = dup_row_item (window, row);
-
-        if (g_strcmp0 (nb_finding_group_get_rule (NB_FINDING_GROUP (item)), "requests.row_sum") == 0)
-          break;
-        row++;
-      }
-    wait_for_frame (GTK_WIDGET (window));
-    g_assert_true (NB_IS_FINDING_ROW (first_finding_row (window)));
-    g_assert_cmpstr (nb_finding_get_rule (nb_finding_row_get_finding (first_finding_row (window))), ==,
-                     "requests.row_sum");
-    g_assert_null (find_visible_button (GTK_WIDGET (first_finding_row (window))));
-  }
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (NB_IS_FINDING_ROW (first_finding_row (window)));
+  g_assert_cmpstr (nb_finding_get_rule (nb_finding_row_get_finding (first_finding_row (window))), ==,
+                   "requests.result_sum");
+  g_assert_null (find_visible_button (GTK_WIDGET (first_finding_row (window))));
 
   /* accepting the inferred total: its note goes, and the total is then the report's */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-inferred", "u", (guint32) total);
-  g_assert_true (nb_report_get_accepted (report, total));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-inferred", "u", (guint32) research_total);
+  g_assert_true (nb_report_get_accepted (report, research_total));
   g_assert_cmpuint (nb_report_count_findings (report, NB_SEVERITY_INFO), ==, n_notes - 1);
-  g_assert_cmpuint (count_rule (report, "requests.row_sum", "total says"), ==, 1);
+  g_assert_cmpuint (count_rule (report, "requests.result_sum", "inferred as"), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpuint (nb_report_count_findings (report, NB_SEVERITY_INFO), ==, n_notes);
+  g_assert_cmpuint (count_rule (report, "requests.result_sum", "inferred as"), ==, 1);
   close_window (window);
 }
 
