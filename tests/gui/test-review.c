@@ -270,6 +270,28 @@ test_error_in_origin (void)
   g_rmdir (tmp);
 }
 
+/* The error of a file that failed to open reads as a message: its text is neither
+ * selected nor focused when the window shows it */
+static void
+test_error_not_selected (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("nianbao-gui-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (tmp, "no-such-report.txt", NULL);
+  NbWindow *window = open_window (missing);
+  GtkWidget *label = GTK_WIDGET (window->error_label);
+  int start = 0, end = 0;
+
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_nonnull (nb_window_get_error_message (window));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (label), &start, &end) && end > start);
+  g_assert_false (gtk_widget_has_focus (label));
+  g_assert_false (gtk_widget_get_focusable (label));
+  g_assert_false (gtk_label_get_selectable (GTK_LABEL (label)));
+  close_window (window);
+  g_rmdir (tmp);
+}
+
 static NbWindow *
 open_window_sized (const char *path,
                    int         width,
@@ -965,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/review/close/discard", test_discard_on_close);
   g_test_add_func ("/review/close/cancel", test_cancel_on_close);
   g_test_add_func ("/review/undo/to-original", test_undo_to_original);
+  g_test_add_func ("/review/error/not-selected", test_error_not_selected);
 
   g_test_add_func ("/review/locale/build-tree", test_locale_build_tree);
   g_test_add_func ("/review/recent", test_recent_reports);
