@@ -292,6 +292,29 @@ test_error_not_selected (void)
   g_rmdir (tmp);
 }
 
+/* The shortcuts window shows without a warning from GTK: its shortcuts fit one page,
+ * and GTK 4.8 measured the page switcher's number labels below zero (a warning on each
+ * opening). Warnings are fatal here while it shows. */
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  GtkShortcutsWindow *overlay;
+
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  wait_for_frame (GTK_WIDGET (overlay));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+  spin ();
+  g_log_set_always_fatal (fatal);
+  close_window (window);
+}
+
 static NbWindow *
 open_window_sized (const char *path,
                    int         width,
@@ -988,6 +1011,7 @@ main (int   argc,
   g_test_add_func ("/review/close/cancel", test_cancel_on_close);
   g_test_add_func ("/review/undo/to-original", test_undo_to_original);
   g_test_add_func ("/review/error/not-selected", test_error_not_selected);
+  g_test_add_func ("/review/shortcuts-window", test_shortcuts_window);
 
   g_test_add_func ("/review/locale/build-tree", test_locale_build_tree);
   g_test_add_func ("/review/recent", test_recent_reports);
