@@ -795,6 +795,39 @@ test_accept_and_inferred_messages (void)
   close_window (window);
 }
 
+/* The Accept of a group of empty cells is one step of undo and redo, as it was one click */
+static void
+test_accept_group_undo (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  NbReport *report = nb_window_get_report (window);
+  guint32 cells[6];
+
+  for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+    {
+      cells[k] = request_cell (report, "public", k);
+      g_assert_true (nb_report_can_accept (report, cells[k]));
+    }
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.accept-cells",
+                                      g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, cells,
+                                                                 G_N_ELEMENTS (cells), sizeof cells[0]));
+  for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+    g_assert_true (nb_report_get_accepted (report, cells[k]));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+    g_assert_false (nb_report_get_accepted (report, cells[k]));
+  g_assert_false (nb_history_can_undo (window->history));
+  g_assert_false (nb_report_get_modified (report));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (cells); k++)
+    g_assert_true (nb_report_get_accepted (report, cells[k]));
+  g_assert_false (nb_history_can_redo (window->history));
+  close_window (window);
+}
+
 /* Spins until @report has @n findings of @rule on @cell, for at most 3 s. */
 static void
 wait_for_findings (NbReport   *report,
@@ -1022,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/review/search", test_search_text);
   g_test_add_func ("/review/findings/go-to-fault", test_finding_goes_to_the_fault);
   g_test_add_func ("/review/findings/accept", test_accept_and_inferred_messages);
+  g_test_add_func ("/review/findings/accept-group-undo", test_accept_group_undo);
   g_test_add_func ("/review/edit/check-as-you-type", test_check_as_you_type);
   g_test_add_func ("/review/edit/cell-icons", test_cell_icons);
   g_test_add_func ("/review/text/radicals", test_radicals);
