@@ -655,6 +655,63 @@ find_group_row (NbWindow   *window,
   g_assert_not_reached ();
 }
 
+/* Selecting a finding brings all of its cells into view when the page holds them, not
+ * only the first, and wherever the tables were scrolled to: every group of the municipal
+ * page, whose empty cells span rows. */
+static void
+test_finding_shows_its_cells (void)
+{
+  g_autofree char *path = test_data_path ("municipal-2019.html");
+  NbWindow *window = open_window_sized (path, 1280, 800);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (window->table_view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *child = gtk_viewport_get_child (GTK_VIEWPORT (viewport));  /* in the page's coordinates */
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (window->selection)), n_checked = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(GObject) item = dup_row_item (window, r);
+      GListModel *findings;
+      double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+      if (!NB_IS_FINDING_GROUP (item))
+        continue;
+      findings = nb_finding_group_get_findings (NB_FINDING_GROUP (item));
+      /* from wherever the one before left the tables */
+      gtk_single_selection_set_selected (window->selection, r);
+      wait_for_frame (GTK_WIDGET (window));
+      for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+        {
+          g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+          guint n_cells;
+          const guint *cells = nb_finding_get_cells (f, &n_cells);
+
+          for (guint k = 0; k < n_cells; k++)
+            {
+              GdkRectangle area;
+              graphene_point_t p;
+
+              g_assert_true (nb_table_view_get_cell_area (window->table_view, cells[k], &area));
+              g_assert_true (gtk_widget_compute_point (GTK_WIDGET (window->table_view), child,
+                                                       &GRAPHENE_POINT_INIT (area.x, area.y), &p));
+              top = MIN (top, p.y);
+              bottom = MAX (bottom, p.y + area.height);
+            }
+        }
+      if (top > bottom || bottom - top > gtk_adjustment_get_page_size (v))
+        continue;
+      if (top < gtk_adjustment_get_value (v) ||
+          bottom > gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v))
+        g_error ("finding row %u (%s): its cells (%.0f–%.0f) are not all in view (%.0f–%.0f)", r,
+                 nb_finding_group_get_rule (NB_FINDING_GROUP (item)), top, bottom,
+                 gtk_adjustment_get_value (v), gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 10);
+  close_window (window);
+}
+
 /* The agency finding of a report that once misspells its own name goes to the
  * misspelling, not to the title; an empty cell's finding goes to its row's line. */
 static void
@@ -1056,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/review/findings/go-to-fault", test_finding_goes_to_the_fault);
   g_test_add_func ("/review/findings/accept", test_accept_and_inferred_messages);
   g_test_add_func ("/review/findings/accept-group-undo", test_accept_group_undo);
+  g_test_add_func ("/review/findings/show-cells", test_finding_shows_its_cells);
   g_test_add_func ("/review/edit/check-as-you-type", test_check_as_you_type);
   g_test_add_func ("/review/edit/cell-icons", test_cell_icons);
   g_test_add_func ("/review/text/radicals", test_radicals);
