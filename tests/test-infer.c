@@ -216,6 +216,11 @@ test_typed_kept (void)
   set (report, "requests.unavailable.not_held.other", TRUE, 1);  /* 0 → 1 breaks the column */
   assert_cell (report, "requests.public.other", 0, NB_ORIGIN_INFERRED);
   g_assert_true (nb_report_get_accepted (report, public_other));
+  /* withdrawn: inferred again from the values now, which would make it −1: missing */
+  set (report, "requests.unavailable.not_held.other", TRUE, 0);
+  set (report, "requests.withheld.admin_query.other", TRUE, 1);
+  nb_report_set_accepted (report, public_other, FALSE);
+  assert_cell (report, "requests.public.other", -1, NB_ORIGIN_MISSING);
 }
 
 /* Section 四: a group total left blank follows its parts */

@@ -523,6 +523,7 @@ nb_report_set_accepted (NbReport *self,
                         guint     cell,
                         gboolean  accepted)
 {
+  g_autoptr(GArray) changed = NULL;
   NbCell *c;
 
   g_return_if_fail (NB_IS_REPORT (self));
@@ -534,8 +535,12 @@ nb_report_set_accepted (NbReport *self,
     return;
   c->accepted = accepted;
   nb_report_set_modified (self, TRUE);
+  /* withdrawn, the value is inferred again from the values now */
+  changed = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (changed, cell);
+  infer (self, changed);
   nb_report_check (self);
-  g_signal_emit (self, signals[CHANGED], 0, cell);
+  emit_changed (self, changed);
 }
 
 gboolean
