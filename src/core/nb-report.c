@@ -169,6 +169,20 @@ emit_changed (NbReport *self,
     g_signal_emit (self, signals[CHANGED], 0, g_array_index (cells, guint, i));
 }
 
+/* After @cell changed: the inferred cells derived again, the checks run, and ::changed
+ * said for @cell and each inferred cell that moved with it */
+static void
+recheck_after (NbReport *self,
+               guint     cell)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_append_val (changed, cell);
+  infer (self, changed);
+  nb_report_check (self);
+  emit_changed (self, changed);
+}
+
 /**
  * nb_report_infer:
  *
@@ -460,7 +474,6 @@ nb_report_set_value (NbReport *self,
                      gboolean  has_value,
                      double    value)
 {
-  g_autoptr(GArray) changed = NULL;
   NbCell *c;
 
   g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
@@ -483,11 +496,7 @@ nb_report_set_value (NbReport *self,
     c->corrected = FALSE;
 
   nb_report_set_modified (self, TRUE);
-  changed = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (changed, cell);
-  infer (self, changed);
-  nb_report_check (self);
-  emit_changed (self, changed);
+  recheck_after (self, cell);
   return TRUE;
 }
 
@@ -523,7 +532,6 @@ nb_report_set_accepted (NbReport *self,
                         guint     cell,
                         gboolean  accepted)
 {
-  g_autoptr(GArray) changed = NULL;
   NbCell *c;
 
   g_return_if_fail (NB_IS_REPORT (self));
@@ -536,11 +544,7 @@ nb_report_set_accepted (NbReport *self,
   c->accepted = accepted;
   nb_report_set_modified (self, TRUE);
   /* withdrawn, the value is inferred again from the values now */
-  changed = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (changed, cell);
-  infer (self, changed);
-  nb_report_check (self);
-  emit_changed (self, changed);
+  recheck_after (self, cell);
 }
 
 gboolean
