@@ -155,6 +155,32 @@ test_corrected (gconstpointer data)
   g_rmdir (dir);
 }
 
+/* An edit moves the inferred values it determines: every export shows them as they are
+ * now, in italics in the XLSX (ruzhou's 予以公开 row is inferred from its columns) */
+static void
+test_inferred_follow (void)
+{
+  g_autofree char *path = dup_report_path ("NB_SAMPLES_DIR", "ruzhou-2021.txt");
+  g_autoptr(NbReport) report = load (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-test-export-XXXXXX", &error);
+  g_autofree char *csv = NULL;
+  NbEdition edition = nb_report_get_edition (report);
+  int not_held = nb_schema_lookup (edition, "requests.unavailable.not_held.natural_person");
+  int public_np = nb_schema_lookup (edition, "requests.public.natural_person");
+  double value = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (nb_report_set_value (report, not_held, TRUE, 4));
+  g_assert_true (nb_report_get_value (report, public_np, &value));
+  g_assert_cmpfloat (value, ==, 2);
+  g_assert_cmpint (nb_report_get_origin (report, public_np), ==, NB_ORIGIN_INFERRED);
+  csv = nb_report_to_csv (report, NULL, NULL);
+  g_assert_nonnull (strstr (csv, "（一）予以公开,,2,0,0,0,0,0,1\r\n"));
+  assert_exports_agree (report, dir);
+  g_rmdir (dir);
+}
+
 static void
 test_risky (void)
 {
@@ -361,6 +387,7 @@ main (int    argc,
 
       g_test_add_data_func (name, reports[i], test_corrected);
     }
+  g_test_add_func ("/core/export/inferred-follow", test_inferred_follow);
   g_test_add_func ("/core/export/risky", test_risky);
   g_test_add_func ("/core/export/injection", test_injection);
   g_test_add_func ("/core/export/atomic", test_atomic);

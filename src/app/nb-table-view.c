@@ -429,26 +429,54 @@ void
 nb_table_view_scroll_to_cell (NbTableView *self,
                               guint        cell)
 {
-  Item *item = _nb_table_view_get_item (self, cell, NULL);
+  nb_table_view_scroll_to_cells (self, &cell, 1);
+}
+
+/* Scrolls so that as many of @cells as the page holds show, from the topmost: a
+ * finding's rows all come into view, not only its first cell. */
+void
+nb_table_view_scroll_to_cells (NbTableView *self,
+                               const guint *cells,
+                               guint        n_cells)
+{
   GtkWidget *scrolled;
   GtkWidget *child;
-  graphene_point_t point;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0), area;
+  gboolean any = FALSE;
 
   g_return_if_fail (NB_IS_TABLE_VIEW (self));
 
   scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  if (item == NULL || scrolled == NULL)
+  if (scrolled == NULL)
     return;
   _nb_table_view_ensure_layout (self);
+  /* the viewport's child: its coordinates are the page's, wherever it is scrolled to (the
+   * viewport's own move with the scrolling) */
   child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (child == NULL ||
-      !gtk_widget_compute_point (GTK_WIDGET (self), child,
-                                 &GRAPHENE_POINT_INIT (item->area.x, item->area.y), &point))
+  if (GTK_IS_VIEWPORT (child))
+    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
+  for (guint i = 0; i < n_cells; i++)
+    {
+      Item *item = _nb_table_view_get_item (self, cells[i], NULL);
+
+      if (item == NULL)
+        continue;
+      graphene_rect_init (&area, item->area.x, item->area.y, item->area.width, item->area.height);
+      if (any)
+        graphene_rect_union (&bounds, &area, &bounds);
+      else
+        bounds = area;
+      any = TRUE;
+    }
+  if (!any || child == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), child, &bounds.origin, &bounds.origin))
     return;
   gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
-                             point.y - SCROLL_MARGIN, point.y + item->area.height + SCROLL_MARGIN);
+                             bounds.origin.y - SCROLL_MARGIN,
+                             bounds.origin.y + bounds.size.height + SCROLL_MARGIN);
   gtk_adjustment_clamp_page (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)),
-                             point.x - SCROLL_MARGIN, point.x + item->area.width + SCROLL_MARGIN);
+                             bounds.origin.x - SCROLL_MARGIN,
+                             bounds.origin.x + bounds.size.width + SCROLL_MARGIN);
 }
 
 /* Selects @cell and gives it the keyboard, as clicking it does. */

@@ -23,6 +23,9 @@ void        nb_table_view_focus_cell        (NbTableView  *self,
                                              guint         cell);
 void        nb_table_view_scroll_to_cell    (NbTableView  *self,
                                              guint         cell);
+void        nb_table_view_scroll_to_cells   (NbTableView  *self,
+                                             const guint  *cells,
+                                             guint         n_cells);
 int         nb_table_view_get_selected_cell (NbTableView  *self);
 int         nb_table_view_get_editing_cell  (NbTableView  *self);
 GtkWidget  *nb_table_view_get_editor        (NbTableView  *self);

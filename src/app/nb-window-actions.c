@@ -290,7 +290,7 @@ accept_inferred_action (GtkWidget  *widget,
 
   if (self->report == NULL)
     return;
-  nb_window_accept_cell (self, g_variant_get_uint32 (parameter));
+  nb_window_accept_cell (self, g_variant_get_uint32 (parameter), FALSE);
   nb_report_check (self->report);
   nb_window_update_state (self);
 }
@@ -303,12 +303,14 @@ accept_cells_action (GtkWidget  *widget,
   NbWindow *self = NB_WINDOW (widget);
   const guint32 *cells;
   gsize n_cells;
+  gboolean joined = FALSE;
 
   if (self->report == NULL)
     return;
   cells = g_variant_get_fixed_array (parameter, &n_cells, sizeof (guint32));
+  /* one click, one step of undo */
   for (gsize i = 0; i < n_cells; i++)
-    nb_window_accept_cell (self, cells[i]);
+    joined |= nb_window_accept_cell (self, cells[i], joined);
   nb_report_check (self->report);
   nb_window_update_state (self);
 }

@@ -135,8 +135,7 @@ finding_selected_cb (GtkSingleSelection *selection,
     add_finding (self, NB_FINDING (item), cells, spans);
 
   nb_table_view_highlight_cells (self->table_view, (guint *) (gpointer) cells->data, cells->len);
-  if (cells->len > 0)
-    nb_table_view_scroll_to_cell (self->table_view, g_array_index (cells, guint, 0));
+  nb_table_view_scroll_to_cells (self->table_view, (guint *) (gpointer) cells->data, cells->len);
   nb_source_view_highlight_spans (self->source_view, (NbSpan *) (gpointer) spans->data, spans->len, TRUE);
 }
 

@@ -84,8 +84,9 @@ void nb_window_apply_edit    (NbWindow   *self,
                               gboolean    has_value,
                               double      value);
 void nb_window_update_state  (NbWindow   *self);
-void nb_window_accept_cell   (NbWindow   *self,
-                              guint       cell);
+gboolean nb_window_accept_cell (NbWindow *self,
+                                guint     cell,
+                                gboolean  joined);
 void nb_window_replay_edit   (NbWindow     *self,
                               const NbEdit *edit,
                               gboolean      undo);

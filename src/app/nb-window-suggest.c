@@ -145,14 +145,18 @@ apply (NbWindow           *self,
 {
   /* the report's re-check after each cell works the suggestions out again */
   g_autofree NbSuggestedCell *cells = g_memdup2 (suggestion->cells, suggestion->n_cells * sizeof (NbSuggestedCell));
-  guint n = suggestion->n_cells;
+  guint n = suggestion->n_cells, n_pushed = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      NbEdit edit = { NB_EDIT_VALUE, cells[i].cell, FALSE, 0, TRUE, cells[i].suggested, i > 0 };
+      NbEdit edit = { NB_EDIT_VALUE, cells[i].cell, FALSE, 0, TRUE, cells[i].suggested, n_pushed > 0 };
 
       edit.old_has_value = nb_report_get_value (self->report, cells[i].cell, &edit.old_value);
+      /* a blank cell that follows was inferred again with the cells before it */
+      if (edit.old_has_value && edit.old_value == edit.new_value)
+        continue;
       nb_history_push (self->history, &edit);
+      n_pushed++;
       nb_report_set_value (self->report, cells[i].cell, TRUE, cells[i].suggested);
     }
   if (n > 0)

@@ -1006,22 +1006,26 @@ nb_window_apply_edit (NbWindow *self,
 }
 
 /* Accepting an inferred value confirms it as the report's, without changing it; the
- * report records it, and its re-check rebinds the findings so their Accept buttons follow. */
-void
+ * report records it, and its re-check rebinds the findings so their Accept buttons follow.
+ * @joined: undone and redone with the edit before it (a finding's cells, accepted at once).
+ * Returns whether the cell was accepted now. */
+gboolean
 nb_window_accept_cell (NbWindow *self,
-                       guint     cell)
+                       guint     cell,
+                       gboolean  joined)
 {
-  NbEdit edit = { NB_EDIT_ACCEPT, cell, TRUE, 0, TRUE, 0 };
+  NbEdit edit = { NB_EDIT_ACCEPT, cell, TRUE, 0, TRUE, 0, joined };
 
-  g_return_if_fail (self->report != NULL);
+  g_return_val_if_fail (self->report != NULL, FALSE);
 
   if (!nb_report_can_accept (self->report, cell))
-    return;
+    return FALSE;
   nb_report_get_value (self->report, cell, &edit.old_value);
   edit.new_value = edit.old_value;
   nb_history_push (self->history, &edit);
   nb_report_set_accepted (self->report, cell, TRUE);
   sync_modified (self);
+  return TRUE;
 }
 
 /* Undoes (@undo) or redoes an edit from the history. */

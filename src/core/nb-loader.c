@@ -82,6 +82,8 @@ report_new_from_text (NbText      *text,
                              "report’s sections nor its tables"));
       return NULL;
     }
+  nb_infer_mark (self);
+  nb_report_set_inferrer (self, nb_infer_run);
   nb_report_set_checker (self, nb_checker_run);
   nb_report_check (self);
   return g_steal_pointer (&self);

@@ -22,10 +22,12 @@ typedef struct
   guint     was_present : 1;  /* the row was found in the text */
   guint     accepted : 1;     /* an inferred value the reviewer took as it is */
   guint     unsplit : 1;      /* written run together with its row, and not split (cell.ambiguous) */
+  guint     reinfer : 1;      /* inferred by the equations alone: derived again after an edit */
   double    orig_value;
 } NbCell;
 
 typedef GPtrArray *(*NbReportChecker) (NbReport *report);
+typedef void (*NbReportInferrer) (NbReport *report, GArray *changed);
 
 struct _NbReport
 {
@@ -46,6 +48,7 @@ struct _NbReport
   GListStore *findings;
   gboolean    modified;
   NbReportChecker checker;     /* the checks, as the loader set them */
+  NbReportInferrer inferrer;   /* derives the inferred cells again (parse/nb-infer.c) */
 };
 
 /* nb-report.c: the model, filled by the parser and checked by the checker the
@@ -54,9 +57,16 @@ NbReport  *nb_report_new_for_text  (NbText          *text,
                                     const char      *filename);
 void       nb_report_set_checker   (NbReport        *self,
                                     NbReportChecker  checker);
+void       nb_report_set_inferrer  (NbReport         *self,
+                                    NbReportInferrer  inferrer);
 
 /* parse/nb-parser.c */
 void       nb_parser_parse         (NbReport    *report);
+
+/* parse/nb-infer.c */
+void       nb_infer_mark           (NbReport    *report);
+void       nb_infer_run            (NbReport    *report,
+                                    GArray      *changed);
 
 /* check/nb-checker.c */
 GPtrArray *nb_checker_run          (NbReport    *report);

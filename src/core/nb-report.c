@@ -75,9 +75,10 @@ nb_report_class_init (NbReportClass *klass)
 
   /**
    * NbReport::changed:
-   * @cell: the cell whose value was corrected
+   * @cell: the cell whose value was corrected, or an inferred cell derived again
    *
-   * Emitted after a correction, once the checks have run again.
+   * Emitted after a correction, once the checks have run again: for the
+   * corrected cell, then for each inferred cell whose value changed with it.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
@@ -140,6 +141,73 @@ nb_report_set_checker (NbReport        *self,
                        NbReportChecker  checker)
 {
   self->checker = checker;
+}
+
+/* How the inferred cells are derived again after an edit: the loader sets it
+ * (parse/nb-infer.c), like the checks */
+void
+nb_report_set_inferrer (NbReport         *self,
+                        NbReportInferrer  inferrer)
+{
+  self->inferrer = inferrer;
+}
+
+/* Derives the inferred cells again; the cells that changed are appended to @changed */
+static void
+infer (NbReport *self,
+       GArray   *changed)
+{
+  if (self->inferrer != NULL)
+    self->inferrer (self, changed);
+}
+
+static void
+emit_changed (NbReport *self,
+              GArray   *cells)
+{
+  for (guint i = 0; i < cells->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, g_array_index (cells, guint, i));
+}
+
+/* After @cell changed: the inferred cells derived again, the checks run, and ::changed
+ * said for @cell and each inferred cell that moved with it */
+static void
+recheck_after (NbReport *self,
+               guint     cell)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_array_append_val (changed, cell);
+  infer (self, changed);
+  nb_report_check (self);
+  emit_changed (self, changed);
+}
+
+/**
+ * nb_report_infer:
+ *
+ * Derives the inferred cells again from the values the report holds now: a cell
+ * the report left empty takes the value its table's equations determine, or
+ * becomes missing when they no longer determine it. Cells read from the text,
+ * corrected or accepted are left as they are. When a value changed, the checks
+ * run again and #NbReport::changed is emitted for each such cell.
+ * nb_report_set_value () does this after every correction.
+ *
+ * Returns: %TRUE when an inferred value changed
+ */
+gboolean
+nb_report_infer (NbReport *self)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+
+  infer (self, changed);
+  if (changed->len == 0)
+    return FALSE;
+  nb_report_check (self);
+  emit_changed (self, changed);
+  return TRUE;
 }
 
 const char *
@@ -395,7 +463,8 @@ nb_report_parse_value (NbReport   *self,
  * nb_report_set_value:
  * @has_value: %FALSE to clear the cell
  *
- * Corrects a cell, keeping what the report said, and runs the checks again.
+ * Corrects a cell, keeping what the report said, derives the inferred cells
+ * again (see nb_report_infer ()) and runs the checks again.
  *
  * Returns: %TRUE when the value changed
  */
@@ -427,8 +496,7 @@ nb_report_set_value (NbReport *self,
     c->corrected = FALSE;
 
   nb_report_set_modified (self, TRUE);
-  nb_report_check (self);
-  g_signal_emit (self, signals[CHANGED], 0, cell);
+  recheck_after (self, cell);
   return TRUE;
 }
 
@@ -475,8 +543,8 @@ nb_report_set_accepted (NbReport *self,
     return;
   c->accepted = accepted;
   nb_report_set_modified (self, TRUE);
-  nb_report_check (self);
-  g_signal_emit (self, signals[CHANGED], 0, cell);
+  /* withdrawn, the value is inferred again from the values now */
+  recheck_after (self, cell);
 }
 
 gboolean

@@ -66,6 +66,7 @@ gboolean     nb_report_set_value           (NbReport            *self,
                                             guint                cell,
                                             gboolean             has_value,
                                             double               value);
+gboolean     nb_report_infer               (NbReport            *self);
 gboolean     nb_report_parse_value         (NbReport            *self,
                                             guint                cell,
                                             const char          *input,
