@@ -86,12 +86,12 @@ set_count (GtkWidget  *badge,
   gtk_widget_set_visible (badge, count > 0);
 }
 
-static void
-update_counts (NbWindow *self)
+void
+nb_window_update_counts (NbWindow *self)
 {
-  guint errors = nb_report_count_findings (self->report, NB_SEVERITY_ERROR);
-  guint warnings = nb_report_count_findings (self->report, NB_SEVERITY_WARNING);
-  guint infos = nb_report_count_findings (self->report, NB_SEVERITY_INFO);
+  guint errors = nb_window_count_findings (self, NB_SEVERITY_ERROR);
+  guint warnings = nb_window_count_findings (self, NB_SEVERITY_WARNING);
+  guint infos = nb_window_count_findings (self, NB_SEVERITY_INFO);
   g_autofree char *e = NULL, *w = NULL, *i = NULL;
 
   e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
@@ -131,7 +131,7 @@ findings_changed_cb (GListModel *findings,
   nb_window_findings_regroup (self, TRUE);
   nb_table_view_refresh (self->table_view);
   nb_source_view_refresh (self->source_view);
-  update_counts (self);
+  nb_window_update_counts (self);
   nb_window_update_state (self);
 }
 
@@ -144,7 +144,7 @@ badge_toggled_cb (GtkToggleButton *badge,
                         gtk_toggle_button_get_active (badge) ? GTK_FILTER_CHANGE_LESS_STRICT
                                                              : GTK_FILTER_CHANGE_MORE_STRICT);
   if (self->report != NULL)
-    update_counts (self);
+    nb_window_update_counts (self);
 }
 
 static void
@@ -396,11 +396,12 @@ set_report (NbWindow *self,
   gtk_label_set_text (self->details_label, details);
 
   self->preview_cell = -1;
+  nb_window_set_set_findings (self, NULL);  /* a review set gives them after */
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
   nb_window_place_dividers (self);
   nb_window_findings_regroup (self, FALSE);
-  update_counts (self);
+  nb_window_update_counts (self);
 
   gtk_stack_set_visible_child_name (self->stack, "report");
   nb_window_update_state (self);
