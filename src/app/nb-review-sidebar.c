@@ -609,6 +609,13 @@ show_item (NbReviewSidebar *self,
                                                  G_CALLBACK (findings_changed_cb), self);
       g_signal_connect (report, "notify::modified", G_CALLBACK (modified_cb), self);
     }
+  else if (item && nb_review_item_get_error (item))
+    {
+      /* not the report before, as if it were this one */
+      g_autoptr(GFile) file = g_file_new_for_path (nb_review_item_get_path (item));
+
+      nb_window_show_unreadable (self->window, file, nb_review_item_get_error (item)->message);
+    }
   update_review_box (self);
 }
 

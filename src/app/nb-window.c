@@ -870,11 +870,51 @@ nb_window_show_report (NbWindow *self,
   update_title (self);
 }
 
+/**
+ * nb_window_show_unreadable:
+ * @message: why @file could not be read
+ *
+ * A review set's file that could not be read, in place of the window's report: no
+ * report stays on show (nor can be edited or exported), and the reason is said.
+ */
+void
+nb_window_show_unreadable (NbWindow   *self,
+                           GFile      *file,
+                           const char *message)
+{
+  g_autofree char *name = dup_display_name (file);
+  /* Translators: %s is a file name, then the reason */
+  g_autofree char *text = g_strdup_printf (_("Could not open “%s”: %s"), name, message);
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (self->report != NULL)
+    {
+      g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->report));
+      g_signal_handlers_disconnect_by_data (self->report, self);
+    }
+  g_clear_object (&self->report);
+  nb_history_clear (self->history);
+  nb_window_set_set_findings (self, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->groups);
+  nb_source_view_set_report (self->source_view, NULL);
+  nb_table_view_set_report (self->table_view, NULL);
+  g_set_object (&self->file, file);
+  self->loading = FALSE;
+  nb_window_show_error (self, text);
+  show_empty_state (self);
+  nb_window_update_state (self);
+}
+
 gboolean
 nb_window_is_empty (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  return self->report == NULL && !self->loading;
+  /* a review set's window is never empty: a file opened goes to a window of its own,
+   * not in place of the set's reports (nb-review-sidebar.c) */
+  return self->report == NULL && !self->loading &&
+         g_object_get_data (G_OBJECT (self), "nb-review-sidebar") == NULL;
 }
 
 gboolean

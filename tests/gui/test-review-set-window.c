@@ -363,6 +363,47 @@ test_keys (void)
   nb_test_remove_tree (dir);
 }
 
+/* A file of the set that cannot be read shows as such: not the report before it
+ * (which could then be edited or exported in its name), and the next one shows again. */
+static void
+test_unreadable (void)
+{
+  g_autofree char *dir = review_set_make ();
+  g_autofree char *junk = g_build_filename (dir, "office-empty-2021.txt", NULL);
+  NbReviewSidebar *sidebar;
+  NbWindow *window;
+  GListModel *shown;
+  guint pos;
+
+  g_assert_true (g_file_set_contents (junk, "这不是一份年报。\n只有两行。\n", -1, NULL));
+  window = review_set_open (dir, &sidebar);
+  shown = nb_review_sidebar_get_shown (sidebar);
+  pos = review_set_position_of (shown, "office-empty-2021.txt");
+  g_assert_cmpuint (pos, >, 0);
+  nb_review_sidebar_select (sidebar, pos - 1);
+  spin ();
+  g_assert_nonnull (nb_window_get_report (window));
+
+  send_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  g_assert_cmpstr (shown_name (sidebar), ==, "office-empty-2021.txt");
+  g_assert_null (nb_window_get_report (window));
+  g_assert_nonnull (nb_window_get_error_message (window));
+  g_assert_nonnull (strstr (nb_window_get_error_message (window), "office-empty-2021.txt"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 0);
+  /* the set's window takes no other file in its place */
+  g_assert_false (nb_window_is_empty (window));
+
+  send_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  assert_shows (window, sidebar, shown, pos + 1);
+  g_assert_null (nb_window_get_error_message (window));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->export_button)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nb_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,5 +417,6 @@ main (int   argc,
     }
   g_test_add_func ("/gui/review-set/set-findings", test_set_findings);
   g_test_add_func ("/gui/review-set/keys", test_keys);
+  g_test_add_func ("/gui/review-set/unreadable", test_unreadable);
   return g_test_run ();
 }
