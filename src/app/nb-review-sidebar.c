@@ -581,7 +581,14 @@ findings_changed_cb (GListModel      *findings,
   if (self->shown == NULL)
     return;
   save_corrections (self);
-  nb_review_item_refresh (self->shown);
+  if (nb_review_item_refresh (self->shown))
+    {
+      /* a correction to what the set's rules compare: their findings are new */
+      link_set_findings (self);
+      if (self->window != NULL)
+        nb_window_show_set_findings (self->window, nb_review_item_get_set_findings (self->shown));
+      show_set_findings (self, self->shown);
+    }
   queue_refresh (self);
 }
 

@@ -34,7 +34,6 @@ guint               request_cell      (NbReport        *report,
                                        guint            column);
 
 /* review sets */
-char               *review_set_make        (void);
 NbWindow           *review_set_open        (const char       *path,
                                             NbReviewSidebar **sidebar);
 void                review_set_spin_until_read (NbReviewSidebar *sidebar);

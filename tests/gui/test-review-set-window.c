@@ -83,7 +83,7 @@ row_at (NbWindow *window,
 static void
 test_set_findings (void)
 {
-  g_autofree char *dir = review_set_make ();
+  g_autofree char *dir = nb_test_make_review_set ();
   NbReviewSidebar *sidebar;
   NbWindow *window = review_set_open (dir, &sidebar);
   GListModel *shown = nb_review_sidebar_get_shown (sidebar);
@@ -104,6 +104,20 @@ test_set_findings (void)
   item = nb_review_sidebar_get_selected (sidebar);
   report = nb_review_item_get_report (item);
   g_assert_true (nb_window_get_report (window) == report);
+
+  /* the sidebar's note comes before the set's findings shown there, not pushed out
+   * of sight below them */
+  {
+    GtkWidget *note = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+    GtkWidget *expander = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_EXPANDER, NULL, NULL);
+    graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), a, b;
+
+    wait_for_frame (GTK_WIDGET (window));
+    g_assert_true (gtk_widget_get_visible (expander));
+    g_assert_true (gtk_widget_compute_point (note, GTK_WIDGET (sidebar), &origin, &a));
+    g_assert_true (gtk_widget_compute_point (expander, GTK_WIDGET (sidebar), &origin, &b));
+    g_assert_cmpfloat (a.y, <, b.y);
+  }
 
   /* the badges count them: the same numbers as the sidebar's */
   for (NbSeverity s = NB_SEVERITY_INFO; s <= NB_SEVERITY_ERROR; s++)
@@ -181,6 +195,23 @@ test_set_findings (void)
   g_assert_true (nb_source_view_span_has_tag (window->source_view, span, "nb-selected"));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 6);
 
+  /* this year's 上年结转 corrected to last year's 结转下年度: the set's finding goes
+   * from the list, the others stay, with their way to the other report */
+  g_assert_true (nb_review_sidebar_go_to (sidebar, item, (NbSpan) { -1, -1 }));
+  spin ();
+  nb_window_apply_edit (window, nb_schema_lookup (nb_report_get_edition (report), "requests.carried_in.natural_person"),
+                        TRUE, 2);
+  nb_window_apply_edit (window, nb_schema_lookup (nb_report_get_edition (report), "requests.carried_in.total"),
+                        TRUE, 2);
+  spin ();
+  g_assert_cmpuint (group_position (window, "series.carry_over"), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (nb_window_count_findings (window, NB_SEVERITY_ERROR), ==, nb_review_item_count (item, NB_SEVERITY_ERROR));
+  pos = group_position (window, "series.copied_text");
+  g_assert_cmpuint (pos, !=, GTK_INVALID_LIST_POSITION);
+  row = row_at (window, pos);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (nb_finding_row_get_go_button (row))));
+
   /* a report of the set with no set findings lists only its own */
   nb_review_sidebar_select (sidebar, review_set_position_of (shown, "office-2021.txt"));
   spin ();
@@ -251,7 +282,7 @@ assert_shows (NbWindow        *window,
 static void
 test_keys (void)
 {
-  g_autofree char *dir = review_set_make ();
+  g_autofree char *dir = nb_test_make_review_set ();
   NbReviewSidebar *sidebar;
   NbWindow *window = review_set_open (dir, &sidebar);
   GListModel *shown = nb_review_sidebar_get_shown (sidebar);
@@ -368,7 +399,7 @@ test_keys (void)
 static void
 test_unreadable (void)
 {
-  g_autofree char *dir = review_set_make ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autofree char *junk = g_build_filename (dir, "office-empty-2021.txt", NULL);
   NbReviewSidebar *sidebar;
   NbWindow *window;

@@ -17,7 +17,7 @@
 static void
 test_sidebar (void)
 {
-  g_autofree char *dir = review_set_make ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autofree char *pdf = g_strconcat (dir, "-sheet.pdf", NULL);  /* beside the folder, not a report in it */
   NbReviewSidebar *sidebar;
   NbWindow *window = review_set_open (dir, &sidebar);
@@ -173,7 +173,7 @@ test_sidebar (void)
 static void
 test_close_while_reading (void)
 {
-  g_autofree char *dir = review_set_make ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   NbWindow *window = nb_review_sidebar_open (NULL, &folder, 1);
   NbReviewSidebar *sidebar = nb_review_sidebar_get_for_window (window);
@@ -213,7 +213,7 @@ test_wants (void)
 static void
 test_cancel (void)
 {
-  g_autofree char *dir = review_set_make ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   NbWindow *window = nb_review_sidebar_open (NULL, &folder, 1);
   NbReviewSidebar *sidebar = nb_review_sidebar_get_for_window (window);
