@@ -1012,6 +1012,17 @@ summary_clicked_cb (NbReviewSidebar *self)
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Save"), _("_Cancel"));
 
+  const char *store = nb_review_set_get_store_path (self->set);
+  g_autofree char *store_dir = store ? g_path_get_dirname (store) : NULL;
+
+  /* beside the review set's file (the folder of reports), not wherever the program
+   * was started */
+  if (store_dir != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (store_dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   /* Translators: the default name of a review set's summary */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("summary.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

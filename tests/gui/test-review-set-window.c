@@ -435,6 +435,63 @@ test_unreadable (void)
   nb_test_remove_tree (dir);
 }
 
+static gboolean
+button_says (GtkWidget *button,
+             gpointer   label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0;
+}
+
+static GtkFileChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK holds it */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_FILE_CHOOSER (w);
+    }
+  return NULL;
+}
+
+/* Export Summary asks where beside the set's folder, not in the current directory */
+static void
+test_summary_folder (void)
+{
+  g_autofree char *dir = nb_test_make_review_set ();
+  NbReviewSidebar *sidebar;
+  NbWindow *window = review_set_open (dir, &sidebar);
+  GtkWidget *button = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_BUTTON, button_says, "E_xport Summary…");
+  g_autoptr(GFile) expected = g_file_new_for_path (dir);
+  g_autoptr(GFile) folder = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  chooser = find_chooser ();
+  if (chooser == NULL)
+    {
+      /* a portal's chooser is not ours to look into */
+      g_test_skip ("the file chooser is not a GTK dialog here");
+    }
+  else
+    {
+      folder = gtk_file_chooser_get_current_folder (chooser);
+      g_assert_nonnull (folder);
+      g_assert_true (g_file_equal (folder, expected));
+      g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "summary.csv");
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      spin ();
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nb_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,5 +506,6 @@ main (int   argc,
   g_test_add_func ("/gui/review-set/set-findings", test_set_findings);
   g_test_add_func ("/gui/review-set/keys", test_keys);
   g_test_add_func ("/gui/review-set/unreadable", test_unreadable);
+  g_test_add_func ("/gui/review-set/summary-folder", test_summary_folder);
   return g_test_run ();
 }
