@@ -635,6 +635,11 @@ selection_changed_cb (GtkSingleSelection *selection,
 
   if (self->disposed)
     return;
+  /* A report that leaves the list (marked reviewed while only those not yet reviewed
+   * are listed) stays on show, with its status, note and corrections kept as they
+   * are made; the arrow keys go on from the list. */
+  if (item == NULL && self->shown != NULL)
+    return;
   if (self->window != NULL && item != self->shown && (item == NULL || nb_review_item_get_loaded (item)))
     show_item (self, item);
 }

@@ -435,6 +435,61 @@ test_unreadable (void)
   nb_test_remove_tree (dir);
 }
 
+/* Marked reviewed while only the reports not yet reviewed are listed, a report leaves
+ * the list: it stays on show, and what is done to it next is still kept. */
+static void
+test_filtered_out (void)
+{
+  g_autofree char *dir = nb_test_make_review_set ();
+  NbReviewSidebar *sidebar;
+  NbWindow *window = review_set_open (dir, &sidebar);
+  GListModel *shown = nb_review_sidebar_get_shown (sidebar);
+  NbReviewItem *item;
+  NbReport *report;
+  guint cell;
+  double value;
+
+  nb_review_sidebar_set_filter (sidebar, FALSE, TRUE);
+  nb_review_sidebar_select (sidebar, review_set_position_of (shown, "ruzhou-2021.txt"));
+  spin ();
+  item = nb_review_sidebar_get_selected (sidebar);
+  report = nb_review_item_get_report (item);
+  g_assert_true (nb_review_sidebar_set_status (sidebar, NB_REVIEW_STATUS_REVIEWED));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+  g_assert_true (nb_review_sidebar_get_selected (sidebar) == item);
+  g_assert_true (nb_window_get_report (window) == report);
+
+  /* a second thought: a correction, a note */
+  cell = request_cell (report, "new", 0);
+  nb_window_apply_edit (window, cell, TRUE, 77);
+  spin ();
+  g_assert_false (nb_report_get_modified (report));
+  nb_review_sidebar_set_note (sidebar, "再看一遍");
+  g_assert_cmpstr (nb_review_item_get_note (item), ==, "再看一遍");
+
+  /* the keys go on from the list: Down shows a report that is listed */
+  gtk_widget_grab_focus (sidebar_list (sidebar));
+  send_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  g_assert_true (nb_review_sidebar_get_selected (sidebar) != item);
+  assert_shows (window, sidebar, shown, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+
+  window = review_set_open (dir, &sidebar);
+  shown = nb_review_sidebar_get_shown (sidebar);
+  {
+    g_autoptr(NbReviewItem) again = g_list_model_get_item (shown, review_set_position_of (shown, "ruzhou-2021.txt"));
+
+    g_assert_cmpstr (nb_review_item_get_note (again), ==, "再看一遍");
+    g_assert_true (nb_report_get_value (nb_review_item_get_report (again), cell, &value));
+    g_assert_cmpfloat (value, ==, 77);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nb_test_remove_tree (dir);
+}
+
 static gboolean
 button_says (GtkWidget *button,
              gpointer   label)
@@ -507,5 +562,6 @@ main (int   argc,
   g_test_add_func ("/gui/review-set/keys", test_keys);
   g_test_add_func ("/gui/review-set/unreadable", test_unreadable);
   g_test_add_func ("/gui/review-set/summary-folder", test_summary_folder);
+  g_test_add_func ("/gui/review-set/filtered-out", test_filtered_out);
   return g_test_run ();
 }
