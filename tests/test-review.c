@@ -366,6 +366,34 @@ test_set_corrected_series (void)
   nb_test_remove_tree (dir);
 }
 
+/* A file that cannot be read keeps its reviewer's note in the summary, after why
+ * it cannot be read ("请重新报送" is what goes back to the office). */
+static void
+test_set_unreadable_note (void)
+{
+  g_autofree char *dir = nb_test_copy_samples (NULL);
+  g_autofree char *junk = g_build_filename (dir, "empty-2021.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  NbReviewSet *set;
+  NbReviewItem *item;
+  g_autofree char *csv = NULL;
+  g_autofree char *sheet = NULL;
+
+  g_assert_true (g_file_set_contents (junk, "这不是一份年报。\n", -1, NULL));
+  set = open_set (dir);
+  item = find_item (set, "empty-2021.txt");
+  g_assert_nonnull (nb_review_item_get_error (item));
+  g_assert_true (nb_review_item_set_note (item, "请重新报送", &error));
+  g_assert_no_error (error);
+  csv = nb_review_set_to_csv (set, NULL);
+  g_assert_nonnull (strstr (csv, nb_review_item_get_error (item)->message));
+  g_assert_nonnull (strstr (csv, "请重新报送"));
+  sheet = nb_review_set_to_sheet (set, item);
+  g_assert_nonnull (strstr (sheet, "请重新报送"));
+  g_object_unref (set);
+  nb_test_remove_tree (dir);
+}
+
 /* Cancelled before it starts, a set reads nothing; progress comes once per report. */
 static void
 progress_cb (NbReviewSet  *set,
@@ -409,5 +437,6 @@ main (int   argc,
   g_test_add_func ("/review/set/state", test_set_state);
   g_test_add_func ("/review/set/progress", test_set_progress);
   g_test_add_func ("/review/set/corrected-series", test_set_corrected_series);
+  g_test_add_func ("/review/set/unreadable-note", test_set_unreadable_note);
   return g_test_run ();
 }
