@@ -490,6 +490,44 @@ test_filtered_out (void)
   nb_test_remove_tree (dir);
 }
 
+/* Sorted by errors, a report whose errors are corrected moves down the list: it
+ * stays selected there, and Down goes on from it. */
+static void
+test_resorted (void)
+{
+  g_autofree char *dir = nb_test_make_review_set ();
+  NbReviewSidebar *sidebar;
+  NbWindow *window = review_set_open (dir, &sidebar);
+  GListModel *shown = nb_review_sidebar_get_shown (sidebar);
+  NbReviewItem *item;
+  NbReport *report;
+  NbEdition ed;
+  guint pos;
+
+  nb_review_sidebar_set_sort (sidebar, NB_REVIEW_SORT_ERRORS);
+  nb_review_sidebar_select (sidebar, 0);
+  spin ();
+  item = nb_review_sidebar_get_selected (sidebar);
+  report = nb_review_item_get_report (item);
+  ed = nb_report_get_edition (report);
+  g_assert_cmpstr (nb_review_item_get_display_name (item), ==, "mianchi-2021.txt");
+  /* its suggested correction: nothing carried over to the next year */
+  nb_window_apply_edit (window, nb_schema_lookup (ed, "requests.carried_over.natural_person"), TRUE, 0);
+  nb_window_apply_edit (window, nb_schema_lookup (ed, "requests.carried_over.total"), TRUE, 0);
+  spin ();
+  pos = review_set_position_of (shown, "mianchi-2021.txt");
+  g_assert_cmpuint (pos, >, 0);
+  g_assert_true (nb_review_sidebar_get_selected (sidebar) == item);
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (shown)), ==, pos);
+  wait_for_frame (GTK_WIDGET (window));
+  gtk_widget_grab_focus (sidebar_list (sidebar));
+  send_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  assert_shows (window, sidebar, shown, MIN (pos + 1, g_list_model_get_n_items (shown) - 1));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nb_test_remove_tree (dir);
+}
+
 static gboolean
 button_says (GtkWidget *button,
              gpointer   label)
@@ -563,5 +601,6 @@ main (int   argc,
   g_test_add_func ("/gui/review-set/unreadable", test_unreadable);
   g_test_add_func ("/gui/review-set/summary-folder", test_summary_folder);
   g_test_add_func ("/gui/review-set/filtered-out", test_filtered_out);
+  g_test_add_func ("/gui/review-set/resorted", test_resorted);
   return g_test_run ();
 }
