@@ -44,6 +44,7 @@ struct _NbReviewSidebar
   NbReviewSort        sort;
   guint               refresh_source;
   guint               focus_tick;
+  guint               status_focus_source;
   guint               focus_tries;
   gboolean            updating;    /* setting the widgets from the item, not the user */
   char               *message;     /* the last thing said to the reviewer */
@@ -644,13 +645,31 @@ selection_changed_cb (GtkSingleSelection *selection,
     show_item (self, item);
 }
 
+static gboolean
+status_focus_cb (gpointer data)
+{
+  NbReviewSidebar *self = data;
+
+  self->status_focus_source = 0;
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    focus_selected (self);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 status_changed_cb (GtkDropDown     *dropdown,
                    GParamSpec      *pspec,
                    NbReviewSidebar *self)
 {
-  if (!self->updating && self->shown)
-    nb_review_sidebar_set_status (self, gtk_drop_down_get_selected (dropdown));
+  if (self->updating || self->shown == NULL)
+    return;
+  nb_review_sidebar_set_status (self, gtk_drop_down_get_selected (dropdown));
+  /* marked: the keys go back to the list, where Down goes on to the next report (once
+   * the drop-down's popup has closed and given the focus back to it) */
+  if (self->status_focus_source == 0)
+    self->status_focus_source = g_idle_add (status_focus_cb, self);
 }
 
 static void
@@ -1059,6 +1078,7 @@ nb_review_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->status_focus_source, g_source_remove);
   if (self->focus_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
   self->focus_tick = 0;

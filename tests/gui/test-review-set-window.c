@@ -529,6 +529,53 @@ test_resorted (void)
 }
 
 static gboolean
+lists_statuses (GtkWidget *dropdown,
+                gpointer   first)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+
+  return GTK_IS_STRING_LIST (model) &&
+         g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), first) == 0;
+}
+
+/* Marked through the status drop-down, the keys go back to the list: Down goes on
+ * to the next report, as a reviewer walks the set (Alt+T, a status, Return, Down). */
+static void
+test_mark_and_move (void)
+{
+  g_autofree char *dir = nb_test_make_review_set ();
+  NbReviewSidebar *sidebar;
+  NbWindow *window = review_set_open (dir, &sidebar);
+  GListModel *shown = nb_review_sidebar_get_shown (sidebar);
+  GtkWidget *status = find_descendant (GTK_WIDGET (sidebar), GTK_TYPE_DROP_DOWN, lists_statuses,
+                                       "Not yet looked at");
+  GtkWidget *list = sidebar_list (sidebar);
+
+  g_assert_nonnull (status);
+  gtk_window_present (GTK_WINDOW (window));
+  send_key (GTK_WIDGET (window), GDK_KEY_Home, 0);
+  assert_shows (window, sidebar, shown, 0);
+  for (guint k = 0; k < 3; k++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_grab_focus (status);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (status), NB_REVIEW_STATUS_REVIEWED);
+      spin ();
+      wait_for_frame (GTK_WIDGET (window));
+      g_assert_cmpint (nb_review_item_get_status (nb_review_sidebar_get_selected (sidebar)), ==,
+                       NB_REVIEW_STATUS_REVIEWED);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+      send_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+      assert_shows (window, sidebar, shown, k + 1);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  nb_test_remove_tree (dir);
+}
+
+static gboolean
 button_says (GtkWidget *button,
              gpointer   label)
 {
@@ -602,5 +649,6 @@ main (int   argc,
   g_test_add_func ("/gui/review-set/summary-folder", test_summary_folder);
   g_test_add_func ("/gui/review-set/filtered-out", test_filtered_out);
   g_test_add_func ("/gui/review-set/resorted", test_resorted);
+  g_test_add_func ("/gui/review-set/mark-and-move", test_mark_and_move);
   return g_test_run ();
 }
