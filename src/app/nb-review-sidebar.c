@@ -1030,14 +1030,13 @@ summary_response_cb (GtkNativeDialog *chooser,
 static void
 summary_clicked_cb (NbReviewSidebar *self)
 {
+  const char *store = nb_review_set_get_store_path (self->set);
+  g_autofree char *store_dir = store ? g_path_get_dirname (store) : NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Summary"),
                                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Save"), _("_Cancel"));
-
-  const char *store = nb_review_set_get_store_path (self->set);
-  g_autofree char *store_dir = store ? g_path_get_dirname (store) : NULL;
 
   /* beside the review set's file (the folder of reports), not wherever the program
    * was started */
@@ -1432,7 +1431,8 @@ nb_review_sidebar_go_to (NbReviewSidebar *self,
           focus_selected (self);
           if (self->shown != item || self->window == NULL)
             return FALSE;
-          if (nb_span_is_set (span) && (guint) span.end <= nb_report_get_n_chars (nb_review_item_get_report (item)))
+          if (nb_span_is_set (span) && nb_review_item_get_report (item) != NULL &&
+              (guint) span.end <= nb_report_get_n_chars (nb_review_item_get_report (item)))
             nb_source_view_highlight_spans (self->window->source_view, &span, 1, TRUE);
           return TRUE;
         }
