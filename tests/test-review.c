@@ -298,6 +298,102 @@ test_set_state (void)
   nb_test_remove_tree (dir);
 }
 
+static guint
+count_set_findings (NbReviewItem *item,
+                    const char   *rule)
+{
+  GListModel *findings = nb_review_item_get_set_findings (item);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      n += g_str_equal (nb_finding_get_rule (f), rule);
+    }
+  return n;
+}
+
+/* A correction to what the rules across the set compare runs them again, at once
+ * and when the set is opened again: correcting this year's 上年结转 to last year's
+ * 结转下年度 clears series.carry_over, and the summary's figures are the corrected ones. */
+static void
+test_set_corrected_series (void)
+{
+  g_autofree char *dir = nb_test_make_review_set ();
+  g_autoptr(GError) error = NULL;
+  NbReviewSet *set = open_set (dir);
+  NbReviewItem *item = find_item (set, "mianchi-2022.txt");
+  NbReport *report = nb_review_item_get_report (item);
+  NbEdition ed = nb_report_get_edition (report);
+  int person = nb_schema_lookup (ed, "requests.carried_in.natural_person");
+  int total = nb_schema_lookup (ed, "requests.carried_in.total");
+  int fresh = nb_schema_lookup (ed, "requests.new.total");
+  double new_total;
+
+  g_assert_cmpuint (count_set_findings (item, "series.carry_over"), ==, 2);
+  g_assert_cmpuint (nb_review_item_count (item, NB_SEVERITY_ERROR), ==, nb_report_count_findings (report, NB_SEVERITY_ERROR) + 2);
+  g_assert_true (nb_report_get_value (report, fresh, &new_total));
+
+  /* a correction elsewhere leaves the set's findings as they are */
+  g_assert_true (nb_report_set_value (report, fresh, TRUE, new_total + 1));
+  nb_report_check (report);
+  g_assert_false (nb_review_item_refresh (item));
+  g_assert_cmpuint (count_set_findings (item, "series.carry_over"), ==, 2);
+  {
+    g_autofree char *json = nb_review_set_to_json (set, NULL);
+    g_autofree char *figure = g_strdup_printf ("\"new\" : %g", new_total + 1);
+
+    g_assert_nonnull (strstr (json, figure));
+  }
+  g_assert_true (nb_report_set_value (report, fresh, TRUE, new_total));
+
+  g_assert_true (nb_report_set_value (report, person, TRUE, 2));
+  g_assert_true (nb_report_set_value (report, total, TRUE, 2));
+  nb_report_check (report);
+  g_assert_true (nb_review_item_refresh (item));
+  g_assert_cmpuint (count_set_findings (item, "series.carry_over"), ==, 0);
+  /* its errors are now its own (its table's sums, which the correction changed) */
+  g_assert_cmpuint (nb_review_item_count (item, NB_SEVERITY_ERROR), ==, nb_report_count_findings (report, NB_SEVERITY_ERROR));
+  g_assert_true (nb_review_item_save_corrections (item, &error));
+  g_assert_no_error (error);
+  g_object_unref (set);
+
+  set = open_set (dir);
+  item = find_item (set, "mianchi-2022.txt");
+  g_assert_cmpuint (count_set_findings (item, "series.carry_over"), ==, 0);
+  g_object_unref (set);
+  nb_test_remove_tree (dir);
+}
+
+/* A file that cannot be read keeps its reviewer's note in the summary, after why
+ * it cannot be read ("请重新报送" is what goes back to the office). */
+static void
+test_set_unreadable_note (void)
+{
+  g_autofree char *dir = nb_test_copy_samples (NULL);
+  g_autofree char *junk = g_build_filename (dir, "empty-2021.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  NbReviewSet *set;
+  NbReviewItem *item;
+  g_autofree char *csv = NULL;
+  g_autofree char *sheet = NULL;
+
+  g_assert_true (g_file_set_contents (junk, "这不是一份年报。\n", -1, NULL));
+  set = open_set (dir);
+  item = find_item (set, "empty-2021.txt");
+  g_assert_nonnull (nb_review_item_get_error (item));
+  g_assert_true (nb_review_item_set_note (item, "请重新报送", &error));
+  g_assert_no_error (error);
+  csv = nb_review_set_to_csv (set, NULL);
+  g_assert_nonnull (strstr (csv, nb_review_item_get_error (item)->message));
+  g_assert_nonnull (strstr (csv, "请重新报送"));
+  sheet = nb_review_set_to_sheet (set, item);
+  g_assert_nonnull (strstr (sheet, "请重新报送"));
+  g_object_unref (set);
+  nb_test_remove_tree (dir);
+}
+
 /* Cancelled before it starts, a set reads nothing; progress comes once per report. */
 static void
 progress_cb (NbReviewSet  *set,
@@ -340,5 +436,7 @@ main (int   argc,
   g_test_add_func ("/review/store/kill", test_store_kill);
   g_test_add_func ("/review/set/state", test_set_state);
   g_test_add_func ("/review/set/progress", test_set_progress);
+  g_test_add_func ("/review/set/corrected-series", test_set_corrected_series);
+  g_test_add_func ("/review/set/unreadable-note", test_set_unreadable_note);
   return g_test_run ();
 }

@@ -80,3 +80,26 @@ nb_test_remove_tree (const char *dir)
     }
   g_rmdir (dir);
 }
+
+/* A folder of the samples, and last year's report of one of them (mianchi) whose
+ * 结转下年度 is not this year's 上年结转: this year's report copies last year's text
+ * (series.copied_text) and does not carry over what it left (series.carry_over). */
+char *
+nb_test_make_review_set (void)
+{
+  g_autofree char *mianchi = NULL;
+  char *dir = nb_test_copy_samples (&mianchi);
+  g_autofree char *last_year = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GRegex) carried_over = g_regex_new ("^(四、结转下年度继续办理)[\\t 0-9]*$", G_REGEX_MULTILINE, 0, NULL);
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_nonnull (mianchi);
+  parts = g_strsplit (mianchi, "2022", -1);
+  last_year = g_strjoinv ("2021", parts);
+  broken = g_regex_replace (carried_over, last_year, -1, 0, "\\1\t\t2\t0\t0\t0\t0\t0\t2", 0, NULL);
+  path = g_build_filename (dir, "mianchi-2021.txt", NULL);
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  return dir;
+}

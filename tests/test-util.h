@@ -20,5 +20,8 @@ char *nb_test_sample_path    (const char *file);
 char *nb_test_copy_samples (char      **mianchi);
 /* Removes a folder made by nb_test_copy_samples(), and what is in it */
 void  nb_test_remove_tree  (const char *dir);
+/* The samples' folder with last year's mianchi (mianchi-2021.txt), whose 结转下年度
+ * is not this year's 上年结转 (series.carry_over) and whose text this year's copies */
+char *nb_test_make_review_set (void);
 
 G_END_DECLS

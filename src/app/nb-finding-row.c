@@ -3,6 +3,8 @@
  * Severity icon, message in the UI language, the rule's short name (its id in the
  * tooltip), and an "Accept" button when the finding concerns inferred values the user
  * can confirm in one go. A row shows one finding or a group of them (nb-finding-group.c).
+ * A finding that points elsewhere (copied text: the report of the set it matches) gets
+ * a button that goes there (nb_finding_set_go_to ()).
  *
  * The row lays its three children out itself rather than in a horizontal GtkBox: a box
  * measures its children's widths for its height when it allocates them, and a wrapping
@@ -36,7 +38,29 @@ struct _NbFindingRow
   GtkWidget *suggest_box;
   GtkLabel  *suggest_label;
   GtkButton *suggest_button;
+  GtkButton *go_button;
 };
+
+/* Where a finding's "go to" button leads: an action of the window and its target */
+typedef struct
+{
+  char     *label;
+  char     *action_name;
+  GVariant *target;
+} GoTo;
+
+#define GO_TO_KEY "nb-finding-go-to"
+
+static void
+go_to_free (gpointer data)
+{
+  GoTo *go = data;
+
+  g_free (go->label);
+  g_free (go->action_name);
+  g_variant_unref (go->target);
+  g_free (go);
+}
 
 G_DEFINE_FINAL_TYPE (NbFindingRow, nb_finding_row, GTK_TYPE_WIDGET)
 
@@ -178,6 +202,7 @@ nb_finding_row_class_init (NbFindingRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_box);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_label);
   gtk_widget_class_bind_template_child (widget_class, NbFindingRow, suggest_button);
+  gtk_widget_class_bind_template_child (widget_class, NbFindingRow, go_button);
 }
 
 static void
@@ -238,6 +263,23 @@ reset (NbFindingRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->icon), classes[i]);
   g_clear_object (&self->finding);
   nb_finding_row_set_suggestion (self, NULL, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->go_button), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->go_button), FALSE);
+}
+
+/* The button to where @finding points, if it does */
+static void
+show_go_to (NbFindingRow *self,
+            NbFinding    *finding)
+{
+  GoTo *go = g_object_get_data (G_OBJECT (finding), GO_TO_KEY);
+
+  if (go == NULL)
+    return;
+  gtk_button_set_label (self->go_button, go->label);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->go_button), go->target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->go_button), go->action_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->go_button), TRUE);
 }
 
 void
@@ -256,6 +298,7 @@ nb_finding_row_set_finding (NbFindingRow *self,
   acceptable = report != NULL && offers_accept (finding) ? nb_finding_dup_acceptable (finding, report) : NULL;
   show (self, nb_finding_get_severity (finding), nb_finding_get_message (finding, NULL),
         nb_finding_get_rule (finding), acceptable);
+  show_go_to (self, finding);
 }
 
 /* Shows @group: its one finding, or a summary of its findings. */
@@ -285,6 +328,8 @@ nb_finding_row_set_group (NbFindingRow   *self,
   message = nb_finding_group_dup_message (group, report);
   show (self, nb_finding_group_get_severity (group), message, nb_finding_group_get_rule (group),
         acceptable);
+  if (nb_finding_group_get_n_findings (group) == 1)
+    show_go_to (self, self->finding);
 }
 
 /* The correction that resolves the finding (nb-window-suggest.c), and the index its
@@ -309,4 +354,36 @@ nb_finding_row_get_finding (NbFindingRow *self)
 {
   g_return_val_if_fail (NB_IS_FINDING_ROW (self), NULL);
   return self->finding;
+}
+
+GtkButton *
+nb_finding_row_get_go_button (NbFindingRow *self)
+{
+  g_return_val_if_fail (NB_IS_FINDING_ROW (self), NULL);
+  return self->go_button;
+}
+
+/**
+ * nb_finding_set_go_to:
+ * @label: the button's label
+ * @action_name: the action it activates, "review.go-to"
+ * @target: (transfer floating): its target
+ *
+ * Gives @finding a place it points to, which the row of the findings list offers
+ * to go to.
+ */
+void
+nb_finding_set_go_to (NbFinding  *finding,
+                      const char *label,
+                      const char *action_name,
+                      GVariant   *target)
+{
+  GoTo *go = g_new0 (GoTo, 1);
+
+  g_return_if_fail (NB_IS_FINDING (finding));
+
+  go->label = g_strdup (label);
+  go->action_name = g_strdup (action_name);
+  go->target = g_variant_ref_sink (target);
+  g_object_set_data_full (G_OBJECT (finding), GO_TO_KEY, go, go_to_free);
 }

@@ -22,6 +22,11 @@ void        nb_finding_row_set_group   (NbFindingRow   *self,
                                         NbFindingGroup *group,
                                         NbReport       *report);
 NbFinding  *nb_finding_row_get_finding (NbFindingRow   *self);
+GtkButton  *nb_finding_row_get_go_button (NbFindingRow *self);
+void        nb_finding_set_go_to       (NbFinding      *finding,
+                                        const char     *label,
+                                        const char     *action_name,
+                                        GVariant       *target);
 void        nb_finding_row_set_suggestion (NbFindingRow *self,
                                            const char   *text,
                                            guint         index);

@@ -6,6 +6,10 @@
  * the selected one shows in the review view. The reports are read on a pool of
  * threads and appear as they come, with progress and a way to stop.
  *
+ * The findings of the rules across the set go into the window's findings list with
+ * the report's own; a copied passage's finding has a button that goes to the report
+ * it matches (review.go-to), where that passage is highlighted.
+ *
  * Nothing of a review waits to be saved: the status, each change of the note and
  * each correction is written to the review set's file (SQLite, one transaction per
  * change) as it is made.
@@ -16,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-finding-row.h"
 #include "nb-review-sidebar.h"
 #include "nb-window-private.h"
 
@@ -38,6 +43,9 @@ struct _NbReviewSidebar
   gboolean            only_new;
   NbReviewSort        sort;
   guint               refresh_source;
+  guint               focus_tick;
+  guint               status_focus_source;
+  guint               focus_tries;
   gboolean            updating;    /* setting the widgets from the item, not the user */
   char               *message;     /* the last thing said to the reviewer */
 
@@ -61,6 +69,10 @@ struct _NbReviewSidebar
 };
 
 G_DEFINE_FINAL_TYPE (NbReviewSidebar, nb_review_sidebar, GTK_TYPE_BOX)
+
+static void go_to_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data);
 
 static void
 say (NbReviewSidebar *self,
@@ -260,6 +272,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "caption");
   label = row_label (bottom, "status", "caption");
+  g_object_set_data (G_OBJECT (row), "nb-list-item", list_item);  /* the list item owns the row */
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -283,6 +296,66 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
   if (item)
     g_signal_handlers_disconnect_by_func (item, row_update, list_item);
+}
+
+/* The widget of the list's row at @position, if the list has made it */
+static GtkWidget *
+row_widget_at (NbReviewSidebar *self,
+               guint            position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkListItem *list_item = row ? g_object_get_data (G_OBJECT (row), "nb-list-item") : NULL;
+
+      if (list_item && gtk_list_item_get_item (list_item) && gtk_list_item_get_position (list_item) == position)
+        return child;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_selected_cb (GtkWidget     *list,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  NbReviewSidebar *self = data;
+  guint pos = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *row;
+
+  if (pos == GTK_INVALID_LIST_POSITION || self->focus_tries++ > 10)
+    ;
+  else if ((row = row_widget_at (self, pos)) != NULL)
+    gtk_widget_grab_focus (row);
+  else
+    return G_SOURCE_CONTINUE;  /* not laid out yet */
+  self->focus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The keyboard focus to the selected row. GtkListView moves from the row that has
+ * the focus, not from the selected one: after a selection made here (the first
+ * report read, going to a report), the arrow keys would move on from another row.
+ * The row is focused once the list has laid it out (at the next frames). */
+static void
+focus_selected (NbReviewSidebar *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *row;
+
+  if (pos == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+  if ((row = row_widget_at (self, pos)) != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  self->focus_tries = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_selected_cb, self, NULL);
 }
 
 /* ---- the selected report --------------------------------------------------- */
@@ -367,6 +440,38 @@ show_set_findings (NbReviewSidebar *self,
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->set_expander), n > 0);
+}
+
+/* Each copied passage's finding gets a way to the report it matches (review.go-to) */
+static void
+link_set_findings (NbReviewSidebar *self)
+{
+  guint n = nb_review_set_get_n_items (self->set);
+
+  for (guint i = 0; i < n; i++)
+    {
+      NbReviewItem *item = nb_review_set_get_item (self->set, i);
+      GListModel *findings = nb_review_item_get_set_findings (item);
+
+      for (guint k = 0; k < g_list_model_get_n_items (findings); k++)
+        {
+          g_autoptr(NbFinding) f = g_list_model_get_item (findings, k);
+          NbReviewItem *other;
+          NbSpan span;
+
+          if (!nb_review_item_get_copied_from (item, f, &other, &span))
+            continue;
+          for (guint o = 0; o < n; o++)
+            if (nb_review_set_get_item (self->set, o) == other)
+              {
+                /* Translators: a button that shows another report of the review set; %s is its file name */
+                g_autofree char *label = g_strdup_printf (_("Go to %s"), nb_review_item_get_display_name (other));
+
+                nb_finding_set_go_to (f, label, "review.go-to", g_variant_new ("(uii)", o, span.start, span.end));
+                break;
+              }
+        }
+    }
 }
 
 static void
@@ -485,7 +590,14 @@ findings_changed_cb (GListModel      *findings,
   if (self->shown == NULL)
     return;
   save_corrections (self);
-  nb_review_item_refresh (self->shown);
+  if (nb_review_item_refresh (self->shown))
+    {
+      /* a correction to what the set's rules compare: their findings are new */
+      link_set_findings (self);
+      if (self->window != NULL)
+        nb_window_show_set_findings (self->window, nb_review_item_get_set_findings (self->shown));
+      show_set_findings (self, self->shown);
+    }
   queue_refresh (self);
 }
 
@@ -507,10 +619,18 @@ show_item (NbReviewSidebar *self,
       g_autoptr(GFile) file = g_file_new_for_path (nb_review_item_get_path (item));
 
       nb_window_show_report (self->window, report, file);
+      nb_window_show_set_findings (self->window, nb_review_item_get_set_findings (item));
       self->findings_report = g_object_ref (report);
       self->findings_handler = g_signal_connect (nb_report_get_findings (report), "items-changed",
                                                  G_CALLBACK (findings_changed_cb), self);
       g_signal_connect (report, "notify::modified", G_CALLBACK (modified_cb), self);
+    }
+  else if (item && nb_review_item_get_error (item))
+    {
+      /* not the report before, as if it were this one */
+      g_autoptr(GFile) file = g_file_new_for_path (nb_review_item_get_path (item));
+
+      nb_window_show_unreadable (self->window, file, nb_review_item_get_error (item)->message);
     }
   update_review_box (self);
 }
@@ -524,8 +644,26 @@ selection_changed_cb (GtkSingleSelection *selection,
 
   if (self->disposed)
     return;
+  /* A report that leaves the list (marked reviewed while only those not yet reviewed
+   * are listed) stays on show, with its status, note and corrections kept as they
+   * are made; the arrow keys go on from the list. */
+  if (item == NULL && self->shown != NULL)
+    return;
   if (self->window != NULL && item != self->shown && (item == NULL || nb_review_item_get_loaded (item)))
     show_item (self, item);
+}
+
+static gboolean
+status_focus_cb (gpointer data)
+{
+  NbReviewSidebar *self = data;
+
+  self->status_focus_source = 0;
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    focus_selected (self);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -533,8 +671,13 @@ status_changed_cb (GtkDropDown     *dropdown,
                    GParamSpec      *pspec,
                    NbReviewSidebar *self)
 {
-  if (!self->updating && self->shown)
-    nb_review_sidebar_set_status (self, gtk_drop_down_get_selected (dropdown));
+  if (self->updating || self->shown == NULL)
+    return;
+  nb_review_sidebar_set_status (self, gtk_drop_down_get_selected (dropdown));
+  /* marked: the keys go back to the list, where Down goes on to the next report (once
+   * the drop-down's popup has closed and given the focus back to it) */
+  if (self->status_focus_source == 0)
+    self->status_focus_source = g_idle_add (status_focus_cb, self);
 }
 
 static void
@@ -617,8 +760,8 @@ progress_main_cb (gpointer data)
           if (it == p->item)
             {
               gtk_single_selection_set_selected (self->selection, pos);
-              /* the arrow keys move through the list from the start */
-              gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+              /* the arrow keys move through the list from there */
+              focus_selected (self);
               break;
             }
         }
@@ -670,6 +813,9 @@ load_done_cb (GObject      *object,
   if (self->disposed || self->window == NULL)
     return;
   nb_review_set_finish (self->set);
+  link_set_findings (self);
+  if (self->shown && nb_review_item_get_report (self->shown))
+    nb_window_show_set_findings (self->window, nb_review_item_get_set_findings (self->shown));
   gtk_widget_set_visible (self->progress_box, FALSE);
   for (guint i = 0; i < n; i++)
     {
@@ -899,12 +1045,22 @@ summary_response_cb (GtkNativeDialog *chooser,
 static void
 summary_clicked_cb (NbReviewSidebar *self)
 {
+  const char *store = nb_review_set_get_store_path (self->set);
+  g_autofree char *store_dir = store ? g_path_get_dirname (store) : NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Summary"),
                                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Save"), _("_Cancel"));
 
+  /* beside the review set's file (the folder of reports), not wherever the program
+   * was started */
+  if (store_dir != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (store_dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   /* Translators: the default name of a review set's summary */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("summary.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -929,12 +1085,17 @@ nb_review_sidebar_dispose (GObject *object)
   if (self->window)
     {
       g_signal_handlers_disconnect_by_data (self->window, self);
+      gtk_widget_insert_action_group (GTK_WIDGET (self->window), "review", NULL);
       g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
       self->window = NULL;
     }
   g_cancellable_cancel (self->cancellable);
   g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->status_focus_source, g_source_remove);
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->focus_tick);
+  self->focus_tick = 0;
   if (self->findings_report)
     {
       g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->findings_report));
@@ -1041,6 +1202,13 @@ nb_review_sidebar_new (NbWindow *window)
 {
   NbReviewSidebar *self = g_object_new (NB_TYPE_REVIEW_SIDEBAR, NULL);
 
+  static const GActionEntry actions[] = {
+    { "go-to", go_to_action, "(uii)" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (window), "review", G_ACTION_GROUP (group));
   self->window = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed_cb), self);
@@ -1178,6 +1346,7 @@ nb_review_sidebar_select (NbReviewSidebar *self,
 {
   g_return_if_fail (NB_IS_REVIEW_SIDEBAR (self));
   gtk_single_selection_set_selected (self->selection, position);
+  focus_selected (self);
 }
 
 /**
@@ -1245,6 +1414,60 @@ nb_review_sidebar_get_message (NbReviewSidebar *self)
 {
   g_return_val_if_fail (NB_IS_REVIEW_SIDEBAR (self), NULL);
   return self->message;
+}
+
+/**
+ * nb_review_sidebar_go_to:
+ * @span: a passage of @item's text to highlight (a span with start < 0: none)
+ *
+ * Shows @item, selecting it in the list; a filter that hides it is turned off.
+ *
+ * Returns: whether @item is shown
+ */
+gboolean
+nb_review_sidebar_go_to (NbReviewSidebar *self,
+                         NbReviewItem    *item,
+                         NbSpan           span)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+
+  g_return_val_if_fail (NB_IS_REVIEW_SIDEBAR (self), FALSE);
+  g_return_val_if_fail (NB_IS_REVIEW_ITEM (item), FALSE);
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      for (guint pos = 0; pos < g_list_model_get_n_items (shown); pos++)
+        {
+          g_autoptr(NbReviewItem) it = g_list_model_get_item (shown, pos);
+
+          if (it != item)
+            continue;
+          gtk_single_selection_set_selected (self->selection, pos);
+          focus_selected (self);
+          if (self->shown != item || self->window == NULL)
+            return FALSE;
+          if (nb_span_is_set (span) && nb_review_item_get_report (item) != NULL &&
+              (guint) span.end <= nb_report_get_n_chars (nb_review_item_get_report (item)))
+            nb_source_view_highlight_spans (self->window->source_view, &span, 1, TRUE);
+          return TRUE;
+        }
+      nb_review_sidebar_set_filter (self, FALSE, FALSE);
+    }
+  return FALSE;
+}
+
+static void
+go_to_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  NbReviewSidebar *self = user_data;
+  NbSpan span;
+  guint index;
+
+  g_variant_get (parameter, "(uii)", &index, &span.start, &span.end);
+  if (index < nb_review_set_get_n_items (self->set))
+    nb_review_sidebar_go_to (self, nb_review_set_get_item (self->set, index), span);
 }
 
 /* ---- opening --------------------------------------------------------------- */

@@ -39,6 +39,9 @@ void             nb_review_sidebar_set_sort      (NbReviewSidebar  *self,
 void             nb_review_sidebar_select        (NbReviewSidebar  *self,
                                                   guint             position);
 NbReviewItem    *nb_review_sidebar_get_selected  (NbReviewSidebar  *self);
+gboolean         nb_review_sidebar_go_to         (NbReviewSidebar  *self,
+                                                  NbReviewItem     *item,
+                                                  NbSpan            span);
 gboolean         nb_review_sidebar_set_status    (NbReviewSidebar  *self,
                                                   NbReviewStatus    status);
 void             nb_review_sidebar_set_note      (NbReviewSidebar  *self,

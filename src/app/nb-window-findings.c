@@ -9,6 +9,10 @@
  * F8 and Shift+F8 (Ctrl+. and Ctrl+,) step through the list; Tab leaves it for the
  * tables in one step. After an edit, a new error is scrolled into view and announced.
  *
+ * A report of a review set also has the findings of the rules across the set
+ * (series.carry_over, series.copied_text, …): the sidebar gives them with
+ * nb_window_show_set_findings (), and the list groups them with the report's own.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -320,6 +324,30 @@ scroll_list_to (NbWindow *self,
     self->scroll_source = g_idle_add (scroll_to_cb, self);
 }
 
+/* Returns: (transfer full): the report's findings, then the review set's about it */
+static GListModel *
+dup_all_findings (NbWindow *self)
+{
+  GListModel *own = nb_report_get_findings (self->report);
+  GListStore *all;
+
+  if (self->set_findings == NULL || g_list_model_get_n_items (self->set_findings) == 0)
+    return g_object_ref (own);
+  all = g_list_store_new (NB_TYPE_FINDING);
+  for (guint k = 0; k < 2; k++)
+    {
+      GListModel *from = k == 0 ? own : self->set_findings;
+
+      for (guint i = 0; i < g_list_model_get_n_items (from); i++)
+        {
+          g_autoptr(NbFinding) finding = g_list_model_get_item (from, i);
+
+          g_list_store_append (all, finding);
+        }
+    }
+  return G_LIST_MODEL (all);
+}
+
 /* Groups the report's findings again; with @announce, the first error that was not
  * there before is scrolled into view and announced. */
 void
@@ -327,7 +355,8 @@ nb_window_findings_regroup (NbWindow *self,
                             gboolean  announce)
 {
   g_autoptr(GHashTable) before = announce ? dup_error_keys (self->groups) : NULL;
-  g_autoptr(GListStore) groups = nb_finding_groups_new (nb_report_get_findings (self->report), self->report);
+  g_autoptr(GListModel) all = dup_all_findings (self);
+  g_autoptr(GListStore) groups = nb_finding_groups_new (all, self->report);
   g_autoptr(GtkFilterListModel) shown = NULL;
   g_autoptr(GtkTreeListModel) tree = NULL;
   guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (groups));
@@ -408,9 +437,69 @@ nb_window_select_next_finding (NbWindow *self,
   gtk_widget_activate_action (GTK_WIDGET (self->findings_view), "list.scroll-to-item", "u", pos);
 }
 
+static void
+set_findings_changed_cb (GListModel *findings,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         NbWindow   *self)
+{
+  if (self->report == NULL)
+    return;
+  nb_window_findings_regroup (self, FALSE);
+  nb_window_update_counts (self);
+}
+
+/**
+ * nb_window_set_set_findings:
+ * @findings: (nullable): a review set's findings about the report shown, NbFinding
+ *
+ * Keeps @findings to list with the report's own, and follows their changes;
+ * the list is regrouped at the next change (nb_window_show_set_findings () at once).
+ */
+void
+nb_window_set_set_findings (NbWindow   *self,
+                            GListModel *findings)
+{
+  if (self->set_findings == findings)
+    return;
+  if (self->set_findings != NULL)
+    g_clear_signal_handler (&self->set_findings_handler, self->set_findings);
+  g_set_object (&self->set_findings, findings);
+  if (findings != NULL)
+    self->set_findings_handler = g_signal_connect (findings, "items-changed",
+                                                   G_CALLBACK (set_findings_changed_cb), self);
+}
+
+/* The same, and the list and the counts shown again. */
+void
+nb_window_show_set_findings (NbWindow   *self,
+                             GListModel *findings)
+{
+  nb_window_set_set_findings (self, findings);
+  set_findings_changed_cb (findings, 0, 0, 0, self);
+}
+
+/* The number of findings of @severity, the review set's included */
+guint
+nb_window_count_findings (NbWindow   *self,
+                          NbSeverity  severity)
+{
+  guint n = nb_report_count_findings (self->report, severity);
+
+  for (guint i = 0; self->set_findings != NULL && i < g_list_model_get_n_items (self->set_findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (self->set_findings, i);
+
+      n += nb_finding_get_severity (finding) == severity;
+    }
+  return n;
+}
+
 void
 nb_window_findings_dispose (NbWindow *self)
 {
+  nb_window_set_set_findings (self, NULL);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->groups);

@@ -72,6 +72,11 @@ struct _NbWindow
   GtkLabel             *drop_label;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+
+  /* a review set's findings about the report (series.*), listed with its own;
+   * see nb-window-findings.c */
+  GListModel           *set_findings;
+  gulong                set_findings_handler;
 };
 
 /* nb-window.c */
@@ -87,6 +92,7 @@ void nb_window_update_state  (NbWindow   *self);
 gboolean nb_window_accept_cell (NbWindow *self,
                                 guint     cell,
                                 gboolean  joined);
+void nb_window_update_counts (NbWindow   *self);
 void nb_window_replay_edit   (NbWindow     *self,
                               const NbEdit *edit,
                               gboolean      undo);
@@ -105,6 +111,12 @@ gboolean   nb_window_get_cell_text_span   (NbWindow *self,
 void       nb_window_select_next_finding  (NbWindow *self,
                                            gboolean  backwards);
 GPtrArray *nb_window_dup_shown_findings   (NbWindow *self);
+void       nb_window_set_set_findings     (NbWindow   *self,
+                                           GListModel *findings);
+void       nb_window_show_set_findings    (NbWindow   *self,
+                                           GListModel *findings);
+guint      nb_window_count_findings       (NbWindow   *self,
+                                           NbSeverity  severity);
 
 /* nb-window-search.c */
 void nb_window_search_changed_cb  (NbWindow *self);

@@ -86,12 +86,12 @@ set_count (GtkWidget  *badge,
   gtk_widget_set_visible (badge, count > 0);
 }
 
-static void
-update_counts (NbWindow *self)
+void
+nb_window_update_counts (NbWindow *self)
 {
-  guint errors = nb_report_count_findings (self->report, NB_SEVERITY_ERROR);
-  guint warnings = nb_report_count_findings (self->report, NB_SEVERITY_WARNING);
-  guint infos = nb_report_count_findings (self->report, NB_SEVERITY_INFO);
+  guint errors = nb_window_count_findings (self, NB_SEVERITY_ERROR);
+  guint warnings = nb_window_count_findings (self, NB_SEVERITY_WARNING);
+  guint infos = nb_window_count_findings (self, NB_SEVERITY_INFO);
   g_autofree char *e = NULL, *w = NULL, *i = NULL;
 
   e = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
@@ -131,7 +131,7 @@ findings_changed_cb (GListModel *findings,
   nb_window_findings_regroup (self, TRUE);
   nb_table_view_refresh (self->table_view);
   nb_source_view_refresh (self->source_view);
-  update_counts (self);
+  nb_window_update_counts (self);
   nb_window_update_state (self);
 }
 
@@ -144,7 +144,7 @@ badge_toggled_cb (GtkToggleButton *badge,
                         gtk_toggle_button_get_active (badge) ? GTK_FILTER_CHANGE_LESS_STRICT
                                                              : GTK_FILTER_CHANGE_MORE_STRICT);
   if (self->report != NULL)
-    update_counts (self);
+    nb_window_update_counts (self);
 }
 
 static void
@@ -396,11 +396,12 @@ set_report (NbWindow *self,
   gtk_label_set_text (self->details_label, details);
 
   self->preview_cell = -1;
+  nb_window_set_set_findings (self, NULL);  /* a review set gives them after */
   nb_source_view_set_report (self->source_view, report);
   nb_table_view_set_report (self->table_view, report);
   nb_window_place_dividers (self);
   nb_window_findings_regroup (self, FALSE);
-  update_counts (self);
+  nb_window_update_counts (self);
 
   gtk_stack_set_visible_child_name (self->stack, "report");
   nb_window_update_state (self);
@@ -920,11 +921,51 @@ nb_window_cancel_load (NbWindow *self)
   nb_window_update_state (self);
 }
 
+/**
+ * nb_window_show_unreadable:
+ * @message: why @file could not be read
+ *
+ * A review set's file that could not be read, in place of the window's report: no
+ * report stays on show (nor can be edited or exported), and the reason is said.
+ */
+void
+nb_window_show_unreadable (NbWindow   *self,
+                           GFile      *file,
+                           const char *message)
+{
+  g_autofree char *name = dup_display_name (file);
+  /* Translators: %s is a file name, then the reason */
+  g_autofree char *text = g_strdup_printf (_("Could not open “%s”: %s"), name, message);
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (self->report != NULL)
+    {
+      g_clear_signal_handler (&self->findings_handler, nb_report_get_findings (self->report));
+      g_signal_handlers_disconnect_by_data (self->report, self);
+    }
+  g_clear_object (&self->report);
+  nb_history_clear (self->history);
+  nb_window_set_set_findings (self, NULL);
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->groups);
+  nb_source_view_set_report (self->source_view, NULL);
+  nb_table_view_set_report (self->table_view, NULL);
+  g_set_object (&self->file, file);
+  self->loading = FALSE;
+  nb_window_show_error (self, text);
+  show_empty_state (self);
+  nb_window_update_state (self);
+}
+
 gboolean
 nb_window_is_empty (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
-  return self->report == NULL && !self->loading;
+  /* a review set's window is never empty: a file opened goes to a window of its own,
+   * not in place of the set's reports (nb-review-sidebar.c) */
+  return self->report == NULL && !self->loading &&
+         g_object_get_data (G_OBJECT (self), "nb-review-sidebar") == NULL;
 }
 
 gboolean

@@ -21,6 +21,9 @@ void         nb_window_set_origin        (NbWindow       *self,
 void         nb_window_show_report       (NbWindow       *self,
                                           NbReport       *report,
                                           GFile          *file);
+void         nb_window_show_unreadable   (NbWindow       *self,
+                                          GFile          *file,
+                                          const char     *message);
 gboolean     nb_window_is_empty          (NbWindow       *self);
 gboolean     nb_window_is_loading        (NbWindow       *self);
 void         nb_window_cancel_load       (NbWindow       *self);

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "nb-review-sidebar.h"
 #include "nb-window-private.h"
 
 G_BEGIN_DECLS
@@ -25,8 +26,18 @@ gboolean            press_key         (GtkWidget       *widget,
                                        guint            keyval,
                                        GdkModifierType  state);
 void                wait_for_frame    (GtkWidget       *widget);
+gboolean            send_key          (GtkWidget       *root,
+                                       guint            keyval,
+                                       GdkModifierType  state);
 guint               request_cell      (NbReport        *report,
                                        const char      *row_id,
                                        guint            column);
+
+/* review sets */
+NbWindow           *review_set_open        (const char       *path,
+                                            NbReviewSidebar **sidebar);
+void                review_set_spin_until_read (NbReviewSidebar *sidebar);
+guint               review_set_position_of (GListModel       *shown,
+                                            const char       *name);
 
 G_END_DECLS

@@ -11,88 +11,16 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "nb-review-sidebar.h"
-#include "nb-window-private.h"
+#include "gui-util.h"
 #include "test-util.h"
-
-static void
-spin_until_read (NbReviewSidebar *sidebar)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (nb_review_sidebar_is_loading (sidebar) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (nb_review_sidebar_is_loading (sidebar));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* A folder of the samples, and last year's report of one of them whose 结转下年度
- * is not this year's 上年结转. */
-/* A folder of the samples, and last year's report of one of them whose 结转下年度
- * is not this year's 上年结转. */
-static char *
-make_set (void)
-{
-  g_autofree char *mianchi = NULL;
-  char *dir = nb_test_copy_samples (&mianchi);
-  g_autofree char *last_year = NULL;
-  g_autofree char *broken = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GRegex) carried_over = g_regex_new ("^(四、结转下年度继续办理)[\\t 0-9]*$", G_REGEX_MULTILINE, 0, NULL);
-  g_auto(GStrv) parts = NULL;
-
-  g_assert_nonnull (mianchi);
-  parts = g_strsplit (mianchi, "2022", -1);
-  last_year = g_strjoinv ("2021", parts);
-  broken = g_regex_replace (carried_over, last_year, -1, 0, "\\1\t\t2\t0\t0\t0\t0\t0\t2", 0, NULL);
-  path = g_build_filename (dir, "mianchi-2021.txt", NULL);
-  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
-  return dir;
-}
-
-/* A folder, or a review set's file */
-static NbWindow *
-open_set (const char       *dir,
-          NbReviewSidebar **sidebar)
-{
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  NbWindow *window = nb_review_sidebar_open (NULL, &folder, 1);
-
-  *sidebar = nb_review_sidebar_get_for_window (window);
-  g_assert_nonnull (*sidebar);
-  spin_until_read (*sidebar);
-  return window;
-}
-
-static guint
-position_of (GListModel *shown,
-             const char *name)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(NbReviewItem) item = g_list_model_get_item (shown, i);
-
-      if (g_str_equal (nb_review_item_get_display_name (item), name))
-        return i;
-    }
-  g_assert_not_reached ();
-}
 
 static void
 test_sidebar (void)
 {
-  g_autofree char *dir = make_set ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autofree char *pdf = g_strconcat (dir, "-sheet.pdf", NULL);  /* beside the folder, not a report in it */
   NbReviewSidebar *sidebar;
-  NbWindow *window = open_set (dir, &sidebar);
+  NbWindow *window = review_set_open (dir, &sidebar);
   GListModel *shown = nb_review_sidebar_get_shown (sidebar);
   guint n = g_list_model_get_n_items (shown), with_errors = 0, most = 0, pos;
   g_autoptr(NbReviewItem) first = NULL;
@@ -114,7 +42,7 @@ test_sidebar (void)
       most = MAX (most, nb_review_item_count (it, NB_SEVERITY_ERROR));
     }
   /* mianchi-2022: its own meta.agency, and last year's 结转下年度 */
-  item = g_list_model_get_item (shown, position_of (shown, "mianchi-2022.txt"));
+  item = g_list_model_get_item (shown, review_set_position_of (shown, "mianchi-2022.txt"));
   g_assert_cmpuint (nb_review_item_count (item, NB_SEVERITY_ERROR), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (nb_review_item_get_set_findings (item)), >=, 2);
   g_clear_object (&item);
@@ -135,7 +63,7 @@ test_sidebar (void)
   nb_review_sidebar_set_sort (sidebar, NB_REVIEW_SORT_FILE);
 
   /* moving: selecting a row shows its report in the review view */
-  pos = position_of (shown, "ruzhou-2021.txt");
+  pos = review_set_position_of (shown, "ruzhou-2021.txt");
   nb_review_sidebar_select (sidebar, pos);
   spin ();
   selected = nb_review_sidebar_get_selected (sidebar);
@@ -165,9 +93,9 @@ test_sidebar (void)
   spin ();
 
   /* opened again: the mark, the note and the correction are back */
-  window = open_set (dir, &sidebar);
+  window = review_set_open (dir, &sidebar);
   shown = nb_review_sidebar_get_shown (sidebar);
-  item = g_list_model_get_item (shown, position_of (shown, "ruzhou-2021.txt"));
+  item = g_list_model_get_item (shown, review_set_position_of (shown, "ruzhou-2021.txt"));
   g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEEDS_CHANGES);
   g_assert_cmpstr (nb_review_item_get_note (item), ==, "请核对第三项");
   {
@@ -196,9 +124,9 @@ test_sidebar (void)
     g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
     changed = g_strconcat (data, "\n（修订版）\n", NULL);
     g_assert_true (g_file_set_contents (path, changed, -1, NULL));
-    window = open_set (dir, &sidebar);
+    window = review_set_open (dir, &sidebar);
     shown = nb_review_sidebar_get_shown (sidebar);
-    pos = position_of (shown, "ruzhou-2021.txt");
+    pos = review_set_position_of (shown, "ruzhou-2021.txt");
     item = g_list_model_get_item (shown, pos);
     g_assert_nonnull (nb_review_item_get_previous_hash (item));
     g_assert_cmpint (nb_review_item_get_status (item), ==, NB_REVIEW_STATUS_NEW);
@@ -222,11 +150,11 @@ test_sidebar (void)
     g_autofree char *name = g_strconcat (base, NB_REVIEW_SET_EXTENSION, NULL);
     g_autofree char *store = g_build_filename (dir, name, NULL);
 
-    window = open_set (store, &sidebar);
+    window = review_set_open (store, &sidebar);
   }
   shown = nb_review_sidebar_get_shown (sidebar);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
-  item = g_list_model_get_item (shown, position_of (shown, "ruzhou-2021.txt"));
+  item = g_list_model_get_item (shown, review_set_position_of (shown, "ruzhou-2021.txt"));
   g_assert_null (nb_review_item_get_previous_hash (item));
   {
     gboolean had_value;
@@ -245,7 +173,7 @@ test_sidebar (void)
 static void
 test_close_while_reading (void)
 {
-  g_autofree char *dir = make_set ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   NbWindow *window = nb_review_sidebar_open (NULL, &folder, 1);
   NbReviewSidebar *sidebar = nb_review_sidebar_get_for_window (window);
@@ -285,14 +213,14 @@ test_wants (void)
 static void
 test_cancel (void)
 {
-  g_autofree char *dir = make_set ();
+  g_autofree char *dir = nb_test_make_review_set ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   NbWindow *window = nb_review_sidebar_open (NULL, &folder, 1);
   NbReviewSidebar *sidebar = nb_review_sidebar_get_for_window (window);
 
   g_assert_true (nb_review_sidebar_is_loading (sidebar));
   nb_review_sidebar_cancel (sidebar);
-  spin_until_read (sidebar);
+  review_set_spin_until_read (sidebar);
   g_assert_cmpuint (g_list_model_get_n_items (nb_review_sidebar_get_shown (sidebar)), ==, 6);
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

@@ -184,19 +184,23 @@ cell_value (NbReport   *report,
   return index >= 0 && nb_report_get_value (report, index, value);
 }
 
-NbDigest *
-nb_digest_new (NbReport *report)
+/* The figures of @report that the set's rules and the summary read, taken again
+ * (after corrections). Returns: whether those the rules across the set compare
+ * (上年结转, 结转下年度, the normative documents) changed. */
+static gboolean
+digest_take_figures (NbDigest *d,
+                     NbReport *report)
 {
-  NbDigest *d = g_new0 (NbDigest, 1);
   NbEdition ed = nb_report_get_edition (report);
   guint carried_in = nb_schema_request_row_index (ed, "carried_in");
   guint carried_over = nb_schema_request_row_index (ed, "carried_over");
+  NbDigest before = *d;
 
-  d->edition = ed;
-  d->agency = g_strdup (nb_report_get_agency (report));
-  d->agency_key = nb_review_normalize_agency (d->agency);
-  d->year = nb_report_get_year (report);
-
+  memset (d->carried_in, 0, sizeof d->carried_in);
+  memset (d->carried_over, 0, sizeof d->carried_over);
+  memset (d->normative, 0, sizeof d->normative);
+  memset (d->has_normative, 0, sizeof d->has_normative);
+  memset (d->figures, 0, sizeof d->figures);
   for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
     {
       int in = nb_schema_request_cell (ed, carried_in, c);
@@ -231,6 +235,24 @@ nb_digest_new (NbReport *report)
             d->has_figure[f] = FALSE;
         }
     }
+  return memcmp (before.carried_in, d->carried_in, sizeof d->carried_in) != 0 ||
+         memcmp (before.carried_over, d->carried_over, sizeof d->carried_over) != 0 ||
+         memcmp (before.has_carried_in, d->has_carried_in, sizeof d->has_carried_in) != 0 ||
+         memcmp (before.has_carried_over, d->has_carried_over, sizeof d->has_carried_over) != 0 ||
+         memcmp (before.normative, d->normative, sizeof d->normative) != 0 ||
+         memcmp (before.has_normative, d->has_normative, sizeof d->has_normative) != 0;
+}
+
+NbDigest *
+nb_digest_new (NbReport *report)
+{
+  NbDigest *d = g_new0 (NbDigest, 1);
+
+  d->edition = nb_report_get_edition (report);
+  d->agency = g_strdup (nb_report_get_agency (report));
+  d->agency_key = nb_review_normalize_agency (d->agency);
+  d->year = nb_report_get_year (report);
+  digest_take_figures (d, report);
 
   nb_digest_count_findings (d, report);
   nb_review_collect_sentences (d, report);
@@ -697,16 +719,29 @@ item_recount (NbReviewItem *self)
 /**
  * nb_review_item_refresh:
  *
- * Counts the kept report's findings again, after it was corrected and checked.
+ * Counts the kept report's findings again, after it was corrected and checked, and
+ * takes its figures again: a correction to 上年结转, 结转下年度 or the normative
+ * documents runs the rules across the set again (nb_review_set_check ()).
+ *
+ * Returns: whether the set's rules ran again: every item's set findings are new
  */
-void
+gboolean
 nb_review_item_refresh (NbReviewItem *self)
 {
-  g_return_if_fail (NB_IS_REVIEW_ITEM (self));
+  gboolean again = FALSE;
+
+  g_return_val_if_fail (NB_IS_REVIEW_ITEM (self), FALSE);
 
   if (self->report && self->digest)
-    nb_digest_count_findings (self->digest, self->report);
-  item_recount (self);
+    {
+      again = digest_take_figures (self->digest, self->report);
+      nb_digest_count_findings (self->digest, self->report);
+    }
+  if (again)
+    nb_review_set_check (self->set);
+  else
+    item_recount (self);
+  return again;
 }
 
 /**
@@ -1215,6 +1250,7 @@ apply_corrections (NbReviewSet  *self,
     }
   nb_report_check (report);
   nb_report_set_modified (report, FALSE);
+  digest_take_figures (item->digest, report);  /* the set's rules and the summary: as corrected */
   nb_digest_count_findings (item->digest, report);
   item_recount (item);
 }

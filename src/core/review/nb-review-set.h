@@ -59,7 +59,7 @@ gboolean        nb_review_item_save_corrections  (NbReviewItem  *self,
 GPtrArray      *nb_review_item_get_old_corrections (NbReviewItem *self);
 gboolean        nb_review_item_forget_previous   (NbReviewItem  *self,
                                                   GError       **error);
-void            nb_review_item_refresh           (NbReviewItem  *self);
+gboolean        nb_review_item_refresh           (NbReviewItem  *self);
 
 NbReviewSet    *nb_review_set_new                (void);
 gboolean        nb_review_set_add                (NbReviewSet   *self,

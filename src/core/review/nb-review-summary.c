@@ -57,6 +57,21 @@ static const char *const summary_head[] = {
 
 /* ---- CSV ------------------------------------------------------------------- */
 
+/* The note column: the reviewer's note; for a file that cannot be read, why, and
+ * then the note ("请重新报送") */
+static char *
+dup_note_column (NbReviewItem *item)
+{
+  const GError *error = nb_review_item_get_error (item);
+  const char *note = nb_review_item_get_note (item);
+
+  if (error == NULL)
+    return g_strdup (note);
+  if (note == NULL || *note == '\0')
+    return g_strdup (error->message);
+  return g_strconcat (error->message, "\n", note, NULL);
+}
+
 static void
 csv_field (GString    *out,
            const char *s)
@@ -99,6 +114,7 @@ nb_review_set_to_csv (NbReviewSet *self,
       NbDigest *d = item_digest (item);
       GHashTable *counts = nb_review_item_get_rule_counts (item);
       g_autofree char *year = d && d->year ? g_strdup_printf ("%d", d->year) : g_strdup ("");
+      g_autofree char *note_column = dup_note_column (item);
 
       csv_field (out, nb_review_item_get_path (item));
       g_string_append_c (out, ',');
@@ -106,8 +122,7 @@ nb_review_set_to_csv (NbReviewSet *self,
       g_string_append_printf (out, ",%s,%s,", year, d ? nb_edition_to_string (d->edition) : "");
       csv_field (out, nb_review_status_label (nb_review_item_get_status (item), FALSE));
       g_string_append_c (out, ',');
-      csv_field (out, nb_review_item_get_error (item) ? nb_review_item_get_error (item)->message
-                                                      : nb_review_item_get_note (item));
+      csv_field (out, note_column);
       g_string_append_printf (out, ",%s,%u,%u,%u", nb_review_item_get_previous_hash (item) ? "是" : "",
                               nb_review_item_count (item, NB_SEVERITY_ERROR),
                               nb_review_item_count (item, NB_SEVERITY_WARNING),
@@ -327,6 +342,7 @@ nb_review_set_write_xlsx (NbReviewSet  *self,
       NbDigest *d = item_digest (item);
       GHashTable *counts = nb_review_item_get_rule_counts (item);
       guint row = i + 1;
+      g_autofree char *note_column = dup_note_column (item);
 
       col = 0;
       put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, nb_review_item_get_path (item), FALSE, 0);
@@ -335,9 +351,7 @@ nb_review_set_write_xlsx (NbReviewSet  *self,
       put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, d ? nb_edition_to_string (d->edition) : NULL, FALSE, 0);
       put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT,
                 nb_review_status_label (nb_review_item_get_status (item), FALSE), FALSE, 0);
-      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT,
-                nb_review_item_get_error (item) ? nb_review_item_get_error (item)->message
-                                                : nb_review_item_get_note (item), FALSE, 0);
+      put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, note_column, FALSE, 0);
       put_cell (&book, &sheet, row, col++, NB_SHEET_TEXT, nb_review_item_get_previous_hash (item) ? "是" : NULL,
                 FALSE, 0);
       for (int s = NB_SEVERITY_ERROR; s >= NB_SEVERITY_INFO; s--)
