@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nb-message-private.h"
 #include "nb-report-private.h"
 #include "nb-schema.h"
 #include "template/nb-template.h"
@@ -31,6 +32,18 @@ add (Checker    *ck,
      const char *en)
 {
   NbFinding *f = nb_finding_new (rule, severity, zh, en);
+
+  g_ptr_array_add (ck->out, f);
+  return f;
+}
+
+/* A finding saying @m (its wording: the rule table's messages) */
+static inline NbFinding *
+add_message (Checker         *ck,
+             const NbMessage *m,
+             NbSeverity       severity)
+{
+  NbFinding *f = nb_message_to_finding (m, severity);
 
   g_ptr_array_add (ck->out, f);
   return f;

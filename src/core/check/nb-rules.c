@@ -132,3 +132,96 @@ nb_rules_lookup (const char *id)
       return &rules[i];
   return NULL;
 }
+
+/* What each finding says: for each rule, a template per case (its key), in Chinese
+ * and English. {name} stands for a figure (a cell's name, a value, a count) that the
+ * code raising the rule supplies; nothing else is composed there. docs/rules.md lists
+ * them; tests/test-rules.py checks that each place a message is made supplies every
+ * placeholder its templates use. */
+static const NbRuleMessage messages[] = {
+  /* the tables' equations: a total the report printed ("said") or one inferred from the
+   * other equations ("inferred"); "equations" words, in general terms, one the description
+   * adds under a rule that has no wording of its own */
+  { "requests.row_sum", "said",
+    "“{row}”一行：六类申请人合计为 {sum}，总计列却为 {total}，相差 {diff}。",
+    "Row “{row}” ({row_en}): the six applicant columns add up to {sum} but its total says {total}." },
+  { "requests.row_sum", "inferred",
+    "“{row}”一行：六类申请人合计为 {sum}，总计列（报告未填，推算为 {total}）与之相差 {diff}。",
+    "Row “{row}” ({row_en}): the six applicant columns add up to {sum} but its total, not printed, was "
+    "inferred as {total}." },
+  { "requests.result_sum", "said",
+    "“{column}”列：（一）至（六）各项办理结果之和为 {sum}，（七）总计却为 {total}。",
+    "Column “{column}”: the results (1) to (6) add up to {sum} but (7) total says {total}." },
+  { "requests.result_sum", "inferred",
+    "“{column}”列：（一）至（六）各项办理结果之和为 {sum}，（七）总计报告未填，推算为 {total}。",
+    "Column “{column}”: the results (1) to (6) add up to {sum} but (7) total, not printed, was inferred "
+    "as {total}." },
+  { "requests.balance", "unbalanced",
+    "“{column}”列：第一项加第二项为 {received}（新收 {new} + 上年结转 {carried_in}），第三项（七）总计加"
+    "第四项为 {settled}（办理结果总计 {results} + 结转下年度 {carried_out}），二者应当相等。",
+    "Column “{column}”: new requests plus those carried over from last year make {received} ({new} + "
+    "{carried_in}), but the results total plus those carried over to next year make {settled} ({results} + "
+    "{carried_out}); the template requires them to be equal." },
+  { "appeals.group_sum", "said",
+    "{group}：结果维持、结果纠正、其他结果、尚未审结之和为 {sum}，总计却为 {total}。",
+    "{group}: upheld, corrected, other and pending add up to {sum} but the total says {total}." },
+  { "appeals.group_sum", "inferred",
+    "{group}：结果维持、结果纠正、其他结果、尚未审结之和为 {sum}，总计报告未填，推算为 {total}。",
+    "{group}: upheld, corrected, other and pending add up to {sum} but the total, not printed, was "
+    "inferred as {total}." },
+  { "equations", "said",
+    "{cell}：按表格的勾稽关系应为 {n_parts} 项之和 {sum}，实为 {total}。",
+    "{cell}: the table’s equations make it the sum of {n_parts} cells, {sum}, but it says {total}." },
+  { "equations", "inferred",
+    "{cell}：按表格的勾稽关系应为 {n_parts} 项之和 {sum}，报告未填，推算为 {total}。",
+    "{cell}: the table’s equations make it the sum of {n_parts} cells, {sum}, but it was not printed and "
+    "was inferred as {total}." },
+  /* cells: a value its kind does not allow (a count, a change 本年增/减, an amount), text where a
+   * number should be; an empty cell the equations determine, or do not */
+  { "cell.invalid", "count",
+    "{cell} 为 {value}，应为非负整数。",
+    "{cell} is {value}; it must be a non-negative whole number." },
+  { "cell.invalid", "signed",
+    "{cell} 为 {value}，应为整数（可以为负）。",
+    "{cell} is {value}; it must be a whole number (it may be negative)." },
+  { "cell.invalid", "amount",
+    "{cell} 为 {value}，应为非负数（可以有小数）。",
+    "{cell} is {value}; it must not be negative (it may have decimals)." },
+  { "cell.invalid", "not_number",
+    "{cell} 处填写的不是数字。",
+    "{cell} does not hold a number." },
+  { "cell.missing", "inferred",
+    "{cell} 在报告中为空，按表格的勾稽关系只能是 {value}，已据此推算。",
+    "{cell} is empty in the report; the table’s equations determine it as {value}." },
+  { "cell.missing", "undetermined",
+    "{cell} 在报告中为空，表格的勾稽关系也不能确定它的值。",
+    "{cell} is empty in the report and the table’s equations do not determine it." },
+};
+
+/**
+ * nb_rules_get_messages:
+ * @n_messages: (out): their number
+ *
+ * Returns: (transfer none) (array length=n_messages): every message template, by rule
+ */
+const NbRuleMessage *
+nb_rules_get_messages (guint *n_messages)
+{
+  *n_messages = G_N_ELEMENTS (messages);
+  return messages;
+}
+
+/**
+ * nb_rules_lookup_message:
+ *
+ * Returns: (nullable): the template of @rule's message for the case @key
+ */
+const NbRuleMessage *
+nb_rules_lookup_message (const char *rule,
+                         const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    if (strcmp (messages[i].rule, rule) == 0 && strcmp (messages[i].key, key) == 0)
+      return &messages[i];
+  return NULL;
+}

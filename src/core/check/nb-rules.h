@@ -31,7 +31,20 @@ typedef struct
                             * separated by a space */
 } NbRule;
 
-const NbRule *nb_rules_get    (guint      *n_rules);
-const NbRule *nb_rules_lookup (const char *id);
+/* What a finding of a rule says, in one case (its key): {name} stands for a figure
+ * the raising code supplies (src/core/nb-message-private.h) */
+typedef struct
+{
+  const char *rule;        /* "requests.row_sum"; "equations" for any equation without its own */
+  const char *key;         /* "said": the case it words */
+  const char *zh;          /* "“{row}”一行：六类申请人合计为 {sum}，总计列却为 {total}，相差 {diff}。" */
+  const char *en;
+} NbRuleMessage;
+
+const NbRule        *nb_rules_get            (guint      *n_rules);
+const NbRule        *nb_rules_lookup         (const char *id);
+const NbRuleMessage *nb_rules_get_messages   (guint      *n_messages);
+const NbRuleMessage *nb_rules_lookup_message (const char *rule,
+                                              const char *key);
 
 G_END_DECLS
