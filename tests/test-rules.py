@@ -121,8 +121,12 @@ SET = re.compile(r'nb_message_set(?:_lang|_int|_number)? \((\w+), "([a-z0-9_]+)"
 
 
 def names_given(funcs, body, seen=()):
-    """the placeholders body gives values to, itself or through the file's functions it calls"""
+    """the placeholders body gives values to, itself or through the file's functions it calls
+    (one handed the message, or a setter of its own: handed the message and the name)"""
+    setters = [f for f in funcs if re.search(r'NbMessage\s*\*\w+,\s*const char\s*\*name', f_signature.get(f, ''))]
     names = set(m.group(2) for m in SET.finditer(body))
+    for f in setters:
+        names |= set(re.findall(r'\b%s \(\w+, "([a-z0-9_]+)"' % f, body))
     for m in re.finditer(r'\b([a-z_][a-z0-9_]*) \(', body):
         f = m.group(1)
         if f in funcs and f not in seen and 'NbMessage' in f_signature.get(f, ''):
@@ -153,7 +157,8 @@ def message_sites():
                 rule = re.fullmatch(r'"([^"]*)"', args[0])
                 call = re.fullmatch(r'([a-z_][a-z0-9_]*) \(.*\)', args[1], re.S)
                 if call and call.group(1) in funcs:
-                    keys = set(re.findall(r'return "([^"]*)";', funcs[call.group(1)]))
+                    keys = set(k for ret in re.findall(r'return ([^;]*);', funcs[call.group(1)])
+                               for k in re.findall(r'"([^"]*)"', ret))
                 else:
                     keys = set(re.findall(r'"([^"]*)"', args[1]))
                 sites.append((rel, rule.group(1) if rule else None, keys, names_given(funcs, region),
@@ -210,7 +215,7 @@ bad = []
 for m in messages:
     for lang in ('zh', 'en'):
         rest = PLACEHOLDER.sub('', m.get(lang) or '')
-        if '{' in rest or '}' in rest or '%' in rest.replace('%）', '').replace('%)', '').replace('% ', ''):
+        if '{' in rest or '}' in rest or re.search(r'%[-+ #0]*[0-9*]*(\.[0-9*]+)?[hlLqjzt]*[diouxXeEfFgGaAcspn%]', rest):
             bad.append('%s/%s %s' % (m.get('rule'), m.get('key'), lang))
 checks.append(('a template has only {name} placeholders, no stray braces and no printf directives',
                not bad, '; '.join(bad)))

@@ -58,7 +58,7 @@ static const NbRule rules[] = {
     "按位置和最接近的标签认出的模板行，或按关键词认出的部分标题，措辞与模板不同",
     "a template row recognised by its place and nearest label, or a section heading recognised by its "
     "key words, printed with other wording",
-    "src/core/parse/nb-parse-departures.c" },
+    "src/core/parse/nb-parse-departures.c src/core/check/nb-check-sections.c" },
   { "template.merged_rows", NB_SEVERITY_WARNING, "表格行被合并", "Rows merged",
     "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
     "a row printed in place of the rows the template splits it into", "src/core/parse/nb-parse-departures.c" },
@@ -176,6 +176,120 @@ static const NbRuleMessage messages[] = {
     "{cell}：按表格的勾稽关系应为 {n_parts} 项之和 {sum}，报告未填，推算为 {total}。",
     "{cell}: the table’s equations make it the sum of {n_parts} cells, {sum}, but it was not printed and "
     "was inferred as {total}." },
+  /* prose against the tables: {said} is the sentence's words, {figure} what the description calls the
+   * figure; a count, one of section 四's groups (行政复议, 行政诉讼), an amount, a percentage; a claim
+   * that every request was settled, or disclosed */
+  { "prose.table_mismatch", "count",
+    "正文说“{said}”，表格中{figure}为 {value}。",
+    "The text says “{said}”, but the tables give {figure} as {value}." },
+  { "prose.table_mismatch", "review",
+    "正文说“{said}”，表格中行政复议{figure}为 {value}。",
+    "The text says “{said}”, but the tables give administrative reviews {figure} as {value}." },
+  { "prose.table_mismatch", "lawsuit",
+    "正文说“{said}”，表格中行政诉讼{figure}为 {value}。",
+    "The text says “{said}”, but the tables give lawsuits {figure} as {value}." },
+  { "prose.table_mismatch", "amount",
+    "正文说“{said}”，表格中{figure}为 {value} 万元。",
+    "The text says “{said}”, but the tables give {figure} as {value} (10,000 yuan)." },
+  { "prose.table_mismatch", "percent",
+    "正文说“{said}”，按表格{figure}应为 {percent}%（{numerator} ÷ {denominator}）。",
+    "The text says “{said}”, but by the tables {figure} is {percent}% ({numerator} ÷ {denominator})." },
+  { "prose.table_mismatch", "all_settled",
+    "正文说申请已全部办结，表格却有 {carried} 件“结转下年度继续办理”。",
+    "The text says every request was settled, but the table carries {carried} over to next year." },
+  { "prose.table_mismatch", "all_disclosed",
+    "正文说申请全部予以公开，表格中予以公开为 {disclosed}，办理结果总计为 {handled}。",
+    "The text says every request was disclosed in full, but the table has {disclosed} disclosed of {handled} "
+    "handled." },
+  /* prose: {parts} is the sum written out, "3 + 4 + 5" */
+  { "prose.sum", "parts",
+    "正文给出的合计为 {total}，但其中列出的各项之和为 {sum}（{parts}）。",
+    "The text gives a total of {total}, but the parts it lists add up to {sum} ({parts})." },
+  /* the report's year and agency */
+  { "meta.year", "title_text",
+    "报告标题的年度为 {year} 年，正文中却写作 {text_year} 年。",
+    "The title says the report is for {year}, but the text says {text_year}." },
+  { "meta.agency", "title_text",
+    "机关名称写法不一致：标题为“{agency}”，正文中写作“{variant}”。",
+    "The agency’s name is written inconsistently: the title says “{agency}” but the text says “{variant}”." },
+  /* the template: a section not found; the 2019 layout in a report for 2021 or later ("old"),
+   * the 2021 layout in one for 2020 or before ("new") */
+  { "template.missing_section", "absent",
+    "报告缺少第{numeral}部分“{section}”（或其标题与模板不符）。",
+    "The report lacks section “{section}” ({section_en}), or its heading differs from the template’s." },
+  { "template.edition", "old",
+    "这是 {year} 年度的报告，却使用了 2019 版的表格模板（2021 年度起应使用国办公开办函〔2021〕30号的新模板）。",
+    "This is a report for {year} but it uses the 2019 edition of the template (reports for 2021 on use the "
+    "2021 edition)." },
+  { "template.edition", "new",
+    "这是 {year} 年度的报告，却使用了 2021 版的表格模板（2020 年度及以前应使用国办公开办函〔2019〕60号的模板）。",
+    "This is a report for {year} but it uses the 2021 edition of the template (reports for 2020 and before "
+    "use the 2019 edition)." },
+  /* a section heading worded otherwise: it adds words, leaves some out, or puts others in their
+   * place ({section}: 一… in Chinese, 1… in English; the rows' wordings are below, with parse/'s) */
+  { "template.label", "heading_adds",
+    "第{section}部分的标题多出“{printed}”（模板为“{template}”）。",
+    "The heading of section {section} adds “{printed}”; the template’s reads “{template}”." },
+  { "template.label", "heading_leaves_out",
+    "第{section}部分的标题少了“{wanted}”（模板为“{template}”）。",
+    "The heading of section {section} leaves out “{wanted}”; the template’s reads “{template}”." },
+  { "template.label", "heading_replaces",
+    "第{section}部分的标题把“{wanted}”写作“{printed}”（模板为“{template}”）。",
+    "The heading of section {section} has “{printed}” for “{wanted}”; the template’s reads “{template}”." },
+  /* headings numbered out of order: a heading whose number is not its section's, one after a
+   * later section's, a sub-heading （一）（二）… that does not count up */
+  { "template.heading_number", "number",
+    "标题“{heading}”编号为“{number}、”，按模板这一部分应为“{expected}、”。",
+    "The heading “{heading}” is numbered {number}; in the template this section is number {expected}." },
+  { "template.heading_number", "order",
+    "标题“{heading}”出现在第{after}部分之后：各部分应按一至六的顺序各出现一次。",
+    "The heading “{heading}” comes after section {after}: the sections should come once each, in order "
+    "from 1 to 6." },
+  { "template.heading_number", "sub_heading",
+    "第{section}部分的小标题“{heading}”编号为（{number}），按顺序应为（{expected}）。",
+    "In section {section} the sub-heading “{heading}” is numbered ({number}); in order it should be "
+    "({expected})." },
+  /* sections 五 and 六: empty, or only 无 or a stock sentence; no word of the 信息处理费, or
+   * none charged while the requests table closes requests for unpaid fee notices */
+  { "section.placeholder", "empty",
+    "第五部分“存在的主要问题及改进情况”为空，应说明本年度工作存在的主要问题和改进措施。",
+    "Section 5 (main problems and improvements) is empty; it should describe this year’s problems and what "
+    "is being done about them." },
+  { "section.placeholder", "stock",
+    "第五部分“存在的主要问题及改进情况”只有“无”“暂无”或一句套话，应具体说明存在的问题和改进措施。",
+    "Section 5 (main problems and improvements) says only “none” or one stock sentence; it should describe "
+    "the actual problems and improvements." },
+  { "section.fee_statement", "empty",
+    "第六部分“其他需要报告的事项”为空或只写“无”，应说明本年度收取信息处理费的情况（国办函〔2020〕109号）。",
+    "Section 6 (other matters) is empty or says only “none”; it should state the information processing "
+    "fees charged this year (State Council General Office letter 〔2020〕109)." },
+  { "section.fee_statement", "unstated",
+    "第六部分“其他需要报告的事项”没有说明本年度收取信息处理费的情况（国办函〔2020〕109号）；第二部分的行政事业性收费是另一种费用。",
+    "Section 6 (other matters) does not state the information processing fees charged this year (State "
+    "Council General Office letter 〔2020〕109); the administrative fees of section 2 are a different fee." },
+  { "section.fee_statement", "unpaid_notices",
+    "第六部分说本年度未收取信息处理费，但第三部分表格“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”有 {n} 件："
+    "发出过收费通知，请核实第六部分的说明。",
+    "Section 6 says no information processing fee was charged, but the requests table closes {n} "
+    "request(s) because a fee notice went unpaid: fee notices were sent; check what section 6 says." },
+  /* tables not read: no table of the template at all ({tables}: their names, listed); some
+   * tables none of whose rows was found; many cells of a table, or several of a row, left empty */
+  { "table.unread", "no_tables",
+    "报告中找不到模板的任何表格（{tables}），{n_cells} 个单元格均为空：它可能不是按模板编写的年度报告，或表格是图片。",
+    "None of the template’s tables ({tables}) was found in the report: its {n_cells} cells are all empty. It "
+    "may not follow the template, or its tables may be images." },
+  { "table.unread", "absent",
+    "未能读出{tables}的表格：报告中找不到它的任何一行，{n_cells} 个单元格均为空。",
+    "The table of {tables} could not be read: none of its rows was found in the report, so its {n_cells} "
+    "cells are empty." },
+  { "table.unread", "cells",
+    "{table}的表格有 {n_cells} 个单元格未能确定地读出（数字无法确定所在的行和列，勾稽关系也不能确定），已留空。",
+    "{n_cells} cells of the table of {table} could not be read with certainty (their numbers could not be "
+    "placed in rows and columns, and the equations do not determine them); they are left empty." },
+  { "table.unread", "row",
+    "“{row}”一行有 {n_cells} 个单元格未能确定地读出（勾稽关系也不能确定），已留空。",
+    "{n_cells} cells of the row “{row}” could not be read with certainty (and the equations do not "
+    "determine them); they are left empty." },
   /* cells: a value its kind does not allow (a count, a change 本年增/减, an amount), text where a
    * number should be; an empty cell the equations determine, or do not */
   { "cell.invalid", "count",

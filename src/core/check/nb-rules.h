@@ -5,7 +5,7 @@
  * A finding names its rule by id ("requests.row_sum"). nb-rules.c lists each
  * id once, with its severity, a short name for the window and a sentence
  * saying what it finds, in Chinese and English, and the one source file that
- * raises it. docs/rules.md is that table for people (tests/test-rules.py
+ * raises it; and what each finding of it says (NbRuleMessage). docs/rules.md is that table for people (tests/test-rules.py
  * keeps the two in step and checks that every id the core raises is listed).
  */
 #pragma once
@@ -27,8 +27,9 @@ typedef struct
   const char *summary_zh;  /* what it finds */
   const char *summary_en;
   const char *raised_in;   /* the source file that raises it, or "" for one not raised yet; a rule
-                            * raised both for one report and across a review set names both files,
-                            * separated by a space */
+                            * raised in two (for one report and across a review set; by the parser
+                            * for a row and the checker for a heading) names both, separated by a
+                            * space */
 } NbRule;
 
 /* What a finding of a rule says, in one case (its key): {name} stands for a figure
