@@ -137,32 +137,67 @@ def names_given(funcs, body, seen=()):
 f_signature = {}
 
 
-def message_sites():
-    """(file, rule, keys, names given) for each nb_message_new in the core"""
-    sites = []
+def c_files():
+    """(path relative to the root, text, functions, signatures) of each C file of the core"""
+    out = []
     for path in sorted(glob.glob(os.path.join(root, 'src/core/**/*.c'), recursive=True)):
         rel = os.path.relpath(path, root)
         if rel in ('src/core/nb-message.c', 'src/core/check/nb-rules.c'):
             continue
         text = open(path, encoding='utf-8').read()
-        funcs = c_functions(text)
+        sigs = {m.group(1): m.group(2)
+                for m in re.finditer(r'^([a-z_][a-z0-9_]*) \(([^;{]*?)\)\n\{', text, re.S | re.M)}
+        out.append((rel, text, c_functions(text), sigs))
+    return out
+
+
+def literals(expr):
+    return set(re.findall(r'"([^"]*)"', expr))
+
+
+def message_wrappers(files):
+    """functions that make a message of their own rule(s) for the case they are handed:
+    name → (the rules, which argument is the case)"""
+    wrappers = {}
+    for rel, text, funcs, sigs in files:
+        for name, body in funcs.items():
+            params = [(re.findall(r'(\w+)\W*$', a) or [''])[0] for a in sigs.get(name, '').split(',')]
+            for m in re.finditer(r'nb_message_new \(', body):
+                args = split_args(call_args(body, body.index('(', m.start())))
+                if args[1] in params:
+                    wrappers[name] = (literals(args[0]), params.index(args[1]))
+    return wrappers
+
+
+def message_sites():
+    """(file, rules, keys, names given, the call) for each message made in the core: by
+    nb_message_new or by a wrapper of it, with the values given after it"""
+    files = c_files()
+    wrappers = message_wrappers(files)
+    sites = []
+    for rel, text, funcs, sigs in files:
         f_signature.clear()
-        for m in re.finditer(r'^([a-z_][a-z0-9_]*) \(([^;{]*?)\)\n\{', text, re.S | re.M):
-            f_signature[m.group(1)] = m.group(2)
-        for body in funcs.values():
-            starts = [m.start() for m in re.finditer(r'nb_message_new \(', body)]
-            for i, at in enumerate(starts):
-                args = split_args(call_args(body, body.index('(', at)))
-                region = body[at:starts[i + 1] if i + 1 < len(starts) else len(body)]
-                rule = re.fullmatch(r'"([^"]*)"', args[0])
-                call = re.fullmatch(r'([a-z_][a-z0-9_]*) \(.*\)', args[1], re.S)
-                if call and call.group(1) in funcs:
-                    keys = set(k for ret in re.findall(r'return ([^;]*);', funcs[call.group(1)])
-                               for k in re.findall(r'"([^"]*)"', ret))
+        f_signature.update(sigs)
+        calls = re.compile(r'\b(%s) \(' % '|'.join(['nb_message_new'] + [re.escape(w) for w in wrappers]))
+        for name, body in funcs.items():
+            found = []
+            for m in calls.finditer(body):
+                args = split_args(call_args(body, body.index('(', m.start())))
+                if m.group(1) == 'nb_message_new':
+                    if name in wrappers:
+                        continue  # the wrapper itself: its callers are the sites
+                    rules, key = literals(args[0]), args[1]
                 else:
-                    keys = set(re.findall(r'"([^"]*)"', args[1]))
-                sites.append((rel, rule.group(1) if rule else None, keys, names_given(funcs, region),
-                              ' '.join(args)))
+                    rules, key = wrappers[m.group(1)][0], args[wrappers[m.group(1)][1]]
+                call = re.fullmatch(r'([a-z_][a-z0-9_]*) \(.*\)', key, re.S)
+                if call and call.group(1) in funcs:
+                    keys = set(k for ret in re.findall(r'return ([^;]*);', funcs[call.group(1)]) for k in literals(ret))
+                else:
+                    keys = literals(key)
+                found.append((m.start(), rules, keys, '%s (%s)' % (m.group(1), ', '.join(args))))
+            for i, (at, rules, keys, call) in enumerate(found):
+                region = body[at:found[i + 1][0] if i + 1 < len(found) else len(body)]
+                sites.append((rel, rules, keys, names_given(funcs, region), call))
     return sites
 
 
@@ -170,15 +205,15 @@ def raised_ids():
     """rule id → the files that write it as a literal where a finding is made"""
     pat = re.compile(r'"([a-z_]+\.[a-z_.]+)",\s*NB_SEVERITY_|add \(ck, "([a-z_]+\.[a-z_.]+)"|'
                      r'add_parse_finding \([^,]+, "([a-z_]+\.[a-z_.]+)"|nb_finding_new \("([a-z_]+\.[a-z_.]+)"|'
-                     r'nb_message_new \("([a-z_]+\.[a-z_.]+)"')
+                     r'nb_message_new \(([^,]*),')
     found = {}
     for path in glob.glob(os.path.join(root, 'src/core/**/*.c'), recursive=True):
         rel = os.path.relpath(path, root)
         if rel == 'src/core/check/nb-rules.c':
             continue
         for m in pat.finditer(open(path, encoding='utf-8').read()):
-            rid = next(g for g in m.groups() if g)
-            found.setdefault(rid, set()).add(rel)
+            for rid in [g for g in m.groups()[:4] if g] or re.findall(r'"([a-z_]+\.[a-z_.]+)"', m.group(5)):
+                found.setdefault(rid, set()).add(rel)
     for path in glob.glob(os.path.join(root, 'src/core/template/template-*.json')):
         for eq in json.load(open(path, encoding='utf-8')).get('equations', []):
             found.setdefault(eq['rule'], set()).add('src/core/check/nb-check-tables.c')
@@ -222,25 +257,26 @@ checks.append(('a template has only {name} placeholders, no stray braces and no 
 templates = {(m.get('rule'), m.get('key')): m for m in messages}
 sites = message_sites()
 problems, made = [], set()
-for rel, rule, keys, names, call in sites:
-    if rule is None or not keys:
-        problems.append('%s: nb_message_new (%s): the rule and the cases must be literals' % (rel, call))
+for rel, site_rules, keys, names, call in sites:
+    if not site_rules or not keys:
+        problems.append('%s: %s: the rule and the cases must be literals' % (rel, call))
         continue
     used = set()
     for key in keys:
-        t = templates.get((rule, key))
-        if t is None:
-            problems.append('%s: no message %s/%s' % (rel, rule, key))
-            continue
-        made.add((rule, key))
-        for lang in ('zh', 'en'):
-            want_names = set(PLACEHOLDER.findall(t[lang]))
-            used |= want_names
-            if want_names - names:
-                problems.append('%s: %s/%s (%s) needs {%s}' % (rel, rule, key, lang, '}, {'.join(sorted(want_names - names))))
+        pairs_made = [(r, key) for r in site_rules if (r, key) in templates]
+        if not pairs_made:
+            problems.append('%s: no message %s/%s' % (rel, '|'.join(sorted(site_rules)), key))
+        for pair in pairs_made:
+            made.add(pair)
+            for lang in ('zh', 'en'):
+                want_names = set(PLACEHOLDER.findall(templates[pair][lang]))
+                used |= want_names
+                if want_names - names:
+                    problems.append('%s: %s/%s (%s) needs {%s}' % (rel, pair[0], key, lang,
+                                                                 '}, {'.join(sorted(want_names - names))))
     if names - used:
-        problems.append('%s: %s/%s given {%s}, which no template of it uses' % (rel, rule, '|'.join(sorted(keys)),
-                                                                           '}, {'.join(sorted(names - used))))
+        problems.append('%s: %s/%s given {%s}, which no template of it uses' % (
+            rel, '|'.join(sorted(site_rules)), '|'.join(sorted(keys)), '}, {'.join(sorted(names - used))))
 checks.append(('each place a message is made gives every placeholder its templates use, and no other',
                not problems, '; '.join(problems)))
 unmade = sorted('%s/%s' % p for p in pairs if p not in made)

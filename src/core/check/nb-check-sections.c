@@ -474,9 +474,9 @@ check_heading_words (NbReport   *report,
                                               g_array_index (got, guint, n_g - 1 - suf) + 1)
                                  : g_strdup ("");
     g_autofree char *wanted = g_ucs4_to_utf8 (w + 2 + pre, n_w - 2 - pre - suf, NULL, NULL, NULL);
-    g_autoptr (NbMessage) m = nb_message_new ("template.label", !*wanted    ? "heading_adds"
-                                                                : !*printed ? "heading_leaves_out"
-                                                                            : "heading_replaces");
+    g_autoptr (NbMessage) m = nb_parse_label_message_new (!*wanted    ? "heading_adds"
+                                                          : !*printed ? "heading_leaves_out"
+                                                                      : "heading_replaces");
     NbFinding *f;
 
     /* short: the heading as printed is the finding's span */

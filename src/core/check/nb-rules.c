@@ -58,7 +58,7 @@ static const NbRule rules[] = {
     "按位置和最接近的标签认出的模板行，或按关键词认出的部分标题，措辞与模板不同",
     "a template row recognised by its place and nearest label, or a section heading recognised by its "
     "key words, printed with other wording",
-    "src/core/parse/nb-parse-departures.c src/core/check/nb-check-sections.c" },
+    "src/core/parse/nb-parse-departures.c" },
   { "template.merged_rows", NB_SEVERITY_WARNING, "表格行被合并", "Rows merged",
     "模板分成几行的内容印成了一行（如（六）其他处理没有三个子行）",
     "a row printed in place of the rows the template splits it into", "src/core/parse/nb-parse-departures.c" },
@@ -225,8 +225,8 @@ static const NbRuleMessage messages[] = {
     "这是 {year} 年度的报告，却使用了 2021 版的表格模板（2020 年度及以前应使用国办公开办函〔2019〕60号的模板）。",
     "This is a report for {year} but it uses the 2021 edition of the template (reports for 2020 and before "
     "use the 2019 edition)." },
-  /* a section heading worded otherwise: it adds words, leaves some out, or puts others in their
-   * place ({section}: 一… in Chinese, 1… in English; the rows' wordings are below, with parse/'s) */
+  /* a section heading worded otherwise (nb-check-sections.c, through nb-parse-departures.c): it adds
+   * words, leaves some out, or puts others in their place ({section}: 一… in Chinese, 1… in English) */
   { "template.label", "heading_adds",
     "第{section}部分的标题多出“{printed}”（模板为“{template}”）。",
     "The heading of section {section} adds “{printed}”; the template’s reads “{template}”." },
@@ -272,6 +272,66 @@ static const NbRuleMessage messages[] = {
     "发出过收费通知，请核实第六部分的说明。",
     "Section 6 says no information processing fee was charged, but the requests table closes {n} "
     "request(s) because a fee notice went unpaid: fee notices were sent; check what section 6 says." },
+  /* the parser (src/core/parse/): a template row not found; a table printed without numbers */
+  { "template.missing_row", "row",
+    "模板中的“{row}”一行在报告中没有找到。",
+    "The template row “{row}” ({row_en}) was not found in the report." },
+  { "template.missing_row", "no_numbers",
+    "{table}的表格在报告中没有填写任何数字。",
+    "{table}: the table is printed but holds no numbers." },
+  /* a row label worded otherwise, read by its place and nearest label; a row printed without
+   * its label; a row group printed as one row ({rows}: the template's rows, listed) */
+  { "template.label", "row",
+    "“{row}”一行印作“{printed}”，与模板的措辞不同；按其位置和最接近的模板行标签读作该行。",
+    "The row “{row}” ({row_en}) is printed as “{printed}”, worded differently from the template; it was read "
+    "as that row by its place and its nearest label." },
+  { "template.label", "bare_row",
+    "“{row}”一行没有印出标签，只有一行数字；按其位置（前后两行之间只缺这一行）读作该行。",
+    "The row “{row}” ({row_en}) is printed without its label, as a bare row of numbers; it was read as "
+    "that row by its place (the one row missing between its neighbours)." },
+  { "template.merged_rows", "merged",
+    "“{heading}”印成一行，没有分成模板中的 {n_rows} 行（{rows}）；这几行的单元格除按勾稽关系能确定的以外无法确定。",
+    "“{heading}” is printed as one row instead of the template’s {n_rows} rows ({rows}); their cells are "
+    "left empty unless the table’s equations determine them." },
+  /* more values than columns ({what}: the row or table) */
+  { "cell.extra", "values",
+    "{what}有 {n_values} 个数值，但表格只有 {n_columns} 列；多出的数值未采用。",
+    "{what} holds {n_values} values but the table has {n_columns} columns; the extra values were not used." },
+  /* digits run together ({runs}: as printed; {cells}: as split): split by the equations, one row
+   * or many; section 二's rows, one digit a cell; none or several splits fit */
+  { "cell.unseparated", "one_split",
+    "{what}的数字没有分隔（{runs}），按表格的勾稽关系只有一种拆分：{cells}。",
+    "{what} has its numbers run together ({runs}); the table’s equations allow one split only: {cells}." },
+  { "cell.unseparated", "row_blanks",
+    "{what}的数字没有分隔（{runs}），且有空白单元格；按表格的勾稽关系只有一种读法：{cells}。",
+    "{what} has its numbers run together ({runs}) and blank cells; the table’s equations allow one reading "
+    "only: {cells}." },
+  { "cell.unseparated", "rows",
+    "第三部分表格有 {n_rows} 行的数字没有分隔（如“{runs}”），按表格的勾稽关系每行只有一种拆分，已据此拆分（如 {cells}）。",
+    "{n_rows} rows of the requests table (section 3) have their numbers run together (e.g. “{runs}”); the "
+    "table’s equations allow one split for each, and they were split so (e.g. {cells})." },
+  { "cell.unseparated", "rows_blanks",
+    "第三部分表格有 {n_rows} 行的数字没有分隔（如“{runs}”），按表格的勾稽关系每行只有一种拆分，已据此拆分（如 {cells}）。"
+    "其中有的行有空白单元格，空白处按勾稽关系为 0。",
+    "{n_rows} rows of the requests table (section 3) have their numbers run together (e.g. “{runs}”); the "
+    "table’s equations allow one split for each, and they were split so (e.g. {cells}). Some have blank "
+    "cells, which the equations make 0." },
+  { "cell.unseparated", "active_one_each",
+    "“{row}”一行的数字没有分隔（{runs}），位数与单元格数相同，每格一位。",
+    "The row “{row}” (active.{id}) has its numbers run together ({runs}); it has one digit for each cell, so "
+    "each cell takes one." },
+  { "cell.ambiguous", "no_split",
+    "{what}的数字没有分隔（{runs}），没有一种拆分符合表格的勾稽关系，各单元格无法确定。",
+    "{what} has its numbers run together ({runs}) and no split fits the table’s equations; its cells are "
+    "left empty." },
+  { "cell.ambiguous", "splits",
+    "{what}的数字没有分隔（{runs}），有 {n_splits} 种拆分都符合表格的勾稽关系，各单元格无法确定。",
+    "{what} has its numbers run together ({runs}) and {n_splits} splits fit the table’s equations; its cells "
+    "are left empty." },
+  { "cell.ambiguous", "active_no_equations",
+    "“{row}”一行的数字没有分隔（{runs}），这部分表格没有勾稽关系可据以拆分，各单元格无法确定。",
+    "The row “{row}” (active.{id}) has its numbers run together ({runs}), and this table has no equations "
+    "to split them by; its cells are left empty." },
   /* tables not read: no table of the template at all ({tables}: their names, listed); some
    * tables none of whose rows was found; many cells of a table, or several of a row, left empty */
   { "table.unread", "no_tables",
