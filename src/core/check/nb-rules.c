@@ -350,6 +350,11 @@ static const NbRuleMessage messages[] = {
     "“{row}”一行有 {n_cells} 个单元格未能确定地读出（勾稽关系也不能确定），已留空。",
     "{n_cells} cells of the row “{row}” could not be read with certainty (and the equations do not "
     "determine them); they are left empty." },
+  /* the text: bytes not valid in its encoding, read as U+FFFD */
+  { "text.encoding", "replaced",
+    "文件中有 {n_bytes} 个字节不是有效的 {encoding} 编码，已按替换字符“\xEF\xBF\xBD”读入；请核对这些位置的文字。",
+    "{n_bytes} byte(s) of the file are not valid {encoding}; they were read as the replacement character "
+    "“\xEF\xBF\xBD”. Check the text there." },
   /* cells: a value its kind does not allow (a count, a change 本年增/减, an amount), text where a
    * number should be; an empty cell the equations determine, or do not */
   { "cell.invalid", "count",
