@@ -355,6 +355,30 @@ static const NbRuleMessage messages[] = {
     "文件中有 {n_bytes} 个字节不是有效的 {encoding} 编码，已按替换字符“\xEF\xBF\xBD”读入；请核对这些位置的文字。",
     "{n_bytes} byte(s) of the file are not valid {encoding}; they were read as the replacement character "
     "“\xEF\xBF\xBD”. Check the text there." },
+  /* across a review set (src/core/review/): the prose calls the report's office 本中心 or the like
+   * when another kind of office made it, or names another office of the set as itself; this
+   * year's carried-in or in-force figures against last year's report ({file}: its file); a
+   * passage near-identical to another report's */
+  { "meta.agency", "self_word",
+    "报告以“本{word}”自称，而报告机关为{agency}",
+    "the report calls itself “本{word}”, but its agency is {agency}" },
+  { "meta.agency", "other_office",
+    "报告中以另一机关“{other}”（{file}）自称，而报告机关为{agency}",
+    "the report names another office of the set, “{other}” ({file}), as itself; its agency is {agency}" },
+  { "series.carry_over", "differs",
+    "二、上年结转（{column}）为 {now}，而 {year} 年报告（{file}）四、结转下年度继续办理为 {was}",
+    "carried in from last year ({column}) is {now}, but the {year} report ({file}) carried over {was}" },
+  { "series.in_force", "differs",
+    "行政规范性文件现行有效件数为 {now}，而 {year} 年报告（{file}）的 {was} 件加本年制发 {issued} 件、减本年废止 "
+    "{repealed} 件为 {expected} 件",
+    "{now} normative documents in force, but the {year} report ({file}) had {was}, plus {issued} issued and "
+    "minus {repealed} repealed makes {expected}" },
+  { "series.copied_text", "agency_year",
+    "内容与 {file}（{agency} {year}年）雷同：“{quote}”",
+    "passage near-identical to {file} ({agency}, {year}): “{quote}”" },
+  { "series.copied_text", "year",
+    "内容与 {file}（{year}年）雷同：“{quote}”",
+    "passage near-identical to {file} ({year}): “{quote}”" },
   /* cells: a value its kind does not allow (a count, a change 本年增/减, an amount), text where a
    * number should be; an empty cell the equations determine, or do not */
   { "cell.invalid", "count",
