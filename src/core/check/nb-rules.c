@@ -423,8 +423,26 @@ const NbRuleMessage *
 nb_rules_lookup_message (const char *rule,
                          const char *key)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
-    if (strcmp (messages[i].rule, rule) == 0 && strcmp (messages[i].key, key) == 0)
-      return &messages[i];
+  static GHashTable *by_rule;  /* rule → GPtrArray of its messages; made once, never freed */
+  GPtrArray *of_rule;
+
+  if (g_once_init_enter (&by_rule))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+        {
+          GPtrArray *list = g_hash_table_lookup (table, messages[i].rule);
+
+          if (list == NULL)
+            g_hash_table_insert (table, (gpointer) messages[i].rule, list = g_ptr_array_new ());
+          g_ptr_array_add (list, (gpointer) &messages[i]);
+        }
+      g_once_init_leave (&by_rule, table);
+    }
+  of_rule = g_hash_table_lookup (by_rule, rule);
+  for (guint i = 0; of_rule && i < of_rule->len; i++)
+    if (strcmp (((const NbRuleMessage *) of_rule->pdata[i])->key, key) == 0)
+      return of_rule->pdata[i];
   return NULL;
 }
