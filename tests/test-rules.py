@@ -83,7 +83,8 @@ def table(rules):
 def message_table(messages):
     out = ['| rule | case | message |', '| --- | --- | --- |']
     for m in messages:
-        out.append('| `%s` | `%s` | %s<br>%s |' % (m['rule'], m['key'], m['zh'], m['en']))
+        out.append('| `%s` | `%s` | %s<br>%s |' % (m['rule'], m['key'], m['zh'].replace('|', '\\|'),
+                                                 m['en'].replace('|', '\\|')))
     return '\n'.join(out)
 
 
