@@ -22,6 +22,7 @@
 
 #include "nb-error.h"
 #include "nb-loader.h"
+#include "nb-message-private.h"
 #include "readers/nb-readers-private.h"
 #include "nb-report-private.h"
 
@@ -42,18 +43,16 @@ static void
 add_encoding_finding (NbReport *self)
 {
   NbText *t = self->text;
-  g_autofree char *zh = NULL;
-  g_autofree char *en = NULL;
+  g_autoptr (NbMessage) m = NULL;
   NbFinding *f;
 
   if (t->n_replaced == 0)
     return;
-  zh = g_strdup_printf ("文件中有 %u 个字节不是有效的 %s 编码，已按替换字符“\xEF\xBF\xBD”读入；"
-                        "请核对这些位置的文字。", t->n_replaced, t->encoding);
-  en = g_strdup_printf ("%u byte(s) of the file are not valid %s; they were read as the "
-                        "replacement character “\xEF\xBF\xBD”. Check the text there.",
-                        t->n_replaced, t->encoding);
-  f = nb_report_add_parse_finding (self, "text.encoding", NB_SEVERITY_WARNING, zh, en);
+  m = nb_message_new ("text.encoding", "replaced");
+  nb_message_set_int (m, "n_bytes", t->n_replaced);
+  nb_message_set (m, "encoding", t->encoding);
+  f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
+  g_ptr_array_add (self->parse_findings, f);
   for (guint i = 0; i < t->n_replaced;)
     {
       NbSpan span = { t->replaced[i], t->replaced[i] + 1 };

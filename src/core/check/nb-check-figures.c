@@ -629,14 +629,13 @@ slice (Prose *p,
 }
 
 static NbFinding *
-mismatch (Prose      *p,
-          guint       start,
-          guint       end,
-          const char *zh,
-          const char *en,
+mismatch (Prose         *p,
+          guint          start,
+          guint          end,
+          NbMessage     *m,
           const Reading *r)
 {
-  NbFinding *f = nb_finding_new ("prose.table_mismatch", NB_SEVERITY_ERROR, zh, en);
+  NbFinding *f = nb_message_to_finding (m, NB_SEVERITY_ERROR);
 
   nb_finding_add_span (f, prose_span (p, start, end));
   for (guint i = 0; r && i < r->n; i++)
@@ -646,6 +645,22 @@ mismatch (Prose      *p,
     }
   g_ptr_array_add (p->out, f);
   return f;
+}
+
+/* Which wording a figure's mismatch takes: section 四's figures name their group (行政复议 or
+ * 行政诉讼, as the cell read), an amount its unit */
+static const char *
+figure_key (Prose              *p,
+            const FigurePhrase *ph,
+            const Reading      *r)
+{
+  gboolean review = strstr (nb_schema_get_cell (p->edition, r->cells[0])->id, ".review.") != NULL;
+
+  if (ph->flags & NB_FIGURE_APPEAL)
+    return review ? "review" : "lawsuit";
+  if (ph->unit == NB_FIGURE_AMOUNT)
+    return "amount";
+  return "count";
 }
 
 static char *
@@ -823,13 +838,16 @@ compare (Prose        *p,
       if (den == NULL)
         return;
       {
-        g_autofree char *n = nb_format_number (num->value), *d = nb_format_number (den->value);
         g_autofree char *e = g_strdup_printf ("%.1f", expected);
-        g_autofree char *zh = g_strdup_printf ("正文说“%s”，按表格%s应为 %s%%（%s ÷ %s）。",
-                                               said, ph->zh, e, n, d);
-        g_autofree char *en = g_strdup_printf ("The text says “%s”, but by the tables %s is %s%% (%s ÷ %s).",
-                                               said, ph->en, e, n, d);
-        NbFinding *fd = mismatch (p, ps, pe, zh, en, num);
+        g_autoptr (NbMessage) msg = nb_message_new ("prose.table_mismatch", "percent");
+        NbFinding *fd;
+
+        nb_message_set (msg, "said", said);
+        nb_message_set_lang (msg, "figure", ph->zh, ph->en);
+        nb_message_set (msg, "percent", e);
+        nb_message_set_number (msg, "numerator", num->value);
+        nb_message_set_number (msg, "denominator", den->value);
+        fd = mismatch (p, ps, pe, msg, num);
 
         for (guint i = 0; i < den->n; i++)
           {
@@ -846,16 +864,12 @@ compare (Prose        *p,
   {
     const Reading *r = first_known (&cells);
     g_autofree char *tv = ph->unit == NB_FIGURE_AMOUNT ? format_amount (r->value) : nb_format_number (r->value);
-    const char *unit = ph->unit == NB_FIGURE_AMOUNT ? " 万元" : "";
-    gboolean review = strstr (nb_schema_get_cell (p->edition, r->cells[0])->id, ".review.") != NULL;
-    const char *group_zh = !(ph->flags & NB_FIGURE_APPEAL) ? "" : review ? "行政复议" : "行政诉讼";
-    const char *group_en = !(ph->flags & NB_FIGURE_APPEAL) ? "" : review ? "administrative reviews " : "lawsuits ";
-    g_autofree char *zh = g_strdup_printf ("正文说“%s”，表格中%s%s为 %s%s。", said, group_zh, ph->zh, tv, unit);
-    g_autofree char *en = g_strdup_printf ("The text says “%s”, but the tables give %s%s as %s%s.", said,
-                                           group_en, ph->en, tv,
-                                           ph->unit == NB_FIGURE_AMOUNT ? " (10,000 yuan)" : "");
+    g_autoptr (NbMessage) msg = nb_message_new ("prose.table_mismatch", figure_key (p, ph, r));
 
-    mismatch (p, ps, pe, zh, en, r);
+    nb_message_set (msg, "said", said);
+    nb_message_set_lang (msg, "figure", ph->zh, ph->en);
+    nb_message_set (msg, "value", tv);
+    mismatch (p, ps, pe, msg, r);
   }
 }
 
@@ -1002,22 +1016,18 @@ check_claims (Prose *p,
           continue;
         if (o == NULL)
           {
-            g_autofree char *tn = nb_format_number (r->value);
-            g_autofree char *zh = g_strdup_printf ("正文说申请已全部办结，表格却有 %s 件“结转下年度继续办理”。", tn);
-            g_autofree char *en = g_strdup_printf ("The text says every request was settled, but the table "
-                                                   "carries %s over to next year.", tn);
+            g_autoptr (NbMessage) m = nb_message_new ("prose.table_mismatch", "all_settled");
 
-            mismatch (p, i, i + len, zh, en, r);
+            nb_message_set_number (m, "carried", r->value);
+            mismatch (p, i, i + len, m, r);
           }
         else
           {
-            g_autofree char *a = nb_format_number (r->value), *b = nb_format_number (o->value);
-            g_autofree char *zh = g_strdup_printf ("正文说申请全部予以公开，表格中予以公开为 %s，办理结果总计为 %s。",
-                                                   a, b);
-            g_autofree char *en = g_strdup_printf ("The text says every request was disclosed in full, but the "
-                                                   "table has %s disclosed of %s handled.", a, b);
+            g_autoptr (NbMessage) m = nb_message_new ("prose.table_mismatch", "all_disclosed");
 
-            mismatch (p, i, i + len, zh, en, r);
+            nb_message_set_number (m, "disclosed", r->value);
+            nb_message_set_number (m, "handled", o->value);
+            mismatch (p, i, i + len, m, r);
           }
         i += len - 1;
         break;

@@ -21,13 +21,13 @@ nb_check_sections (Checker *ck)
     if (!nb_span_is_set (ck->report->sections[k]))
       {
         char numeral[8] = { 0 };
-        g_autofree char *zh = NULL, *en = NULL;
+        g_autoptr (NbMessage) m = nb_message_new ("template.missing_section", "absent");
 
         g_unichar_to_utf8 (sections[k].numeral, numeral);
-        zh = g_strdup_printf ("报告缺少第%s部分“%s”（或其标题与模板不符）。", numeral, sections[k].zh);
-        en = g_strdup_printf ("The report lacks section “%s” (%s), or its heading "
-                              "differs from the template’s.", sections[k].zh, sections[k].en);
-        add (ck, "template.missing_section", NB_SEVERITY_ERROR, zh, en);
+        nb_message_set (m, "numeral", numeral);
+        nb_message_set (m, "section", sections[k].zh);
+        nb_message_set (m, "section_en", sections[k].en);
+        add_message (ck, m, NB_SEVERITY_ERROR);
       }
 }
 
@@ -40,17 +40,10 @@ nb_check_edition (Checker *ck)
   if (year == 0 || (old && year <= 2020) || (!old && year >= 2021))
     return;
   {
-    g_autofree char *zh = g_strdup_printf ("这是 %d 年度的报告，却使用了 %s 版的表格模板（%s）。", year,
-                                           old ? "2019" : "2021",
-                                           old ? "2021 年度起应使用国办公开办函〔2021〕30号的新模板"
-                                               : "2020 年度及以前应使用国办公开办函〔2019〕60号的模板");
-    g_autofree char *en = g_strdup_printf ("This is a report for %d but it uses the %s edition of the "
-                                           "template (%s).", year, old ? "2019" : "2021",
-                                           old ? "reports for 2021 on use the 2021 edition"
-                                               : "reports for 2020 and before use the 2019 edition");
-    NbFinding *f = add (ck, "template.edition", NB_SEVERITY_WARNING, zh, en);
+    g_autoptr (NbMessage) m = nb_message_new ("template.edition", old ? "old" : "new");
 
-    nb_finding_add_span (f, ck->report->year_span);
+    nb_message_set_int (m, "year", year);
+    nb_finding_add_span (add_message (ck, m, NB_SEVERITY_WARNING), ck->report->year_span);
   }
 }
 
@@ -129,11 +122,11 @@ nb_check_year (Checker    *ck,
         {
           if (f == NULL)
             {
-              g_autofree char *zh = NULL, *en = NULL;
+              g_autoptr (NbMessage) m = nb_message_new ("meta.year", "title_text");
 
-              zh = g_strdup_printf ("报告标题的年度为 %d 年，正文中却写作 %d 年。", year, y);
-              en = g_strdup_printf ("The title says the report is for %d, but the text says %d.", year, y);
-              f = add (ck, "meta.year", NB_SEVERITY_ERROR, zh, en);
+              nb_message_set_int (m, "year", year);
+              nb_message_set_int (m, "text_year", y);
+              f = add_message (ck, m, NB_SEVERITY_ERROR);
               nb_finding_add_span (f, report->year_span);
             }
           nb_finding_add_span (f, span_of (ck, i, i + 4));
@@ -176,13 +169,11 @@ nb_check_agency (Checker    *ck,
 
         if (f == NULL)
           {
-            g_autofree char *zh = g_strdup_printf ("机关名称写法不一致：标题为“%s”，正文中写作“%s”。",
-                                                   report->agency, variant);
-            g_autofree char *en = g_strdup_printf ("The agency’s name is written inconsistently: the title "
-                                                   "says “%s” but the text says “%s”.",
-                                                   report->agency, variant);
+            g_autoptr (NbMessage) m = nb_message_new ("meta.agency", "title_text");
 
-            f = add (ck, "meta.agency", NB_SEVERITY_ERROR, zh, en);
+            nb_message_set (m, "agency", report->agency);
+            nb_message_set (m, "variant", variant);
+            f = add_message (ck, m, NB_SEVERITY_ERROR);
             nb_finding_add_span (f, report->agency_span);
           }
         nb_finding_add_span (f, sp);

@@ -102,9 +102,8 @@ nb_check_prose_sums (Checker    *ck,
 
       if (n_parts >= 2 && sum != total.value && (sum > total.value || explicit_total))
         {
-          g_autofree char *st = nb_format_number (total.value), *ss_ = nb_format_number (sum);
           g_autoptr(GString) list = g_string_new (NULL);
-          g_autofree char *zh = NULL, *en = NULL;
+          g_autoptr (NbMessage) m = nb_message_new ("prose.sum", "parts");
           NbFinding *f;
 
           for (guint k = 0; k < parts->len; k++)
@@ -113,10 +112,10 @@ nb_check_prose_sums (Checker    *ck,
 
               g_string_append_printf (list, "%s%s", k ? " + " : "", v);
             }
-          zh = g_strdup_printf ("正文给出的合计为 %s，但其中列出的各项之和为 %s（%s）。", st, ss_, list->str);
-          en = g_strdup_printf ("The text gives a total of %s, but the parts it lists add up to %s (%s).",
-                                st, ss_, list->str);
-          f = add (ck, "prose.sum", sum > total.value ? NB_SEVERITY_ERROR : NB_SEVERITY_WARNING, zh, en);
+          nb_message_set_number (m, "total", total.value);
+          nb_message_set_number (m, "sum", sum);
+          nb_message_set (m, "parts", list->str);
+          f = add_message (ck, m, sum > total.value ? NB_SEVERITY_ERROR : NB_SEVERITY_WARNING);
           nb_finding_add_span (f, span_of (ck, total.start, total.end));
           for (guint k = 0; k < parts->len; k++)
             nb_finding_add_span (f, span_of (ck, g_array_index (parts, Quantity, k).start,

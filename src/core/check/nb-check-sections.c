@@ -18,6 +18,18 @@
 
 static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
+/* {name} is the @n-th numeral: 一… in Chinese, 1… in English (十 past ten) */
+static void
+set_numeral (NbMessage  *m,
+             const char *name,
+             guint       n)
+{
+  char en[16];
+
+  g_snprintf (en, sizeof en, "%u", n);
+  nb_message_set_lang (m, name, n - 1 < G_N_ELEMENTS (numerals) ? numerals[n - 1] : "十", en);
+}
+
 static gboolean
 is_blank (gunichar c)
 {
@@ -116,7 +128,7 @@ check_problems (NbReport  *report,
   const gunichar *s = report->text->norm;
   guint from, to, content = 0, sentences = 0, first = G_MAXUINT, last = 0;
   gboolean pending = FALSE;
-  const char *zh, *en;
+  g_autoptr (NbMessage) m = NULL;
   NbFinding *f;
 
   if (!section_body (report, 4, &from, &to))
@@ -138,23 +150,12 @@ check_problems (NbReport  *report,
     }
   sentences += pending;
 
-  if (content == 0)
-    {
-      zh = "第五部分“存在的主要问题及改进情况”为空，应说明本年度工作存在的主要问题和改进措施。";
-      en = "Section 5 (main problems and improvements) is empty; it should describe this year’s "
-           "problems and what is being done about them.";
-    }
-  else if (sentences <= 1 && ((content <= 30 && has_any (s, first, last, nothing)) ||
-                              (content <= 16 && has_any (s, first, last, stock))))
-    {
-      zh = "第五部分“存在的主要问题及改进情况”只有“无”“暂无”或一句套话，应具体说明存在的问题和改进措施。";
-      en = "Section 5 (main problems and improvements) says only “none” or one stock sentence; it "
-           "should describe the actual problems and improvements.";
-    }
-  else
+  if (content > 0 && !(sentences <= 1 && ((content <= 30 && has_any (s, first, last, nothing)) ||
+                                          (content <= 16 && has_any (s, first, last, stock)))))
     return;
 
-  f = nb_finding_new ("section.placeholder", NB_SEVERITY_WARNING, zh, en);
+  m = nb_message_new ("section.placeholder", content == 0 ? "empty" : "stock");
+  f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
   nb_finding_add_span (f, report->sections[4]);
   if (content > 0)
     nb_finding_add_span (f, norm_span (report, first, last));
@@ -247,25 +248,10 @@ check_fee (NbReport  *report,
 
   if (mention == G_MAXUINT)
     {
-      const char *zh, *en;
+      gboolean empty = content == 0 || (content <= 12 && has_any (s, first, last, empty_words));
+      g_autoptr (NbMessage) m = nb_message_new ("section.fee_statement", empty ? "empty" : "unstated");
 
-      if (content == 0 || (content <= 12 && has_any (s, first, last, empty_words)))
-        {
-          zh = "第六部分“其他需要报告的事项”为空或只写“无”，应说明本年度收取信息处理费的情况"
-               "（国办函〔2020〕109号）。";
-          en = "Section 6 (other matters) is empty or says only “none”; it should state the "
-               "information processing fees charged this year (State Council General Office letter "
-               "〔2020〕109).";
-        }
-      else
-        {
-          zh = "第六部分“其他需要报告的事项”没有说明本年度收取信息处理费的情况（国办函〔2020〕109号）；"
-               "第二部分的行政事业性收费是另一种费用。";
-          en = "Section 6 (other matters) does not state the information processing fees charged this "
-               "year (State Council General Office letter 〔2020〕109); the administrative fees of "
-               "section 2 are a different fee.";
-        }
-      f = nb_finding_new ("section.fee_statement", NB_SEVERITY_WARNING, zh, en);
+      f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
       nb_finding_add_span (f, report->sections[5]);
       if (content > 0)
         nb_finding_add_span (f, norm_span (report, first, last));
@@ -280,16 +266,10 @@ check_fee (NbReport  *report,
 
     if (cell >= 0 && fee == 0 && report->cells[cell].has_value && report->cells[cell].value > 0)
       {
-        g_autofree char *n = nb_format_number (report->cells[cell].value);
-        g_autofree char *zh = g_strdup_printf ("第六部分说本年度未收取信息处理费，但第三部分表格"
-                                               "“（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用”有 %s 件："
-                                               "发出过收费通知，请核实第六部分的说明。", n);
-        g_autofree char *en = g_strdup_printf ("Section 6 says no information processing fee was charged, "
-                                               "but the requests table closes %s request(s) because a fee "
-                                               "notice went unpaid: fee notices were sent; check what "
-                                               "section 6 says.", n);
+        g_autoptr (NbMessage) m = nb_message_new ("section.fee_statement", "unpaid_notices");
 
-        f = nb_finding_new ("section.fee_statement", NB_SEVERITY_WARNING, zh, en);
+        nb_message_set_number (m, "n", report->cells[cell].value);
+        f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
         nb_finding_add_span (f, norm_span (report, fee_start, fee_end));
         nb_finding_add_cell (f, cell);
         nb_finding_add_span (f, report->cells[cell].span);
@@ -336,19 +316,6 @@ next_line (const gunichar *s,
   return l;
 }
 
-static void
-heading_finding (NbReport   *report,
-                 GPtrArray  *out,
-                 const Line *l,
-                 const char *zh,
-                 const char *en)
-{
-  NbFinding *f = nb_finding_new ("template.heading_number", NB_SEVERITY_WARNING, zh, en);
-
-  nb_finding_add_span (f, norm_span (report, l->start, l->end));
-  g_ptr_array_add (out, f);
-}
-
 static char *
 line_text (NbReport   *report,
            const Line *l)
@@ -368,6 +335,23 @@ line_text (NbReport   *report,
   a = g_utf8_offset_to_pointer (text, sp.start);
   b = g_utf8_offset_to_pointer (a, sp.end - sp.start);
   return g_strndup (a, b - a);
+}
+
+/* A template.heading_number finding on the line @l, with its text as {heading} */
+static void
+heading_finding (NbReport   *report,
+                 GPtrArray  *out,
+                 const Line *l,
+                 NbMessage  *m)
+{
+  g_autofree char *text = line_text (report, l);
+  NbFinding *f;
+
+  nb_message_set (m, "heading", text);
+  f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
+
+  nb_finding_add_span (f, norm_span (report, l->start, l->end));
+  g_ptr_array_add (out, f);
 }
 
 /* The sub-headings （一）（二）… at the starts of paragraphs in [from, to) count up from （一） */
@@ -418,14 +402,12 @@ check_sub_headings (NbReport  *report,
           continue;
         }
       {
-        g_autofree char *text = line_text (report, l);
-        g_autofree char *zh = g_strdup_printf ("第%s部分的小标题“%s”编号为（%s），按顺序应为（%s）。",
-                                               numerals[section], text, numerals[n - 1],
-                                               expected <= 10 ? numerals[expected - 1] : "十");
-        g_autofree char *en = g_strdup_printf ("In section %u the sub-heading “%s” is numbered (%d); "
-                                               "in order it should be (%d).", section + 1, text, n, expected);
+        g_autoptr (NbMessage) m = nb_message_new ("template.heading_number", "sub_heading");
 
-        heading_finding (report, out, l, zh, en);
+        set_numeral (m, "section", section + 1);
+        set_numeral (m, "number", n);
+        set_numeral (m, "expected", expected);
+        heading_finding (report, out, l, m);
       }
       /* one wrong number, when the next goes on from the right one; else the count goes on from it */
       if (i + 1 < numbers->len && g_array_index (numbers, int, i + 1) == expected + 1)
@@ -492,29 +474,17 @@ check_heading_words (NbReport   *report,
                                               g_array_index (got, guint, n_g - 1 - suf) + 1)
                                  : g_strdup ("");
     g_autofree char *wanted = g_ucs4_to_utf8 (w + 2 + pre, n_w - 2 - pre - suf, NULL, NULL, NULL);
-    g_autofree char *zh_what = NULL, *en_what = NULL;
-    g_autofree char *zh = NULL, *en = NULL;
+    g_autoptr (NbMessage) m = nb_parse_label_message_new (!*wanted    ? "heading_adds"
+                                                          : !*printed ? "heading_leaves_out"
+                                                                      : "heading_replaces");
     NbFinding *f;
 
-    if (!*wanted)
-      {
-        zh_what = g_strdup_printf ("多出“%s”", printed);
-        en_what = g_strdup_printf ("adds “%s”", printed);
-      }
-    else if (!*printed)
-      {
-        zh_what = g_strdup_printf ("少了“%s”", wanted);
-        en_what = g_strdup_printf ("leaves out “%s”", wanted);
-      }
-    else
-      {
-        zh_what = g_strdup_printf ("把“%s”写作“%s”", wanted, printed);
-        en_what = g_strdup_printf ("has “%s” for “%s”", printed, wanted);
-      }
     /* short: the heading as printed is the finding's span */
-    zh = g_strdup_printf ("第%s部分的标题%s（模板为“%s”）。", numerals[k], zh_what, want);
-    en = g_strdup_printf ("The heading of section %u %s; the template’s reads “%s”.", k + 1, en_what, want);
-    f = nb_parse_label_finding_new (zh, en);
+    set_numeral (m, "section", k + 1);
+    nb_message_set (m, "printed", printed);
+    nb_message_set (m, "wanted", wanted);
+    nb_message_set (m, "template", want);
+    f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
     nb_finding_add_span (f, norm_span (report, l->start, l->end));
     g_ptr_array_add (out, f);
   }
@@ -562,23 +532,18 @@ check_headings (NbReport  *report,
 
       if (num != k + 1)
         {
-          g_autofree char *text = line_text (report, &l);
-          g_autofree char *zh = g_strdup_printf ("标题“%s”编号为“%s、”，按模板这一部分应为“%s、”。",
-                                                 text, numerals[num - 1], numerals[k]);
-          g_autofree char *en = g_strdup_printf ("The heading “%s” is numbered %d; in the template this "
-                                                 "section is number %d.", text, num, k + 1);
+          g_autoptr (NbMessage) m = nb_message_new ("template.heading_number", "number");
 
-          heading_finding (report, out, &l, zh, en);
+          set_numeral (m, "number", num);
+          set_numeral (m, "expected", k + 1);
+          heading_finding (report, out, &l, m);
         }
       else if (k <= last)
         {
-          g_autofree char *text = line_text (report, &l);
-          g_autofree char *zh = g_strdup_printf ("标题“%s”出现在第%s部分之后：各部分应按一至六的顺序各出现一次。",
-                                                 text, numerals[last]);
-          g_autofree char *en = g_strdup_printf ("The heading “%s” comes after section %d: the sections "
-                                                 "should come once each, in order from 1 to 6.", text, last + 1);
+          g_autoptr (NbMessage) m = nb_message_new ("template.heading_number", "order");
 
-          heading_finding (report, out, &l, zh, en);
+          set_numeral (m, "after", last + 1);
+          heading_finding (report, out, &l, m);
         }
       check_heading_words (report, out, &l, k);
       last = MAX (last, k);

@@ -33,27 +33,34 @@ total_inferred (const Broken *b)
   return c->origin == NB_ORIGIN_INFERRED && !c->corrected && !c->accepted;
 }
 
+/* The figures of every equation's message: the parts' sum and the total */
+static void
+set_sum_total (const Broken *b,
+               NbMessage    *m)
+{
+  nb_message_set_number (m, "sum", b->sum);
+  nb_message_set_number (m, "total", b->total);
+}
+
+static void
+add_all_terms (const Broken *b,
+               NbFinding    *f)
+{
+  for (guint i = 0; i < b->eq->n_terms; i++)
+    add_cell (b->ck, f, b->eq->terms[i].cell);
+}
+
 static void
 say_row_sum (const Broken *b)
 {
   Checker *ck = b->ck;
-  const char *label = nb_schema_get_request_row_label (ck->edition, b->total_def->row);
-  const char *english = nb_schema_get_request_row_english (ck->edition, b->total_def->row);
-  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  g_autofree char *s_diff = nb_format_number (fabs (b->sum - b->total));
-  gboolean guessed = total_inferred (b);
-  g_autofree char *zh = g_strdup_printf (guessed ? "“%s”一行：六类申请人合计为 %s，总计列（报告未填，推算为 %s）与之相差 %s。"
-                                                 : "“%s”一行：六类申请人合计为 %s，总计列却为 %s，相差 %s。",
-                                         label, s_sum, s_total, s_diff);
-  g_autofree char *en = g_strdup_printf (guessed ? "Row “%s” (%s): the six applicant columns add up to %s "
-                                                   "but its total, not printed, was inferred as %s."
-                                                 : "Row “%s” (%s): the six applicant columns add up to %s "
-                                                   "but its total says %s.",
-                                         label, english, s_sum, s_total);
-  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+  g_autoptr (NbMessage) m = nb_message_new ("requests.row_sum", total_inferred (b) ? "inferred" : "said");
 
-  for (guint i = 0; i < b->eq->n_terms; i++)
-    add_cell (ck, f, b->eq->terms[i].cell);
+  set_sum_total (b, m);
+  nb_message_set (m, "row", nb_schema_get_request_row_label (ck->edition, b->total_def->row));
+  nb_message_set (m, "row_en", nb_schema_get_request_row_english (ck->edition, b->total_def->row));
+  nb_message_set_number (m, "diff", fabs (b->sum - b->total));
+  add_all_terms (b, add_message (ck, m, b->eq->severity));
 }
 
 static void
@@ -61,21 +68,14 @@ say_result_sum (const Broken *b)
 {
   Checker *ck = b->ck;
   guint c = b->total_def->col;
-  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  gboolean guessed = total_inferred (b);
-  g_autofree char *zh = g_strdup_printf (guessed ? "“%s”列：（一）至（六）各项办理结果之和为 %s，"
-                                                   "（七）总计报告未填，推算为 %s。"
-                                                 : "“%s”列：（一）至（六）各项办理结果之和为 %s，"
-                                                   "（七）总计却为 %s。",
-                                         nb_schema_get_request_column_label (c), s_sum, s_total);
-  g_autofree char *en = g_strdup_printf (guessed ? "Column “%s”: the results (1) to (6) add up to %s "
-                                                   "but (7) total, not printed, was inferred as %s."
-                                                 : "Column “%s”: the results (1) to (6) add up to %s "
-                                                   "but (7) total says %s.",
-                                         nb_schema_get_request_column_english (c), s_sum, s_total);
-  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+  g_autoptr (NbMessage) m = nb_message_new ("requests.result_sum", total_inferred (b) ? "inferred" : "said");
+  NbFinding *f;
   double v;
 
+  set_sum_total (b, m);
+  nb_message_set_lang (m, "column", nb_schema_get_request_column_label (c),
+                       nb_schema_get_request_column_english (c));
+  f = add_message (ck, m, b->eq->severity);
   /* the total, then the parts that hold something */
   for (guint i = b->n_parts; i < b->eq->n_terms; i++)
     add_cell (ck, f, b->eq->terms[i].cell);
@@ -91,54 +91,34 @@ say_balance (const Broken *b)
   const NbEquationTerm *t = b->eq->terms;
   guint c = b->total_def->col;
   double vn, vi, vt, vo;
-  g_autofree char *a = NULL, *bb = NULL, *sn = NULL, *si = NULL, *st = NULL, *so = NULL;
-  g_autofree char *zh = NULL, *en = NULL;
-  NbFinding *f;
+  g_autoptr (NbMessage) m = NULL;
 
   g_return_if_fail (b->eq->n_terms == 4 && b->n_parts == 2);
   val (ck, t[0].cell, &vn);
   val (ck, t[1].cell, &vi);
   val (ck, t[2].cell, &vt);
   val (ck, t[3].cell, &vo);
-  a = nb_format_number (vn + vi);
-  bb = nb_format_number (vt + vo);
-  sn = nb_format_number (vn);
-  si = nb_format_number (vi);
-  st = nb_format_number (vt);
-  so = nb_format_number (vo);
-  zh = g_strdup_printf ("“%s”列：第一项加第二项为 %s（新收 %s + 上年结转 %s），第三项（七）总计加第四项为 %s"
-                        "（办理结果总计 %s + 结转下年度 %s），二者应当相等。",
-                        nb_schema_get_request_column_label (c), a, sn, si, bb, st, so);
-  en = g_strdup_printf ("Column “%s”: new requests plus those carried over from last year make %s (%s + %s), "
-                        "but the results total plus those carried over to next year make %s (%s + %s); "
-                        "the template requires them to be equal.",
-                        nb_schema_get_request_column_english (c), a, sn, si, bb, st, so);
-  f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
-  for (guint i = 0; i < b->eq->n_terms; i++)
-    add_cell (ck, f, t[i].cell);
+  m = nb_message_new ("requests.balance", "unbalanced");
+  nb_message_set_lang (m, "column", nb_schema_get_request_column_label (c),
+                       nb_schema_get_request_column_english (c));
+  nb_message_set_number (m, "received", vn + vi);
+  nb_message_set_number (m, "new", vn);
+  nb_message_set_number (m, "carried_in", vi);
+  nb_message_set_number (m, "settled", vt + vo);
+  nb_message_set_number (m, "results", vt);
+  nb_message_set_number (m, "carried_out", vo);
+  add_all_terms (b, add_message (ck, m, b->eq->severity));
 }
 
 static void
 say_group_sum (const Broken *b)
 {
-  Checker *ck = b->ck;
   guint g = b->total_def->row;
-  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  gboolean guessed = total_inferred (b);
-  g_autofree char *zh = g_strdup_printf (guessed ? "%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
-                                                   "总计报告未填，推算为 %s。"
-                                                 : "%s：结果维持、结果纠正、其他结果、尚未审结之和为 %s，"
-                                                   "总计却为 %s。",
-                                         nb_schema_get_appeal_group_label (g), s_sum, s_total);
-  g_autofree char *en = g_strdup_printf (guessed ? "%s: upheld, corrected, other and pending add "
-                                                   "up to %s but the total, not printed, was inferred as %s."
-                                                 : "%s: upheld, corrected, other and pending add "
-                                                   "up to %s but the total says %s.",
-                                         nb_schema_get_appeal_group_english (g), s_sum, s_total);
-  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+  g_autoptr (NbMessage) m = nb_message_new ("appeals.group_sum", total_inferred (b) ? "inferred" : "said");
 
-  for (guint i = 0; i < b->eq->n_terms; i++)
-    add_cell (ck, f, b->eq->terms[i].cell);
+  set_sum_total (b, m);
+  nb_message_set_lang (m, "group", nb_schema_get_appeal_group_label (g), nb_schema_get_appeal_group_english (g));
+  add_all_terms (b, add_message (b->ck, m, b->eq->severity));
 }
 
 /* An equation of the description whose rule has no wording of its own */
@@ -146,21 +126,16 @@ static void
 say_equation (const Broken *b)
 {
   Checker *ck = b->ck;
-  g_autofree char *zh_total = nb_schema_describe_cell (ck->edition, b->eq->terms[b->n_parts].cell, FALSE);
-  g_autofree char *en_total = nb_schema_describe_cell (ck->edition, b->eq->terms[b->n_parts].cell, TRUE);
-  g_autofree char *s_sum = nb_format_number (b->sum), *s_total = nb_format_number (b->total);
-  gboolean guessed = total_inferred (b);
-  g_autofree char *zh = g_strdup_printf (guessed ? "%s：按表格的勾稽关系应为 %u 项之和 %s，报告未填，推算为 %s。"
-                                                 : "%s：按表格的勾稽关系应为 %u 项之和 %s，实为 %s。",
-                                         zh_total, b->n_parts, s_sum, s_total);
-  g_autofree char *en = g_strdup_printf (guessed ? "%s: the table’s equations make it the sum of %u cells, %s, "
-                                                   "but it was not printed and was inferred as %s."
-                                                 : "%s: the table’s equations make it the sum of %u cells, %s, "
-                                                   "but it says %s.", en_total, b->n_parts, s_sum, s_total);
-  NbFinding *f = add (ck, b->eq->rule_id, b->eq->severity, zh, en);
+  int total = b->eq->terms[b->n_parts].cell;
+  g_autofree char *zh_total = nb_schema_describe_cell (ck->edition, total, FALSE);
+  g_autofree char *en_total = nb_schema_describe_cell (ck->edition, total, TRUE);
+  g_autoptr (NbMessage) m = nb_message_new ("equations", total_inferred (b) ? "inferred" : "said");
 
-  for (guint i = 0; i < b->eq->n_terms; i++)
-    add_cell (ck, f, b->eq->terms[i].cell);
+  nb_message_set_rule (m, b->eq->rule_id);
+  set_sum_total (b, m);
+  nb_message_set_lang (m, "cell", zh_total, en_total);
+  nb_message_set_int (m, "n_parts", b->n_parts);
+  add_all_terms (b, add_message (ck, m, b->eq->severity));
 }
 
 static const struct
@@ -224,15 +199,33 @@ value_fits (const NbCellDef *def,
   return (def->kind == NB_CELL_SIGNED || v >= 0) && (def->kind == NB_CELL_AMOUNT || v == floor (v));
 }
 
+/* A finding on one cell, named in both languages */
 static void
 note_cell (Checker    *ck,
            guint       cell,
-           const char *rule,
-           NbSeverity  severity,
-           const char *zh,
-           const char *en)
+           NbMessage  *m,
+           NbSeverity  severity)
 {
-  add_cell (ck, add (ck, rule, severity, zh, en), cell);
+  g_autofree char *zh_name = nb_schema_describe_cell (ck->edition, cell, FALSE);
+  g_autofree char *en_name = nb_schema_describe_cell (ck->edition, cell, TRUE);
+
+  nb_message_set_lang (m, "cell", zh_name, en_name);
+  add_cell (ck, add_message (ck, m, severity), cell);
+}
+
+/* What the cell's kind allows: a count, a change (本年增/减) or an amount */
+static const char *
+kind_key (const NbCellDef *def)
+{
+  switch ((int) def->kind)
+    {
+    case NB_CELL_SIGNED:
+      return "signed";
+    case NB_CELL_AMOUNT:
+      return "amount";
+    default:
+      return "count";
+    }
 }
 
 void
@@ -245,7 +238,6 @@ nb_check_cells (Checker *ck)
     {
       NbCell *c = &report->cells[i];
       const NbCellDef *def = nb_schema_get_cell (ck->edition, i);
-      g_autofree char *zh_name = NULL, *en_name = NULL, *v = NULL, *zh = NULL, *en = NULL;
 
       if (said[i])
         continue;  /* its table's table.unread names it */
@@ -256,53 +248,31 @@ nb_check_cells (Checker *ck)
           (!c->has_value || value_fits (def, c->value)))
         continue;
 
-      zh_name = nb_schema_describe_cell (ck->edition, i, FALSE);
-      en_name = nb_schema_describe_cell (ck->edition, i, TRUE);
-      v = nb_format_number (c->value);
-
       if (c->corrected || c->accepted || c->origin == NB_ORIGIN_SOURCE)
         {
-          const char *must_zh, *must_en;
+          g_autoptr (NbMessage) m = nb_message_new ("cell.invalid", kind_key (def));
 
-          /* what the cell's kind allows: a count, a change (本年增/减) or an amount */
-          switch (def->kind)
-            {
-            case NB_CELL_SIGNED:
-              must_zh = "应为整数（可以为负）";
-              must_en = "it must be a whole number (it may be negative)";
-              break;
-            case NB_CELL_AMOUNT:
-              must_zh = "应为非负数（可以有小数）";
-              must_en = "it must not be negative (it may have decimals)";
-              break;
-            default:
-              must_zh = "应为非负整数";
-              must_en = "it must be a non-negative whole number";
-              break;
-            }
-          zh = g_strdup_printf ("%s 为 %s，%s。", zh_name, v, must_zh);
-          en = g_strdup_printf ("%s is %s; %s.", en_name, v, must_en);
-          note_cell (ck, i, "cell.invalid", NB_SEVERITY_ERROR, zh, en);
+          nb_message_set_number (m, "value", c->value);
+          note_cell (ck, i, m, NB_SEVERITY_ERROR);
         }
       else if (c->origin == NB_ORIGIN_MISSING && nb_span_is_set (c->span))
         {
-          zh = g_strdup_printf ("%s 处填写的不是数字。", zh_name);
-          en = g_strdup_printf ("%s does not hold a number.", en_name);
-          note_cell (ck, i, "cell.invalid", NB_SEVERITY_WARNING, zh, en);
+          g_autoptr (NbMessage) m = nb_message_new ("cell.invalid", "not_number");
+
+          note_cell (ck, i, m, NB_SEVERITY_WARNING);
         }
       else if (c->origin == NB_ORIGIN_INFERRED)
         {
-          zh = g_strdup_printf ("%s 在报告中为空，按表格的勾稽关系只能是 %s，已据此推算。", zh_name, v);
-          en = g_strdup_printf ("%s is empty in the report; the table’s equations determine it as %s.",
-                                en_name, v);
-          note_cell (ck, i, "cell.missing", NB_SEVERITY_INFO, zh, en);
+          g_autoptr (NbMessage) m = nb_message_new ("cell.missing", "inferred");
+
+          nb_message_set_number (m, "value", c->value);
+          note_cell (ck, i, m, NB_SEVERITY_INFO);
         }
       else
         {
-          zh = g_strdup_printf ("%s 在报告中为空，表格的勾稽关系也不能确定它的值。", zh_name);
-          en = g_strdup_printf ("%s is empty in the report and the table’s equations do not determine it.",
-                                en_name);
-          note_cell (ck, i, "cell.missing", NB_SEVERITY_WARNING, zh, en);
+          g_autoptr (NbMessage) m = nb_message_new ("cell.missing", "undetermined");
+
+          note_cell (ck, i, m, NB_SEVERITY_WARNING);
         }
     }
 }

@@ -42,6 +42,7 @@ say_absent_tables (Checker *ck)
   guint n_absent = 0, n_cells = 0;
   g_autoptr(GString) zh = g_string_new (NULL);
   g_autoptr(GString) en = g_string_new (NULL);
+  g_autoptr (NbMessage) m = NULL;
   NbFinding *f;
 
   for (guint t = 0; t < N_TABLES; t++)
@@ -79,25 +80,10 @@ say_absent_tables (Checker *ck)
   for (guint i = 0; i < ck->report->n_cells; i++)
     n_cells += absent[nb_schema_get_cell (ck->edition, i)->table] &&
                nb_schema_get_cell (ck->edition, i)->kind != NB_CELL_UNIT;
-  if (n_absent == N_TABLES)
-    {
-      g_autofree char *z = g_strdup_printf ("报告中找不到模板的任何表格（%s），%u 个单元格均为空：它可能不是按模板编写的年度报告，或表格是图片。",
-                                            zh->str, n_cells);
-      g_autofree char *e = g_strdup_printf ("None of the template’s tables (%s) was found in the report: its %u "
-                                            "cells are all empty. It may not follow the template, or its tables "
-                                            "may be images.", en->str, n_cells);
-
-      f = add (ck, "table.unread", NB_SEVERITY_WARNING, z, e);
-    }
-  else
-    {
-      g_autofree char *z = g_strdup_printf ("未能读出%s的表格：报告中找不到它的任何一行，%u 个单元格均为空。",
-                                            zh->str, n_cells);
-      g_autofree char *e = g_strdup_printf ("The table of %s could not be read: none of its rows was found in "
-                                            "the report, so its %u cells are empty.", en->str, n_cells);
-
-      f = add (ck, "table.unread", NB_SEVERITY_WARNING, z, e);
-    }
+  m = nb_message_new ("table.unread", n_absent == N_TABLES ? "no_tables" : "absent");
+  nb_message_set_lang (m, "tables", zh->str, en->str);
+  nb_message_set_int (m, "n_cells", n_cells);
+  f = add_message (ck, m, NB_SEVERITY_WARNING);
   for (guint i = 0; i < ck->report->n_cells; i++)
     if (absent[nb_schema_get_cell (ck->edition, i)->table] &&
         nb_schema_get_cell (ck->edition, i)->kind != NB_CELL_UNIT)
@@ -155,17 +141,15 @@ nb_check_unread_tables (Checker *ck)
   for (guint t = 0; t < N_TABLES; t++)
     {
       const NbTemplateTable *table = nb_template_get_table (tpl, t);
-      g_autofree char *zh = NULL, *en = NULL;
+      g_autoptr (NbMessage) m = NULL;
       NbFinding *f;
 
       if (count[t] < MIN_UNREAD_CELLS)
         continue;
-      zh = g_strdup_printf ("%s的表格有 %u 个单元格未能确定地读出（数字无法确定所在的行和列，勾稽关系也不能确定），已留空。",
-                            table->zh, count[t]);
-      en = g_strdup_printf ("%u cells of the table of %s could not be read with certainty (their numbers could "
-                            "not be placed in rows and columns, and the equations do not determine them); they "
-                            "are left empty.", count[t], table->en);
-      f = add (ck, "table.unread", NB_SEVERITY_WARNING, zh, en);
+      m = nb_message_new ("table.unread", "cells");
+      nb_message_set_lang (m, "table", table->zh, table->en);
+      nb_message_set_int (m, "n_cells", count[t]);
+      f = add_message (ck, m, NB_SEVERITY_WARNING);
       for (guint i = 0; i < ck->report->n_cells; i++)
         if (nb_schema_get_cell (ck->edition, i)->table == t && left_empty (ck, i))
           {
@@ -188,14 +172,14 @@ nb_check_unread_tables (Checker *ck)
         }
       if (n >= 2)
         {
-          g_autofree char *row_zh = NULL, *row_en = NULL, *zh = NULL, *en = NULL;
+          g_autofree char *row_zh = NULL, *row_en = NULL;
+          g_autoptr (NbMessage) m = nb_message_new ("table.unread", "row");
           NbFinding *f;
 
           row_names (ck, def, &row_zh, &row_en);
-          zh = g_strdup_printf ("“%s”一行有 %u 个单元格未能确定地读出（勾稽关系也不能确定），已留空。", row_zh, n);
-          en = g_strdup_printf ("%u cells of the row “%s” could not be read with certainty (and the equations "
-                                "do not determine them); they are left empty.", n, row_en);
-          f = add (ck, "table.unread", NB_SEVERITY_WARNING, zh, en);
+          nb_message_set_lang (m, "row", row_zh, row_en);
+          nb_message_set_int (m, "n_cells", n);
+          f = add_message (ck, m, NB_SEVERITY_WARNING);
           for (guint k = i; k < end; k++)
             if (!said[k] && left_empty (ck, k))
               {

@@ -53,12 +53,13 @@ nb_parse_note_extra (Parser      *p,
                      const Token *extra,
                      guint        n_extra)
 {
-  g_autofree char *zh = g_strdup_printf ("%s有 %u 个数值，但表格只有 %u 列；多出的数值未采用。",
-                                         what_zh, n_values, n_columns);
-  g_autofree char *en = g_strdup_printf ("%s holds %u values but the table has %u columns; "
-                                         "the extra values were not used.",
-                                         what_en, n_values, n_columns);
-  NbFinding *f = nb_report_add_parse_finding (p->report, "cell.extra", NB_SEVERITY_WARNING, zh, en);
+  g_autoptr (NbMessage) m = nb_message_new ("cell.extra", "values");
+  NbFinding *f;
+
+  nb_message_set_lang (m, "what", what_zh, what_en);
+  nb_message_set_int (m, "n_values", n_values);
+  nb_message_set_int (m, "n_columns", n_columns);
+  f = nb_parse_add_message (p, m, NB_SEVERITY_WARNING);
 
   if (first_cell >= 0)
     nb_finding_add_cell (f, first_cell);
@@ -67,14 +68,12 @@ nb_parse_note_extra (Parser      *p,
     nb_finding_add_span (f, nb_report_norm_span (p->report, extra[i].start, extra[i].end));
 }
 
-/* The one place that raises template.missing_row: a row, or a whole table's
- * numbers, absent */
-NbFinding *
-nb_parse_add_missing_row_finding (Parser     *p,
-                                  const char *zh,
-                                  const char *en)
+/* The one place that names template.missing_row: a row, or a whole table's
+ * numbers, absent. @key: which of its messages */
+NbMessage *
+nb_parse_missing_row_message_new (const char *key)
 {
-  return nb_report_add_parse_finding (p->report, "template.missing_row", NB_SEVERITY_ERROR, zh, en);
+  return nb_message_new ("template.missing_row", key);
 }
 
 void
@@ -84,10 +83,12 @@ nb_parse_note_missing_row (Parser     *p,
                            int         first_cell,
                            guint       n_cells)
 {
-  g_autofree char *zh = g_strdup_printf ("模板中的“%s”一行在报告中没有找到。", label_zh);
-  g_autofree char *en = g_strdup_printf ("The template row “%s” (%s) was not found in the report.",
-                                         label_zh, label_en);
-  NbFinding *f = nb_parse_add_missing_row_finding (p, zh, en);
+  g_autoptr (NbMessage) m = nb_parse_missing_row_message_new ("row");
+  NbFinding *f;
+
+  nb_message_set (m, "row", label_zh);
+  nb_message_set (m, "row_en", label_en);
+  f = nb_parse_add_message (p, m, NB_SEVERITY_ERROR);
 
   for (guint i = 0; i < n_cells && first_cell >= 0; i++)
     nb_finding_add_cell (f, first_cell + i);

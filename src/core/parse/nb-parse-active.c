@@ -105,7 +105,8 @@ split_active_run (Parser       *p,
   const Token *t = &g_array_index (vals, Token, 0);
   const char *label = nb_schema_get_active_item_label (edition, item);
   const char *id = nb_schema_get_active_item_id (edition, item);
-  g_autofree char *run = NULL, *zh = NULL, *en = NULL;
+  g_autofree char *run = NULL;
+  g_autoptr (NbMessage) m = NULL;
   gboolean one_each;
   NbFinding *f;
 
@@ -117,21 +118,11 @@ split_active_run (Parser       *p,
 
   run = nb_parse_runs_text (p, t, vals->len);
   one_each = vals->len == 1 && t->plain && t->end - t->start == n_fields;
-  if (one_each)
-    {
-      zh = g_strdup_printf ("“%s”一行的数字没有分隔（%s），位数与单元格数相同，每格一位。", label, run);
-      en = g_strdup_printf ("The row “%s” (active.%s) has its numbers run together (%s); it has one digit "
-                            "for each cell, so each cell takes one.", label, id, run);
-      f = nb_parse_add_split_finding (p, TRUE, zh, en);
-    }
-  else
-    {
-      zh = g_strdup_printf ("“%s”一行的数字没有分隔（%s），这部分表格没有勾稽关系可据以拆分，各单元格无法确定。",
-                            label, run);
-      en = g_strdup_printf ("The row “%s” (active.%s) has its numbers run together (%s), and this table has "
-                            "no equations to split them by; its cells are left empty.", label, id, run);
-      f = nb_parse_add_split_finding (p, FALSE, zh, en);
-    }
+  m = nb_parse_split_message_new (one_each, one_each ? "active_one_each" : "active_no_equations");
+  nb_message_set (m, "row", label);
+  nb_message_set (m, "id", id);
+  nb_message_set (m, "runs", run);
+  f = nb_parse_add_split_finding (p, one_each, m);
   for (guint k = 0; k < vals->len; k++)
     nb_finding_add_span (f, nb_report_norm_span (p->report, t[k].start, t[k].end));
 

@@ -142,7 +142,7 @@ nb_parse_note_merged_rows (Parser *p,
   g_autoptr(GString) heading = g_string_new (NULL);
   g_autoptr(GString) rows_zh = g_string_new (NULL);
   g_autoptr(GString) rows_en = g_string_new (NULL);
-  g_autofree char *zh = NULL, *en = NULL;
+  g_autoptr (NbMessage) m = nb_message_new ("template.merged_rows", "merged");
   guint group_first = first;
   NbFinding *f;
 
@@ -155,11 +155,10 @@ nb_parse_note_merged_rows (Parser *p,
       g_string_append_printf (rows_zh, "%s%s", k ? "、" : "", space ? space + 1 : label);
       g_string_append_printf (rows_en, "%s%s", k ? "; " : "", nb_schema_get_request_row_english (edition, first + k));
     }
-  zh = g_strdup_printf ("“%s”印成一行，没有分成模板中的 %u 行（%s）；这几行的单元格除按勾稽关系能确定的以外无法确定。",
-                        heading->str, n, rows_zh->str);
-  en = g_strdup_printf ("“%s” is printed as one row instead of the template’s %u rows (%s); their cells "
-                        "are left empty unless the table’s equations determine them.", heading->str, n, rows_en->str);
-  f = nb_report_add_parse_finding (p->report, "template.merged_rows", NB_SEVERITY_WARNING, zh, en);
+  nb_message_set (m, "heading", heading->str);
+  nb_message_set_int (m, "n_rows", n);
+  nb_message_set_lang (m, "rows", rows_zh->str, rows_en->str);
+  f = nb_parse_add_message (p, m, NB_SEVERITY_WARNING);
   nb_finding_add_span (f, nb_report_norm_span (p->report, label_start, label_end));
   for (guint k = 0; k < n; k++)
     for (guint c = 0; c < N_COLS; c++)
@@ -227,18 +226,16 @@ nb_parse_note_label (Parser     *p,
   const char *dot = strchr (own, '.');
   g_autofree char *ordinal = dot && dot - own <= 2 ? g_strndup (own, dot - own + 1) : NULL;
   const char *at = ordinal ? strstr (printed, ordinal) : NULL;
-  g_autofree char *zh = NULL, *en = NULL;
+  g_autoptr (NbMessage) m = nb_parse_label_message_new ("row");
   NbFinding *f;
 
   /* the printed label from its ordinal on: a table's header may be glued before it */
   if (at != NULL)
     printed = at;
-  zh = g_strdup_printf ("“%s”一行印作“%s”，与模板的措辞不同；按其位置和最接近的模板行标签读作该行。",
-                        zh_label, printed);
-  en = g_strdup_printf ("The row “%s” (%s) is printed as “%s”, worded differently from the template; it was "
-                        "read as that row by its place and its nearest label.",
-                        zh_label, nb_schema_get_request_row_english (edition, row), printed);
-  f = nb_report_add_parse_finding (p->report, "template.label", NB_SEVERITY_WARNING, zh, en);
+  nb_message_set (m, "row", zh_label);
+  nb_message_set (m, "row_en", nb_schema_get_request_row_english (edition, row));
+  nb_message_set (m, "printed", printed);
+  f = nb_parse_add_message (p, m, NB_SEVERITY_WARNING);
 
   if (label_end > label_start)
     nb_finding_add_span (f, nb_report_norm_span (p->report, label_start, label_end));
@@ -324,16 +321,12 @@ nb_parse_note_bare_row (Parser *p,
                         guint   end)
 {
   NbEdition edition = p->report->edition;
-  const char *zh_label = nb_schema_get_request_row_label (edition, row);
-  g_autofree char *zh = g_strdup_printf ("“%s”一行没有印出标签，只有一行数字；按其位置（前后两行之间只缺这一行）"
-                                         "读作该行。", zh_label);
-  g_autofree char *en = g_strdup_printf ("The row “%s” (%s) is printed without its label, as a bare row of "
-                                         "numbers; it was read as that row by its place (the one row missing "
-                                         "between its neighbours).",
-                                         zh_label, nb_schema_get_request_row_english (edition, row));
-  NbFinding *f = nb_parse_label_finding_new (zh, en);
+  g_autoptr (NbMessage) m = nb_parse_label_message_new ("bare_row");
+  NbFinding *f;
 
-  g_ptr_array_add (p->report->parse_findings, f);
+  nb_message_set (m, "row", nb_schema_get_request_row_label (edition, row));
+  nb_message_set (m, "row_en", nb_schema_get_request_row_english (edition, row));
+  f = nb_parse_add_message (p, m, NB_SEVERITY_WARNING);
   if (end > start)
     nb_finding_add_span (f, nb_report_norm_span (p->report, start, end));
   for (guint c = 0; c < N_COLS; c++)
@@ -341,15 +334,15 @@ nb_parse_note_bare_row (Parser *p,
 }
 
 /**
- * nb_parse_label_finding_new:
+ * nb_parse_label_message_new:
+ * @key: which of its messages
  *
- * A template.label finding: wording printed otherwise than the template's,
+ * A template.label message: wording printed otherwise than the template's,
  * in a row label (above) or in a section heading (nb-check-sections.c).
  * The rule's id is written in this file only.
  */
-NbFinding *
-nb_parse_label_finding_new (const char *zh,
-                            const char *en)
+NbMessage *
+nb_parse_label_message_new (const char *key)
 {
-  return nb_finding_new ("template.label", NB_SEVERITY_WARNING, zh, en);
+  return nb_message_new ("template.label", key);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "nb-message-private.h"
 #include "nb-report-private.h"
 #include "nb-schema.h"
 #include "parse/nb-placement.h"
@@ -96,9 +97,20 @@ is_cjk (gunichar c)
 #define MAX_CELL_DIGITS 7       /* no count in these tables has more digits */
 #define MAX_SPLIT_CELLS 15
 
+/* A parse finding saying @m (its wording: the rule table's messages) */
+static inline NbFinding *
+nb_parse_add_message (Parser          *p,
+                      const NbMessage *m,
+                      NbSeverity       severity)
+{
+  NbFinding *f = nb_message_to_finding (m, severity);
+
+  g_ptr_array_add (p->report->parse_findings, f);
+  return f;
+}
+
 /* nb-parse-departures.c */
-NbFinding  *nb_parse_label_finding_new       (const char     *zh,
-                                              const char     *en);
+NbMessage  *nb_parse_label_message_new       (const char     *key);
 
 /* nb-tokens.c */
 GArray     *nb_parse_tokenize                (Parser         *p,
@@ -145,9 +157,7 @@ void        nb_parse_note_extra              (Parser         *p,
                                               guint           n_columns,
                                               const Token    *extra,
                                               guint           n_extra);
-NbFinding  *nb_parse_add_missing_row_finding (Parser         *p,
-                                              const char     *zh,
-                                              const char     *en);
+NbMessage  *nb_parse_missing_row_message_new (const char     *key);
 void        nb_parse_note_missing_row        (Parser         *p,
                                               const char     *label_zh,
                                               const char     *label_en,
@@ -163,10 +173,11 @@ gboolean    nb_parse_split_runs              (Parser         *p,
                                               guint           group,
                                               GArray         *out,
                                               guint          *n_splits);
+NbMessage  *nb_parse_split_message_new       (gboolean        split,
+                                              const char     *key);
 NbFinding  *nb_parse_add_split_finding       (Parser         *p,
                                               gboolean        split,
-                                              const char     *zh,
-                                              const char     *en);
+                                              const NbMessage *m);
 gboolean    nb_parse_split_zeros             (Parser         *p,
                                               const Token    *vals,
                                               guint           n_vals,

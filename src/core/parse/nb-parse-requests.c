@@ -248,18 +248,18 @@ note_split_rows (Parser          *p,
   const RowValues *row0 = &rows[split[0]];
   g_autofree char *example = nb_parse_runs_text (p, (const Token *) (gpointer) row0->vals->data, row0->n_written);
   g_autofree char *example_cells = run_row_cells_text (p, split[0], row0);
-  g_autofree char *zh = NULL, *en = NULL;
+  g_autoptr (NbMessage) m = NULL;
   NbFinding *f;
   guint n_gaps = 0;
 
   if (n_split == 1 && row0->gaps)
     {
-      zh = g_strdup_printf ("%s的数字没有分隔（%s），且有空白单元格；按表格的勾稽关系只有一种读法：%s。",
-                            nb_schema_get_request_row_label (edition, split[0]), example, example_cells);
-      en = g_strdup_printf ("%s has its numbers run together (%s) and blank cells; the table’s equations "
-                            "allow one reading only: %s.", nb_schema_get_request_row_english (edition, split[0]),
-                            example, example_cells);
-      f = nb_parse_add_split_finding (p, TRUE, zh, en);
+      m = nb_parse_split_message_new (TRUE, "row_blanks");
+      nb_message_set_lang (m, "what", nb_schema_get_request_row_label (edition, split[0]),
+                           nb_schema_get_request_row_english (edition, split[0]));
+      nb_message_set (m, "runs", example);
+      nb_message_set (m, "cells", example_cells);
+      f = nb_parse_add_split_finding (p, TRUE, m);
       for (guint k = 0; k < N_COLS; k++)
         nb_finding_add_cell (f, nb_schema_request_cell (edition, split[0], k));
       for (guint j = 0; j < row0->n_written; j++)
@@ -280,14 +280,11 @@ note_split_rows (Parser          *p,
     }
   for (guint i = 0; i < n_split; i++)
     n_gaps += rows[split[i]].gaps != NULL;
-  zh = g_strdup_printf ("第三部分表格有 %u 行的数字没有分隔（如“%s”），按表格的勾稽关系每行只有一种拆分，"
-                        "已据此拆分（如 %s）。%s", n_split, example, example_cells,
-                        n_gaps > 0 ? "其中有的行有空白单元格，空白处按勾稽关系为 0。" : "");
-  en = g_strdup_printf ("%u rows of the requests table (section 3) have their numbers run together "
-                        "(e.g. “%s”); the table’s equations allow one split for each, and they were split "
-                        "so (e.g. %s).%s", n_split, example, example_cells,
-                        n_gaps > 0 ? " Some have blank cells, which the equations make 0." : "");
-  f = nb_parse_add_split_finding (p, TRUE, zh, en);
+  m = nb_parse_split_message_new (TRUE, n_gaps > 0 ? "rows_blanks" : "rows");
+  nb_message_set_int (m, "n_rows", n_split);
+  nb_message_set (m, "runs", example);
+  nb_message_set (m, "cells", example_cells);
+  f = nb_parse_add_split_finding (p, TRUE, m);
   for (guint i = 0; i < n_split; i++)
     {
       const RowValues *row = &rows[split[i]];

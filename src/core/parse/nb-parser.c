@@ -50,16 +50,16 @@ note_empty_tables (Parser *p)
 
   for (guint t = 0; t < tpl->n_tables; t++)
     {
-      g_autofree char *zh = NULL, *en = NULL;
+      g_autoptr (NbMessage) m = NULL;
       NbFinding *f;
 
       /* numbers that could not be placed (a table flattened with its blanks lost) are
        * numbers all the same: table.unread says what became of them */
       if (present[t] == 0 || read[t] > 0 || unsplit[t] > 0 || (p->had_numbers & (1u << tables[t].table)))
         continue;
-      zh = g_strdup_printf ("%s的表格在报告中没有填写任何数字。", tables[t].zh);
-      en = g_strdup_printf ("%s: the table is printed but holds no numbers.", tables[t].en);
-      f = nb_parse_add_missing_row_finding (p, zh, en);
+      m = nb_parse_missing_row_message_new ("no_numbers");
+      nb_message_set_lang (m, "table", tables[t].zh, tables[t].en);
+      f = nb_parse_add_message (p, m, NB_SEVERITY_ERROR);
       for (guint i = 0; i < report->n_cells; i++)
         if (nb_schema_get_cell (report->edition, i)->table == tables[t].table && report->cells[i].was_present)
           nb_finding_add_cell (f, i);

@@ -267,18 +267,22 @@ nb_parse_runs_text (Parser      *p,
   return g_string_free (out, FALSE);
 }
 
-/* The one place that raises cell.unseparated (the digits split one way only,
+/* The one place that names cell.unseparated (the digits split one way only,
  * @split) and cell.ambiguous (none or several ways): every table's run-together
- * digits come here */
-NbFinding *
-nb_parse_add_split_finding (Parser     *p,
-                            gboolean    split,
-                            const char *zh,
-                            const char *en)
+ * digits come here. @key: which of the rule's messages */
+NbMessage *
+nb_parse_split_message_new (gboolean    split,
+                            const char *key)
 {
-  if (split)
-    return nb_report_add_parse_finding (p->report, "cell.unseparated", NB_SEVERITY_INFO, zh, en);
-  return nb_report_add_parse_finding (p->report, "cell.ambiguous", NB_SEVERITY_WARNING, zh, en);
+  return nb_message_new (split ? "cell.unseparated" : "cell.ambiguous", key);
+}
+
+NbFinding *
+nb_parse_add_split_finding (Parser          *p,
+                            gboolean         split,
+                            const NbMessage *m)
+{
+  return nb_parse_add_message (p, m, split ? NB_SEVERITY_INFO : NB_SEVERITY_WARNING);
 }
 
 /* cell.unseparated (one split) or cell.ambiguous (none or several) */
@@ -294,7 +298,7 @@ nb_parse_note_split (Parser      *p,
                      int          first_cell)
 {
   g_autofree char *runs = nb_parse_runs_text (p, vals, n_vals);
-  g_autofree char *zh = NULL, *en = NULL;
+  g_autoptr (NbMessage) m = NULL;
   NbFinding *f;
 
   /* a row's one split that the whole table does not hold with (no @split given): no
@@ -305,32 +309,29 @@ nb_parse_note_split (Parser      *p,
     {
       g_autofree char *cells = nb_parse_runs_text (p, split, n_cells);
 
-      zh = g_strdup_printf ("%s的数字没有分隔（%s），按表格的勾稽关系只有一种拆分：%s。",
-                            what_zh, runs, cells);
-      en = g_strdup_printf ("%s has its numbers run together (%s); the table’s equations allow "
-                            "one split only: %s.", what_en, runs, cells);
-      f = nb_parse_add_split_finding (p, TRUE, zh, en);
+      m = nb_parse_split_message_new (TRUE, "one_split");
+      nb_message_set_lang (m, "what", what_zh, what_en);
+      nb_message_set (m, "runs", runs);
+      nb_message_set (m, "cells", cells);
+      f = nb_parse_add_split_finding (p, TRUE, m);
+    }
+  else if (n_splits == 0)
+    {
+      m = nb_parse_split_message_new (FALSE, "no_split");
+      nb_message_set_lang (m, "what", what_zh, what_en);
+      nb_message_set (m, "runs", runs);
+      f = nb_parse_add_split_finding (p, FALSE, m);
     }
   else
     {
-      if (n_splits == 0)
-        {
-          zh = g_strdup_printf ("%s的数字没有分隔（%s），没有一种拆分符合表格的勾稽关系，各单元格无法确定。",
-                                what_zh, runs);
-          en = g_strdup_printf ("%s has its numbers run together (%s) and no split fits the "
-                                "table’s equations; its cells are left empty.", what_en, runs);
-        }
-      else
-        {
-          g_autofree char *count = n_splits > MAX_SPLITS ? g_strdup_printf ("%u+", MAX_SPLITS)
-                                                         : g_strdup_printf ("%u", n_splits);
+      g_autofree char *count = n_splits > MAX_SPLITS ? g_strdup_printf ("%u+", MAX_SPLITS)
+                                                     : g_strdup_printf ("%u", n_splits);
 
-          zh = g_strdup_printf ("%s的数字没有分隔（%s），有 %s 种拆分都符合表格的勾稽关系，各单元格无法确定。",
-                                what_zh, runs, count);
-          en = g_strdup_printf ("%s has its numbers run together (%s) and %s splits fit the "
-                                "table’s equations; its cells are left empty.", what_en, runs, count);
-        }
-      f = nb_parse_add_split_finding (p, FALSE, zh, en);
+      m = nb_parse_split_message_new (FALSE, "splits");
+      nb_message_set_lang (m, "what", what_zh, what_en);
+      nb_message_set (m, "runs", runs);
+      nb_message_set (m, "n_splits", count);
+      f = nb_parse_add_split_finding (p, FALSE, m);
     }
   for (guint i = 0; i < n_cells && first_cell >= 0; i++)
     nb_finding_add_cell (f, first_cell + i);

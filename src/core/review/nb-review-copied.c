@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "nb-message-private.h"
 #include "nb-report-private.h"
 #include "nb-review-private.h"
 #include "nb-text.h"
@@ -545,18 +546,18 @@ flag (GHashTable   *flags,
       NbDigest *other = digests[source];
       NbSentence *os = &g_array_index (other->sentences, NbSentence, source_sentence);
       g_autofree char *q = quote (os);
-      g_autofree char *who = other->agency ? g_strdup_printf ("%s %d年", other->agency, other->year)
-                                           : g_strdup_printf ("%d年", other->year);
-      g_autofree char *who_en = other->agency ? g_strdup_printf ("%s, %d", other->agency, other->year)
-                                              : g_strdup_printf ("%d", other->year);
-      g_autofree char *zh = g_strdup_printf ("内容与 %s（%s）雷同：“%s”", files[source], who, q);
-      g_autofree char *en = g_strdup_printf ("passage near-identical to %s (%s): “%s”", files[source], who_en, q);
+      g_autoptr (NbMessage) m = nb_message_new ("series.copied_text", other->agency ? "agency_year" : "year");
       guint64 *k = g_new (guint64, 1);
 
       fl = g_new0 (Flag, 1);
       fl->report = report;
       fl->source = source;
-      fl->finding = nb_finding_new ("series.copied_text", NB_SEVERITY_WARNING, zh, en);
+      nb_message_set (m, "file", files[source]);
+      if (other->agency)
+        nb_message_set (m, "agency", other->agency);
+      nb_message_set_int (m, "year", other->year);
+      nb_message_set (m, "quote", q);
+      fl->finding = nb_message_to_finding (m, NB_SEVERITY_WARNING);
       {
         /* where the passage also is, for showing both side by side */
         NbCopySource *from = g_new (NbCopySource, 1);

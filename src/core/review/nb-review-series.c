@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "nb-message-private.h"
 #include "nb-review-private.h"
 
 /**
@@ -46,15 +47,6 @@ nb_review_normalize_agency (const char *agency)
   if (out->len == 0)
     return g_string_free (out, TRUE), NULL;
   return g_string_free (out, FALSE);
-}
-
-static NbFinding *
-finding_new (const char *rule,
-             NbSeverity  severity,
-             const char *zh,
-             const char *en)
-{
-  return nb_finding_new (rule, severity, zh, en);
 }
 
 /* ---- 本中心 in a 镇人民政府 report ---------------------------------------- */
@@ -132,12 +124,11 @@ nb_review_check_self_names (NbDigest *d)
                 break;
               if (found[w] == NULL)
                 {
-                  g_autofree char *zh = g_strdup_printf ("报告以“本%s”自称，而报告机关为%s",
-                                                         self_words[w].word, d->agency);
-                  g_autofree char *en = g_strdup_printf ("the report calls itself “本%s”, but its agency is %s",
-                                                         self_words[w].word, d->agency);
+                  g_autoptr (NbMessage) m = nb_message_new ("meta.agency", "self_word");
 
-                  found[w] = finding_new ("meta.agency", NB_SEVERITY_WARNING, zh, en);
+                  nb_message_set (m, "word", self_words[w].word);
+                  nb_message_set (m, "agency", d->agency);
+                  found[w] = nb_message_to_finding (m, NB_SEVERITY_WARNING);
                 }
               if (n_spans[w]++ < 20)
                 nb_finding_add_span (found[w], (NbSpan) { sen->src[i], sen->src[i + len] + 1 });
@@ -266,8 +257,7 @@ nb_review_check_other_names (NbDigest   **digests,
               for (guint l = 0; list && l < list->len; l++)
                 {
                   Name *name = g_ptr_array_index (list, l);
-                  g_autofree char *zh = NULL;
-                  g_autofree char *en = NULL;
+                  g_autoptr (NbMessage) m = NULL;
                   NbFinding *f;
 
                   if (p + name->n > sen->n ||
@@ -276,11 +266,11 @@ nb_review_check_other_names (NbDigest   **digests,
                       g_hash_table_contains (seen, name))
                     continue;
                   g_hash_table_add (seen, name);
-                  zh = g_strdup_printf ("报告中以另一机关“%s”（%s）自称，而报告机关为%s",
-                                        name->agency, files[name->first], d->agency);
-                  en = g_strdup_printf ("the report names another office of the set, “%s” (%s), as itself; "
-                                        "its agency is %s", name->agency, files[name->first], d->agency);
-                  f = finding_new ("meta.agency", NB_SEVERITY_WARNING, zh, en);
+                  m = nb_message_new ("meta.agency", "other_office");
+                  nb_message_set (m, "other", name->agency);
+                  nb_message_set (m, "file", files[name->first]);
+                  nb_message_set (m, "agency", d->agency);
+                  f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
                   nb_finding_add_span (f, (NbSpan) { sen->src[p], sen->src[p + name->n - 1] + 1 });
                   g_ptr_array_add (findings[i], f);
                 }
@@ -302,6 +292,16 @@ format_value (double v)
 }
 
 static void
+set_value (NbMessage  *m,
+           const char *name,
+           double      v)
+{
+  g_autofree char *s = format_value (v);
+
+  nb_message_set (m, name, s);
+}
+
+static void
 check_pair (NbDigest    *d,
             NbDigest    *last,
             const char  *last_file,
@@ -309,21 +309,19 @@ check_pair (NbDigest    *d,
 {
   for (guint c = 0; c < NB_N_REQUEST_COLUMNS; c++)
     {
-      g_autofree char *now = NULL;
-      g_autofree char *was = NULL;
-      g_autofree char *zh = NULL;
-      g_autofree char *en = NULL;
+      g_autoptr (NbMessage) m = NULL;
       NbFinding *f;
 
       if (!d->has_carried_in[c] || !last->has_carried_over[c] || d->carried_in[c] == last->carried_over[c])
         continue;
-      now = format_value (d->carried_in[c]);
-      was = format_value (last->carried_over[c]);
-      zh = g_strdup_printf ("二、上年结转（%s）为 %s，而 %d 年报告（%s）四、结转下年度继续办理为 %s",
-                            nb_schema_get_request_column_label (c), now, last->year, last_file, was);
-      en = g_strdup_printf ("carried in from last year (%s) is %s, but the %d report (%s) carried over %s",
-                            nb_schema_get_request_column_english (c), now, last->year, last_file, was);
-      f = finding_new ("series.carry_over", NB_SEVERITY_ERROR, zh, en);
+      m = nb_message_new ("series.carry_over", "differs");
+      nb_message_set_lang (m, "column", nb_schema_get_request_column_label (c),
+                           nb_schema_get_request_column_english (c));
+      set_value (m, "now", d->carried_in[c]);
+      nb_message_set_int (m, "year", last->year);
+      nb_message_set (m, "file", last_file);
+      set_value (m, "was", last->carried_over[c]);
+      f = nb_message_to_finding (m, NB_SEVERITY_ERROR);
       nb_finding_add_cell (f, d->carried_in_cell[c]);
       g_ptr_array_add (out, f);
     }
@@ -335,18 +333,17 @@ check_pair (NbDigest    *d,
 
       if (expected != d->normative[2])
         {
-          g_autofree char *now = format_value (d->normative[2]);
-          g_autofree char *prev = format_value (last->normative[2]);
-          g_autofree char *issued = format_value (d->normative[0]);
-          g_autofree char *repealed = format_value (d->normative[1]);
-          g_autofree char *want = format_value (expected);
-          g_autofree char *zh = g_strdup_printf ("行政规范性文件现行有效件数为 %s，而 %d 年报告（%s）的 %s 件"
-                                                 "加本年制发 %s 件、减本年废止 %s 件为 %s 件",
-                                                 now, last->year, last_file, prev, issued, repealed, want);
-          g_autofree char *en = g_strdup_printf ("%s normative documents in force, but the %d report (%s) had %s, "
-                                                 "plus %s issued and minus %s repealed makes %s",
-                                                 now, last->year, last_file, prev, issued, repealed, want);
-          NbFinding *f = finding_new ("series.in_force", NB_SEVERITY_WARNING, zh, en);
+          g_autoptr (NbMessage) m = nb_message_new ("series.in_force", "differs");
+          NbFinding *f;
+
+          set_value (m, "now", d->normative[2]);
+          nb_message_set_int (m, "year", last->year);
+          nb_message_set (m, "file", last_file);
+          set_value (m, "was", last->normative[2]);
+          set_value (m, "issued", d->normative[0]);
+          set_value (m, "repealed", d->normative[1]);
+          set_value (m, "expected", expected);
+          f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
 
           for (guint k = 0; k < 3; k++)
             nb_finding_add_cell (f, d->normative_cell[(k + 2) % 3]);
