@@ -280,11 +280,9 @@ for rel, site_rules, keys, names, call in sites:
             rel, '|'.join(sorted(site_rules)), '|'.join(sorted(keys)), '}, {'.join(sorted(names - used))))
 checks.append(('each place a message is made gives every placeholder its templates use, and no other',
                not problems, '; '.join(problems)))
-# a finding made with words of its own, not the table's: meta.place's wording is still
-# composed in nb-places.c (being rewritten on another branch; to move to the table next);
-# nb-report.c's nb_report_add_parse_finding () passes its caller's words on (its callers
+# a finding made with words of its own, not the table's: nb-report.c's nb_report_add_parse_finding () passes its caller's words on (its callers
 # are checked)
-COMPOSED_OK = {'src/core/check/nb-places.c', 'src/core/nb-report.c'}
+COMPOSED_OK = {'src/core/nb-report.c'}
 composed = sorted('%s: %s' % (rel, m.group(0).strip())
                   for rel, text, funcs, sigs in c_files() if rel not in COMPOSED_OK
                   for m in re.finditer(r'\b(?:nb_finding_new|nb_report_add_parse_finding|add) \((?!const char|NbReport|Checker)[^;]*;', text))

@@ -28,6 +28,7 @@
 
 #include "nb-places.h"
 #include "nb-places-data.h"
+#include "nb-message-private.h"
 
 #define MAX_NAME NB_PLACES_MAX_NAME
 
@@ -432,12 +433,14 @@ places_check (NbReport *report)
     {
       const char *written = g_ptr_array_index (ck.order, i);
       const char *right = g_hash_table_lookup (ck.flagged, written);
-      g_autofree char *zh = g_strdup_printf ("地名“%s”与全国行政区划中的任何名称都不符，疑为“%s”之误。", written, right);
-      g_autofree char *en = g_strdup_printf ("The place name “%s” matches no national administrative division; "
-                                             "“%s” differs from it in one character.", written, right);
-      NbFinding *f = nb_finding_new ("meta.place", NB_SEVERITY_WARNING, zh, en);
+      g_autoptr (NbMessage) m = nb_message_new ("meta.place", "near_miss");
+      NbFinding *f;
       glong wlen;
       g_autofree gunichar *w = g_utf8_to_ucs4_fast (written, -1, &wlen);
+
+      nb_message_set (m, "written", written);
+      nb_message_set (m, "division", right);
+      f = nb_message_to_finding (m, NB_SEVERITY_WARNING);
 
       for (guint k = 0; k + wlen <= n; k++)
         if (t[k] == w[0] && memcmp (t + k, w, wlen * sizeof (gunichar)) == 0)

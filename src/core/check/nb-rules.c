@@ -212,6 +212,10 @@ static const NbRuleMessage messages[] = {
   { "meta.agency", "title_text",
     "机关名称写法不一致：标题为“{agency}”，正文中写作“{variant}”。",
     "The agency’s name is written inconsistently: the title says “{agency}” but the text says “{variant}”." },
+  /* a place the report names as its own, one character away from a division's name */
+  { "meta.place", "near_miss",
+    "地名“{written}”与全国行政区划中的任何名称都不符，疑为“{division}”之误。",
+    "The place name “{written}” matches no national administrative division; “{division}” differs from it in one character." },
   /* the template: a section not found; the 2019 layout in a report for 2021 or later ("old"),
    * the 2021 layout in one for 2020 or before ("new") */
   { "template.missing_section", "absent",
