@@ -812,7 +812,7 @@ KINDS = [
     ("edition-2019-docx", "a 2021 report in the 2019 layout, as a Word document"),
 ]
 NEEDS = {"docx": "word", "html": "html", "htm": "html", "pdf": "pdf"}
-COMPLETE = {k for k, _ in KINDS} - {"pdf-ruled", "pdf-plain", "pdf-twocol", "pdf-turned", "docx-wps", "html-div"}
+COMPLETE = {k for k, _ in KINDS} - {"pdf-ruled", "pdf-plain", "pdf-twocol", "pdf-turned", "html-div"}
 MISSING_WHY = {
     # a row whose last cells are blank (municipal-2019's table 四) and no row beside it with
     # those columns filled: where its numbers stand cannot be told from the glyphs' places
