@@ -802,6 +802,7 @@ KINDS = [
     ("docx-wps", "WPS: each table inside a one-cell table, the title in a text box"),
     ("html-gov", "web page: rowspan/colspan, &nbsp;, <p> in <td>, inline styles"),
     ("html-gbk", "the same page in GBK with <meta charset=gbk>"),
+    ("html-gbk-nometa", "the GBK page saved without its charset (it came in the HTTP header)"),
     ("html-div", "web page: tables of div elements styled display:table-row/cell"),
     ("htm-word", "a page saved by Word (.htm, gb2312, mso- classes, <o:p>)"),
     ("pdf-ruled", "PDF: the template's tables with rules"),
@@ -857,11 +858,14 @@ def make_variant(kind, path, text, ref_doc, work):
     elif kind.startswith("docx") or kind == "edition-2019-docx":
         target += ".docx"
         write_docx(target, blocks, numbered=kind == "docx-numbered", wps=kind == "docx-wps")
-    elif kind in ("html-gov", "html-gbk", "html-div"):
+    elif kind in ("html-gov", "html-gbk", "html-gbk-nometa", "html-div"):
         target += ".html"
-        page = web_page(blocks, charset="gbk" if kind == "html-gbk" else "utf-8", divs=kind == "html-div")
+        gbk = kind.startswith("html-gbk")
+        page = web_page(blocks, charset="gbk" if gbk else "utf-8", divs=kind == "html-div")
+        if kind == "html-gbk-nometa":
+            page = page.replace('<meta http-equiv="Content-Type" content="text/html; charset=gbk">', "")
         with open(target, "wb") as f:
-            f.write(page.encode("gb18030" if kind == "html-gbk" else "utf-8"))
+            f.write(page.encode("gb18030" if gbk else "utf-8"))
     elif kind == "htm-word":
         target += ".htm"
         with open(target, "wb") as f:

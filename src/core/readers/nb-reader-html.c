@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page is decoded to UTF-8 first (the charset of <meta charset=…> or
- * <meta http-equiv="Content-Type" content="…; charset=gbk">, UTF-8 otherwise; bad bytes
- * become U+FFFD) and streamed twice through libxml2's forgiving HTML parser, SAX events
+ * <meta http-equiv="Content-Type" content="…; charset=gbk">; without one UTF-8, or GB18030
+ * when the page is not UTF-8; bad bytes become U+FFFD) and streamed twice through libxml2's forgiving HTML parser, SAX events
  * only, no tree: the first pass finds the tables that hold tables, the second writes the
  * text. Block elements end lines. A table holding no other table is laid out
  * on its grid, honouring rowspan and colspan, and written one line a row, each cell one
@@ -624,6 +624,27 @@ decode_to_utf8 (const guint8 *data,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @data is UTF-8 but for a stray byte or a cut-off character */
+static gboolean
+mostly_utf8 (const guint8 *data,
+             gsize         len)
+{
+  const char *p = (const char *) data;
+  const char *end = p + len;
+  gsize bad = 0;
+
+  while (p < end && bad <= len / 1000 + 4)
+    {
+      const char *stop;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      bad++;
+      p = stop + 1;
+    }
+  return bad <= len / 1000 + 4;
+}
+
 static char *
 decode_page (const guint8 *data,
              gsize         len)
@@ -646,6 +667,10 @@ decode_page (const guint8 *data,
       g_free (charset);
       charset = g_strdup ("GB18030");
     }
+  /* no charset said (it came in the HTTP header, and saving the page lost it): UTF-8, or
+   * failing that GB18030, as Chinese sites serve pages */
+  if (charset == NULL && !mostly_utf8 (data, len))
+    charset = g_strdup ("GB18030");
   /* a page cannot be UTF-16 without a BOM: its meta was written in ASCII */
   if (charset != NULL && g_ascii_strncasecmp (charset, "utf-16", 6) == 0)
     {
