@@ -606,10 +606,103 @@ def wrap(s, width, size):
     return lines + ([cur] if cur else [])
 
 
-def write_pdf(path, blocks, ruled=True, columns=1, turned=False):
+def draw_table(pdf, g, top, page_w, page_h, ruled, word, new_page):
+    """The table @g drawn from @top down, on new pages as it needs; returns where it ends.
+    With @word, as Word prints it: a label merged down its rows written one character a
+    line in the middle of them, and the header rows repeated at the top of each page"""
+    n = max(len(r) for r in g)
+    label_cols = 3 if n == 10 else 1
+    total_w = page_w - 2 * MARGIN
+    label_w = total_w * (0.45 if n == 10 else 0.34)
+    widths = ([label_w * w for w in (0.18, 0.22, 0.60)] if label_cols == 3 else [label_w])
+    widths += [(total_w - label_w) / (n - label_cols)] * (n - label_cols)
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+
+    def rows_down(r, c):
+        k = 1
+        while r + k < len(g) and c < len(g[r + k]) and g[r + k][c] is not None and g[r + k][c][3] == k:
+            k += 1
+        return k
+
+    # each row's lines of text per cell, and its height over the cells that start in it
+    texts, heights = [], []
+    for r, row in enumerate(g):
+        lines_of = {}
+        for c, entry in enumerate(row):
+            if entry is not None and entry[1]:
+                w = xs[min(c + entry[2], n)] - xs[c] - 6
+                down = rows_down(r, c)
+                lines_of[c] = (wrap(entry[0], w, 9) if entry[0] else [], down)
+        texts.append(lines_of)
+        heights.append(max([len(v) for v, d in lines_of.values() if d == 1] + [1]) * 13 + 6)
+    header = 0
+    while header < len(g) and not any(re.fullmatch(r"-?[\d.]+", e[0] or "x") for e in g[header] if e and e[1]):
+        header += 1
+
+    # where each row goes: (page, y); the header rows again after each page break
+    order, page, y = [], 0, top
+    for r in range(len(g)):
+        if y + heights[r] > page_h - MARGIN and r > 0:
+            page, y = page + 1, MARGIN
+            if word and 0 < header < r:
+                for hr in range(header):
+                    order.append((hr, page, y))
+                    y += heights[hr]
+        order.append((r, page, y))
+        y += heights[r]
+    where = {}
+    for r, pg, yy in order:
+        where.setdefault(r, (pg, yy))
+
+    current = 0
+    for k, (r, pg, yy) in enumerate(order):
+        if pg != current:
+            new_page()
+            current = pg
+        row, h = g[r], heights[r]
+        repeated = where[r] != (pg, yy)
+        for c, (ls, down) in texts[r].items():
+            x1, x2 = xs[c], xs[min(c + row[c][2], n)]
+            # the rows it spans on this page
+            span_h = h
+            for d in range(1, 1 if repeated else down):
+                if where[r + d][0] != pg:
+                    break
+                span_h += heights[r + d]
+            if word and down > 1 and c < label_cols and row[c][2] == 1 and len(row[c][0]) * 13 + 6 <= span_h:
+                ls = list(row[c][0])  # upright, one character a line
+            y0 = yy + (span_h - len(ls) * 13) / 2 if word else yy
+            for i, line in enumerate(ls):
+                if word and re.fullmatch(r"-?[\d.]+", line):
+                    cx = x2 - 4 - text_w(line, 9)  # numbers to the right, as Word aligns them
+                elif c < label_cols and len(ls) > 1 and not word:
+                    cx = x1 + 3
+                else:
+                    cx = (x1 + x2 - text_w(line, 9)) / 2
+                pdf.text(cx, y0 + 12 + i * 13, line, 9)
+        if ruled:
+            # a rule above each cell that starts in this row (or at a page's top), left of
+            # each cell, and around the table
+            first_on_page = k == 0 or order[k - 1][1] != pg
+            for c in range(n):
+                entry = row[c] if c < len(row) else None
+                if entry is None or entry[3] == 0 or first_on_page:
+                    pdf.rule(xs[c], yy, xs[c + 1], yy)
+                if entry is None or entry[4] == 0:
+                    pdf.rule(xs[c], yy, xs[c], yy + h)
+            pdf.rule(xs[n], yy, xs[n], yy + h)
+            last_on_page = k == len(order) - 1 or order[k + 1][1] != pg
+            if last_on_page:
+                pdf.rule(xs[0], yy + h, xs[n], yy + h)
+    return order[-1][2] + heights[order[-1][0]]
+
+
+def write_pdf(path, blocks, ruled=True, columns=1, turned=False, word=False):
     """The report drawn on A4 pages: prose wrapped (in two columns when @columns is 2), each
     table on the template's grid (rules drawn when @ruled; on pages turned sideways, /Rotate
-    90, when @turned)"""
+    90, when @turned; as Word prints it when @word)"""
     pdf = Pdf()
     pdf.new_page()
     size, lead = 10.5, 16
@@ -653,70 +746,17 @@ def write_pdf(path, blocks, ruled=True, columns=1, turned=False):
                 x0 = MARGIN + state["col"] * (col_w + col_gap)
                 pdf.text(x0, y, line, size)
             continue
-        # a table: full width, on a page of its own when turned
-        g = grid(body)
-        n = max(len(r) for r in g)
-        page_w = PAGE_H if turned else PAGE_W
-        page_h = PAGE_W if turned else PAGE_H
-        label_cols = 3 if n == 10 else 1
-        total_w = page_w - 2 * MARGIN
-        label_w = total_w * (0.45 if n == 10 else 0.34)
-        widths = ([label_w * w for w in (0.18, 0.22, 0.60)] if label_cols == 3 else [label_w])
-        widths += [(total_w - label_w) / (n - label_cols)] * (n - label_cols)
-        xs = [MARGIN]
-        for w in widths:
-            xs.append(xs[-1] + w)
+        # a table: full width, on pages of its own when turned
         if turned:
             pdf.new_page(rotate=90)
-            y = MARGIN
-        else:
-            full_width()
-            y = None
-        for r, row in enumerate(g):
-            # the row's height: its tallest cell over the cells that start here
-            lines_of = {}
-            for c, entry in enumerate(row):
-                if entry is not None and entry[1]:
-                    w = xs[min(c + entry[2], n)] - xs[c] - 6
-                    lines_of[c] = wrap(entry[0], w, 9) if entry[0] else []
-            h = max([len(v) for c, v in lines_of.items() if not any(
-                c < len(rr) and rr[c] is not None and rr[c][3] > 0 for rr in g[r + 1:r + 2])] + [1]) * 13 + 6
-            if turned:
-                if y + h > page_h - MARGIN:
-                    pdf.new_page(rotate=90)
-                    y = MARGIN
-            else:
-                if state["y"] + h > PAGE_H - MARGIN:
-                    pdf.new_page()
-                    state["y"], state["col"] = MARGIN, 0
-                y = state["y"]
-                state["y"] += h
-                state["low"] = state["y"]
-            for c, ls in lines_of.items():
-                x1, x2 = xs[c], xs[min(c + row[c][2], n)]
-                for k, line in enumerate(ls):
-                    cx = x1 + 3 if c < label_cols and len(ls) > 1 else (x1 + x2 - text_w(line, 9)) / 2
-                    pdf.text(cx, y + 12 + k * 13, line, 9)
-            if ruled:
-                # a rule above each cell that starts in this row, left of each cell, and
-                # around the table
-                for c in range(n):
-                    entry = row[c] if c < len(row) else None
-                    if entry is None or entry[3] == 0:
-                        pdf.rule(xs[c], y, xs[c + 1], y)
-                    if entry is None or entry[4] == 0:
-                        pdf.rule(xs[c], y, xs[c], y + h)
-                pdf.rule(xs[n], y, xs[n], y + h)
-                if r == len(g) - 1:
-                    pdf.rule(xs[0], y + h, xs[n], y + h)
-            if turned:
-                y += h
-        if turned:
+            y = draw_table(pdf, grid(body), MARGIN, PAGE_H, PAGE_W, ruled, word, lambda: pdf.new_page(rotate=90))
             pdf.new_page()
             state["y"] = state["top"] = state["low"] = MARGIN + 12
             state["col"] = 0
         else:
-            state["low"] = state["y"] = state["y"] + 10
+            full_width()
+            y = draw_table(pdf, grid(body), state["y"], PAGE_W, PAGE_H, ruled, word, pdf.new_page)
+            state["low"] = state["y"] = y + 10
             full_width()
     pdf.finish(path)
 
@@ -724,10 +764,11 @@ def write_pdf(path, blocks, ruled=True, columns=1, turned=False):
 # ------------------------------------------------------------------------------------------
 # Text in other encodings
 
+# Kangxi radicals (NFKC folds them) and CJK Radicals Supplement forms (it does not), as
+# PDF text extraction gives them for common characters
 KANGXI = {"一": "\u2F00", "二": "\u2F06", "人": "\u2F08", "入": "\u2F0A", "十": "\u2F17", "大": "\u2F24",
-          "工": "\u2F2F", "年": "年", "日": "\u2F47", "月": "\u2F49", "行": "\u2F8F", "金": "\u2FA6",
-          "长": "\u2EC3", "门": "\u2EA8", "见": "\u2EC5", "车": "\u2EC9", "贝": "\u2EC9" if False else "贝"}
-KANGXI = {k: v for k, v in KANGXI.items() if k != v}
+          "工": "\u2F2F", "日": "\u2F47", "月": "\u2F49", "行": "\u2F8F", "金": "\u2FA6",
+          "长": "\u2EC3", "门": "\u2EA8", "见": "\u2EC5", "车": "\u2EC9"}
 
 
 def kangxi(text):
@@ -809,19 +850,19 @@ KINDS = [
     ("pdf-plain", "PDF: the tables without rules"),
     ("pdf-twocol", "PDF: the prose in two columns"),
     ("pdf-turned", "PDF: each table on a page turned sideways (/Rotate 90)"),
+    ("pdf-word", "PDF as Word prints: merged labels upright one character a line, header rows repeated, "
+                 "numbers to the right"),
+    ("edition-2019-pdf", "a 2021 report in the 2019 layout, as a PDF printed by Word"),
+    ("edition-2019-html", "a 2021 report in the 2019 layout, as a web page"),
     ("edition-2019-txt", "a 2021 report in the 2019 layout, as text"),
     ("edition-2019-docx", "a 2021 report in the 2019 layout, as a Word document"),
 ]
 NEEDS = {"docx": "word", "html": "html", "htm": "html", "pdf": "pdf"}
-COMPLETE = {k for k, _ in KINDS} - {"pdf-ruled", "pdf-plain", "pdf-twocol", "pdf-turned", "html-div"}
-MISSING_WHY = {
-    # a row whose last cells are blank (municipal-2019's table 四) and no row beside it with
-    # those columns filled: where its numbers stand cannot be told from the glyphs' places
-    "pdf-ruled": "a row of 15 cells with its last 5 blank: table.unread",
-    "pdf-plain": "a row of 15 cells with its last 5 blank: table.unread",
-    "pdf-twocol": "a row of 15 cells with its last 5 blank: table.unread",
-    "pdf-turned": "a row of 15 cells with its last 5 blank: table.unread",
-}
+PDF_KINDS = {"pdf-ruled", "pdf-plain", "pdf-twocol", "pdf-turned", "pdf-word"}
+COMPLETE = {k for k, _ in KINDS} - PDF_KINDS - {"html-div"}
+# a row whose last cells are blank (municipal-2019's table 四) and no row beside it with
+# those columns filled: where its numbers stand cannot be told from the glyphs' places
+MISSING_WHY = {k: "a row of 15 cells with its last 5 blank: table.unread" for k in PDF_KINDS}
 
 
 def make_variant(kind, path, text, ref_doc, work):
@@ -873,7 +914,14 @@ def make_variant(kind, path, text, ref_doc, work):
     elif kind.startswith("pdf"):
         target += ".pdf"
         write_pdf(target, blocks, ruled=kind != "pdf-plain", columns=2 if kind == "pdf-twocol" else 1,
-                  turned=kind == "pdf-turned")
+                  turned=kind == "pdf-turned", word=kind == "pdf-word")
+    elif kind == "edition-2019-pdf":
+        target += ".pdf"
+        write_pdf(target, blocks, word=True)
+    elif kind == "edition-2019-html":
+        target += ".html"
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(web_page(blocks))
     return target, values
 
 
