@@ -859,7 +859,7 @@ KINDS = [
 ]
 NEEDS = {"docx": "word", "html": "html", "htm": "html", "pdf": "pdf"}
 PDF_KINDS = {"pdf-ruled", "pdf-plain", "pdf-twocol", "pdf-turned", "pdf-word"}
-COMPLETE = {k for k, _ in KINDS} - PDF_KINDS - {"html-div"}
+COMPLETE = {k for k, _ in KINDS} - PDF_KINDS
 # a row whose last cells are blank (municipal-2019's table 四) and no row beside it with
 # those columns filled: where its numbers stand cannot be told from the glyphs' places
 MISSING_WHY = {k: "a row of 15 cells with its last 5 blank: table.unread" for k in PDF_KINDS}

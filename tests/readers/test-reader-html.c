@@ -366,6 +366,24 @@ test_gbk_without_charset (void)
   g_assert_cmpstr (text8, ==, "中文 \xef\xbf\xbd 年\n");
 }
 
+/* Tables drawn with divs: display:table-row/-cell in the style, or ARIA roles; a blank
+ * cell stays a field; a div of another display stays a block */
+static void
+test_div_table (void)
+{
+  const char html[] =
+    "<html><body><div style=\"display: table\">"
+    "<div style=\"DISPLAY:table-row\"><div style=\"display:table-cell;border:1px\">行政处罚</div>"
+    "<div style=\"display:table-cell\">3</div><div style=\"display:table-cell\">&nbsp;</div></div>"
+    "<div role=\"row\"><span role=\"cell\">行政强制</span><span role=\"cell\"></span>"
+    "<span role=\"gridcell\">4</span></div></div>"
+    "<div style=\"display:flex\"><div>甲</div><div>乙</div></div></body></html>";
+  g_autofree char *text = NULL;
+
+  text = nb_reader_html_extract ((const guint8 *) html, sizeof html - 1, NULL);
+  g_assert_cmpstr (text, ==, "行政处罚\t3\t\n行政强制\t\t4\n甲\n乙\n");
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -451,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/core/readers/html/layout-table", test_layout_table);
   g_test_add_func ("/core/readers/html/bad-bytes", test_bad_bytes);
   g_test_add_func ("/core/readers/html/gbk-without-charset", test_gbk_without_charset);
+  g_test_add_func ("/core/readers/html/div-table", test_div_table);
   g_test_add_func ("/core/readers/html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/readers/html/random", test_random);
   g_test_add_func ("/core/readers/html/huge-spans", test_huge_spans);

@@ -10,7 +10,9 @@
  * on its grid, honouring rowspan and colspan, and written one line a row, each cell one
  * field, separated by tabs: an empty field is an empty cell, never a position a span
  * covers (the parser reads empty fields as blank cells).
- * Tables that hold tables are page layout: their cells are plain blocks.
+ * Tables that hold tables are page layout: their cells are plain blocks. A div styled as a
+ * table's part (display: table, table-row, table-cell) or given its ARIA role (table,
+ * row, cell) is read as that part.
  */
 #include "config.h"
 
@@ -66,10 +68,18 @@ typedef struct
   GHashTable *layout;       /* tables that hold tables, by their number */
   guint       n_tables;     /* tables started so far */
   GArray     *open_tables;  /* guint: the number of each open table, innermost last */
+  GArray     *open;         /* OpenElement: the elements open, innermost last */
   guint       skip_depth;   /* > 0 inside a skipped element */
   guint       n_elements;   /* elements started */
   guint       depth;        /* elements open: text outside any is dropped, as libxml2's tree does */
 } Pass;
+
+/* An open element: its name, and the table part it stands for (a div styled as a cell) */
+typedef struct
+{
+  const char *name;    /* interned by the parser's dictionary */
+  const char *part;    /* "table", "tr", "td", or name */
+} OpenElement;
 
 static void
 cell_free (gpointer data)
@@ -332,6 +342,67 @@ write_table (Walk  *walk,
     }
 }
 
+static gboolean
+attr_is (const char *value,
+         const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (value, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The table part a block element stands for by its style's display or its ARIA role,
+ * or @node itself */
+static const char *
+table_part (const char     *node,
+            const xmlChar **attrs)
+{
+  static const char * const blocks[] = { "div", "section", "ul", "li", "dl", "dt", "dd", "p", "span", NULL };
+  static const char * const cells[] = { "cell", "gridcell", "columnheader", "rowheader", NULL };
+
+  if (!name_in (node, blocks))
+    return node;
+  for (guint i = 0; attrs != NULL && attrs[i] != NULL; i += 2)
+    {
+      const char *name = (const char *) attrs[i];
+      const char *value = (const char *) attrs[i + 1];
+
+      if (value == NULL)
+        continue;
+      if (g_ascii_strcasecmp (name, "role") == 0)
+        {
+          if (attr_is (value, cells))
+            return "td";
+          if (g_ascii_strcasecmp (value, "row") == 0)
+            return "tr";
+          if (g_ascii_strcasecmp (value, "table") == 0 || g_ascii_strcasecmp (value, "grid") == 0)
+            return "table";
+        }
+      else if (g_ascii_strcasecmp (name, "style") == 0)
+        {
+          g_autoptr(GString) squeezed = g_string_new (NULL);
+          const char *display;
+
+          for (const char *p = value; *p; p++)
+            if (!g_ascii_isspace (*p))
+              g_string_append_c (squeezed, g_ascii_tolower (*p));
+          display = strstr (squeezed->str, "display:");
+          if (display == NULL)
+            continue;
+          display += strlen ("display:");
+          if (g_str_has_prefix (display, "table-row") && !g_str_has_prefix (display, "table-row-group"))
+            return "tr";
+          if (g_str_has_prefix (display, "table-cell"))
+            return "td";
+          if (g_str_has_prefix (display, "table") &&
+              (display[5] == '\0' || display[5] == ';' || display[5] == '!'))
+            return "table";
+        }
+    }
+  return node;
+}
+
 /* Called on entering an element (@layout: a table holding tables); returns whether to
  * walk its content */
 static gboolean
@@ -428,6 +499,12 @@ start_element_cb (void           *data,
       xmlStopParser (data);
       return;
     }
+  {
+    OpenElement open = { node, table_part (node, attrs) };
+
+    g_array_append_val (pass->open, open);
+    node = open.part;
+  }
   if (name_is (node, "table"))
     number = ++pass->n_tables;
 
@@ -471,6 +548,18 @@ end_element_cb (void          *data,
     return;
   if (pass->depth > 0)
     pass->depth--;
+  /* the part the element stood for: the innermost open one of its name */
+  for (guint i = pass->open->len; i > 0; i--)
+    {
+      OpenElement *open = &g_array_index (pass->open, OpenElement, i - 1);
+
+      if (g_ascii_strcasecmp (open->name, node) == 0)
+        {
+          node = open->part;
+          g_array_set_size (pass->open, i - 1);
+          break;
+        }
+    }
   if (pass->skip_depth > 0)
     {
       pass->skip_depth--;  /* a skipped element is not left either */
@@ -528,6 +617,7 @@ parse_page (const char *utf8,
     xmlFreeDoc (ctxt->myDoc);
   htmlFreeParserCtxt (ctxt);
   g_array_set_size (pass->open_tables, 0);
+  g_array_set_size (pass->open, 0);
   pass->skip_depth = pass->depth = pass->n_tables = 0;
   return TRUE;
 }
@@ -703,6 +793,7 @@ nb_reader_html_extract (const guint8  *data,
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GHashTable) layout = NULL;
   g_autoptr(GArray) open_tables = NULL;
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   Walk walk = { 0 };
   Pass pass = { 0 };
 
@@ -736,6 +827,7 @@ nb_reader_html_extract (const guint8  *data,
   open_tables = g_array_new (FALSE, FALSE, sizeof (guint));
   pass.layout = layout;
   pass.open_tables = open_tables;
+  pass.open = open;
   if (!parse_page (utf8, strlen (utf8), &pass) || pass.n_elements == 0)
     {
       g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,
