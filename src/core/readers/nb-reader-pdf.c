@@ -10,7 +10,8 @@
  * Page numbers ("-3-", "第 3 页") are dropped and nothing marks a page break, so a table
  * that goes on over the next page reads as one table. A row with fewer numbers than the
  * widest row of its run gets an empty cell in each column it leaves blank, when its
- * numbers line up with that row's.
+ * numbers line up with that row's; when the header lines above the run show more columns
+ * than its widest row fills, and its numbers line up with them, with theirs.
  */
 #include "config.h"
 
@@ -821,6 +822,7 @@ join_wrapped_labels (GPtrArray *lines)
 }
 
 #define MIN_VALUE_COLUMNS 3
+#define MAX_HEADER_LINES  6
 
 static double
 frag_centre (const Frag *f)
@@ -830,8 +832,8 @@ frag_centre (const Frag *f)
 
 /* Writes @row's cells again with an empty one in each of the @n value columns centred at
  * @anchors that it leaves blank, when each of its cells sits in a column of its own, close
- * to its centre; otherwise leaves it as it is. */
-static void
+ * to its centre; otherwise leaves it as it is. Returns whether it wrote them. */
+static gboolean
 fill_blank_columns (VLine        *row,
                     const double *anchors,
                     guint         n)
@@ -851,7 +853,7 @@ fill_blank_columns (VLine        *row,
       while (column < n && c >= anchors[column] + tolerance)
         column++;
       if (column >= n || fabs (c - anchors[column]) >= tolerance)
-        return;  /* between columns, or past the last: no telling */
+        return FALSE;  /* between columns, or past the last: no telling */
       by_column[column++] = f;
     }
 
@@ -874,6 +876,78 @@ fill_blank_columns (VLine        *row,
   g_ptr_array_set_free_func (row->frags, NULL);
   g_ptr_array_unref (row->frags);
   row->frags = g_steal_pointer (&frags);
+  return TRUE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Adds the centres of @line's fragments no wider than a column (@spacing) and not left of
+ * @from to the sorted @columns, one within a quarter column of a column being that column.
+ * Returns FALSE, leaving @columns as they were, when a centre would stand closer than
+ * three quarters of a column to another (a header over two columns, centred between
+ * them). */
+static gboolean
+add_header_line (GArray *columns,
+                 VLine  *line,
+                 double  spacing,
+                 double  from)
+{
+  g_autoptr(GArray) added = g_array_copy (columns);
+
+  for (guint i = 0; i < line->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (line->frags, i);
+      double c = frag_centre (f);
+      gboolean known = FALSE;
+
+      if (f->x2 - f->x1 > spacing || c < from)
+        continue;
+      for (guint k = 0; k < added->len && !known; k++)
+        known = fabs (g_array_index (added, double, k) - c) < spacing / 4;
+      if (!known)
+        g_array_append_val (added, c);
+    }
+  g_array_sort (added, compare_double);
+  for (guint k = 0; k + 1 < added->len; k++)
+    if (g_array_index (added, double, k + 1) - g_array_index (added, double, k) < 0.75 * spacing)
+      return FALSE;
+  g_array_set_size (columns, 0);
+  g_array_append_vals (columns, added->data, added->len);
+  return TRUE;
+}
+
+/* The columns the header lines just above the run of rows starting at @run show, the
+ * nearest line first (add_header_line(); a line that does not fit the others is left
+ * out). A heading or a paragraph (one wide fragment) or a row ends the header. */
+static GArray *
+header_columns (GPtrArray *lines,
+                guint      run,
+                double     spacing,
+                double     from)
+{
+  GArray *columns = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint j = run, k = 0; j > 0 && k < MAX_HEADER_LINES; j--, k++)
+    {
+      VLine *line = g_ptr_array_index (lines, j - 1);
+      Frag *first;
+
+      if (line->frags->len == 0)
+        continue;
+      first = g_ptr_array_index (line->frags, 0);
+      if (line->merged || line->is_row ||
+          (line->frags->len == 1 && first->x2 - first->x1 > 3 * spacing))
+        break;
+      add_header_line (columns, line, spacing, from);
+    }
+  return columns;
 }
 
 /* Blank cells. A PDF has no text for an empty cell, so a row that leaves cells blank would
@@ -919,6 +993,25 @@ mark_blank_cells (GPtrArray *lines)
             {
               anchors[k] = frag_centre (g_ptr_array_index (full->frags, first + k));
               ordered &= k == 0 || anchors[k] > anchors[k - 1];
+            }
+          /* more columns in the header than the widest row fills: its blanks too */
+          if (ordered)
+            {
+              double spacing = G_MAXDOUBLE;
+              g_autoptr(GArray) header = NULL;
+
+              for (guint k = 0; k + 1 < n; k++)
+                spacing = MIN (spacing, anchors[k + 1] - anchors[k]);
+              /* a row with a label: no blank column before its first number */
+              header = header_columns (lines, i, spacing,
+                                       first > 0 ? anchors[0] - spacing / 4 : -G_MAXDOUBLE);
+              if (header->len > n && header->len <= 2 * n &&
+                  fill_blank_columns (full, (double *) header->data, header->len))
+                {
+                  n = header->len;
+                  g_free (anchors);
+                  anchors = g_memdup2 (header->data, n * sizeof (double));
+                }
             }
           for (guint r = i; r < end && ordered; r++)
             {
