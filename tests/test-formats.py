@@ -286,8 +286,39 @@ def cell_paragraphs(text):
     return [text]
 
 
-def docx_table(rows, width=9000):
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def header_rows(g):
+    """How many rows a table's grid starts with that hold no number: its header"""
+    k = 0
+    while k < len(g) and not any(e and e[1] and NUMBER.fullmatch(e[0]) for e in g[k]):
+        k += 1
+    return k
+
+
+def docx_table(rows, width=9000, split=False, tracked=False):
+    """A w:tbl; with @split, a long table as two, the header repeated in the second (a
+    PDF converted to Word), a page break between; with @tracked, each number typed over
+    another with changes tracked"""
     g = grid(rows)
+    if split and len(g) > 12:
+        k, h = len(g) // 2 + 1, header_rows(g)
+        return (docx_grid_table(g[:k], width, tracked) + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+                + docx_grid_table(g[:h] + g[k:], width, tracked))
+    return docx_grid_table(g, width, tracked)
+
+
+def number_para(text):
+    """A number as typed over: the old one deleted, the new inserted, in a content control"""
+    old = str(int(float(text)) + 1)
+    return ('<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:sdt><w:sdtPr><w:alias w:val="数"/></w:sdtPr><w:sdtContent>'
+            f'<w:del w:id="1" w:author="A"><w:r>{RPR}<w:delText>{old}</w:delText></w:r></w:del>'
+            f'<w:ins w:id="2" w:author="A"><w:r>{RPR}<w:t>{esc(text)}</w:t></w:r></w:ins>'
+            '</w:sdtContent></w:sdt></w:p>')
+
+
+def docx_grid_table(g, width, tracked):
     n = max(len(r) for r in g)
     out = ['<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>'
            '<w:top w:val="single" w:sz="4"/><w:bottom w:val="single" w:sz="4"/><w:insideH w:val="single" w:sz="4"/>'
@@ -314,7 +345,12 @@ def docx_table(rows, width=9000):
             elif not origin:
                 tcpr += "<w:vMerge/>"
             tcpr += '<w:vAlign w:val="center"/>'
-            body = "".join(para(p, center=True) for p in cell_paragraphs(text)) if origin and text else "<w:p/>"
+            if origin and tracked and NUMBER.fullmatch(text):
+                body = number_para(text)
+            elif origin and text:
+                body = "".join(para(p, center=True) for p in cell_paragraphs(text))
+            else:
+                body = "<w:p/>"
             out.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{body}</w:tc>")
             c += cs
         out.append("</w:tr>")
@@ -325,12 +361,12 @@ def docx_table(rows, width=9000):
 LIST_NUMBER = re.compile(r"^([一二三四五六七八九十]+)、")
 
 
-def docx_body(blocks, numbered=False, wps=False):
+def docx_body(blocks, numbered=False, wps=False, split=False, tracked=False):
     out = []
     first = True
     for kind, body in blocks:
         if kind == "table":
-            t = docx_table(body)
+            t = docx_table(body, split=split, tracked=tracked)
             if wps:  # WPS: the table inside a one-cell table
                 t = ('<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/>'
                      '</w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>'
@@ -366,9 +402,9 @@ NUMBERING_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                  '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
 
 
-def write_docx(path, blocks, numbered=False, wps=False):
+def write_docx(path, blocks, numbered=False, wps=False, split=False, tracked=False):
     doc = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-           f'<w:document {W_NS}><w:body>{docx_body(blocks, numbered, wps)}'
+           f'<w:document {W_NS}><w:body>{docx_body(blocks, numbered, wps, split, tracked)}'
            '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
     types = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
              '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -637,9 +673,7 @@ def draw_table(pdf, g, top, page_w, page_h, ruled, word, new_page):
                 lines_of[c] = (wrap(entry[0], w, 9) if entry[0] else [], down)
         texts.append(lines_of)
         heights.append(max([len(v) for v, d in lines_of.values() if d == 1] + [1]) * 13 + 6)
-    header = 0
-    while header < len(g) and not any(re.fullmatch(r"-?[\d.]+", e[0] or "x") for e in g[header] if e and e[1]):
-        header += 1
+    header = header_rows(g)
 
     # where each row goes: (page, y); the header rows again after each page break
     order, page, y = [], 0, top
@@ -787,6 +821,7 @@ ENCODINGS = {
     "enc-utf16be": lambda t: t.encode("utf-16-be"),
     "enc-utf8-bom": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
     "enc-crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+    "enc-notepad": lambda t: b"\xff\xfe" + t.replace("\n", "\r\n").encode("utf-16-le"),
     "fullwidth-digits": lambda t: fullwidth_digits(t).encode("utf-8"),
     "kangxi-radicals": lambda t: kangxi(t).encode("utf-8"),
 }
@@ -835,15 +870,19 @@ KINDS = [
     ("enc-utf16be", "UTF-16BE without a BOM"),
     ("enc-utf8-bom", "UTF-8 with a BOM"),
     ("enc-crlf", "CRLF line ends"),
+    ("enc-notepad", "Notepad's Unicode: UTF-16LE with a BOM and CRLF"),
     ("fullwidth-digits", "every digit full-width"),
     ("kangxi-radicals", "Kangxi and supplement radicals for common characters"),
     ("template-txt", "the template's tables as text, a field a grid cell"),
     ("docx-word", "Word: w:tbl, gridSpan, vMerge, cells of several paragraphs, split runs"),
     ("docx-numbered", "Word: the headings' 一、 from a numbering list (numbering.xml)"),
     ("docx-wps", "WPS: each table inside a one-cell table, the title in a text box"),
+    ("docx-split", "a PDF converted to Word: long tables cut in two at a page, the header repeated"),
+    ("docx-tracked", "every number typed over with changes tracked, in content controls"),
     ("html-gov", "web page: rowspan/colspan, &nbsp;, <p> in <td>, inline styles"),
     ("html-gbk", "the same page in GBK with <meta charset=gbk>"),
     ("html-gbk-nometa", "the GBK page saved without its charset (it came in the HTTP header)"),
+    ("html-utf16", "Word's Unicode web page: UTF-16LE with a BOM, charset=unicode"),
     ("html-div", "web page: tables of div elements styled display:table-row/cell"),
     ("htm-word", "a page saved by Word (.htm, gb2312, mso- classes, <o:p>)"),
     ("pdf-ruled", "PDF: the template's tables with rules"),
@@ -898,7 +937,14 @@ def make_variant(kind, path, text, ref_doc, work):
             f.write(blocks_to_text(blocks))
     elif kind.startswith("docx") or kind == "edition-2019-docx":
         target += ".docx"
-        write_docx(target, blocks, numbered=kind == "docx-numbered", wps=kind == "docx-wps")
+        write_docx(target, blocks, numbered=kind == "docx-numbered", wps=kind == "docx-wps",
+                   split=kind == "docx-split", tracked=kind == "docx-tracked")
+    elif kind == "html-utf16":
+        target += ".htm"
+        page = web_page(blocks).replace('<meta charset="utf-8">',
+                                        '<meta http-equiv=Content-Type content="text/html; charset=unicode">')
+        with open(target, "wb") as f:
+            f.write(b"\xff\xfe" + page.replace("\n", "\r\n").encode("utf-16-le"))
     elif kind in ("html-gov", "html-gbk", "html-gbk-nometa", "html-div"):
         target += ".html"
         gbk = kind.startswith("html-gbk")
