@@ -26,6 +26,7 @@ usage: test-formats.py NIANBAO_CHECK NB_DUMP_TEXT [--keep DIR]
 import hashlib
 import html
 import os
+import random
 import re
 import sys
 import tempfile
@@ -443,7 +444,31 @@ def html_cell_text(text, rich):
     return "<br>".join(esc(p) for p in parts)
 
 
-def html_table(rows, rich=True):
+def html_table(rows, rich=True, split=False):
+    """A <table>; with @split, a long one as two tables, the header rows repeated (a site
+    that pages its tables)"""
+    if split and len(rows) > 12:
+        g = grid(rows)
+        k, h = len(rows) // 2 + 1, header_rows(g)
+        # the rows of the second part as cells again: a cell spanning into it from above
+        # starts again there, empty
+        first, second = [], []
+        for r, row in enumerate(g):
+            cells = []
+            for c, e in enumerate(row):
+                if e is None:
+                    continue
+                text, origin, cs, dr, dc = e
+                if dc:
+                    continue
+                if origin or r == k:
+                    down = 1
+                    while r + down < len(g) and c < len(g[r + down]) and g[r + down][c] is not None \
+                            and g[r + down][c][3] == dr + down and (r < k) == (r + down < k):
+                        down += 1
+                    cells.append((text if origin else "", cs, down))
+            (first if r < k else second).append(cells)
+        return html_table(first, rich) + "\n<p>&nbsp;</p>\n" + html_table(first[:h] + second, rich)
     out = ['<table border="1" cellspacing="0" cellpadding="0" width="100%" '
            'style="border-collapse:collapse;border:none;margin:0 auto"><tbody>']
     for row in rows:
@@ -472,7 +497,7 @@ def div_table(rows):
     return "\n".join(out)
 
 
-def web_page(blocks, charset="utf-8", divs=False):
+def web_page(blocks, charset="utf-8", divs=False, split=False):
     title = next((b for k, b in blocks if "年度报告" in b), "")
     out = ["<!DOCTYPE html>", "<html>", "<head>",
            f'<meta charset="{charset}">' if charset == "utf-8" else
@@ -485,7 +510,7 @@ def web_page(blocks, charset="utf-8", divs=False):
            '<div class="article"><div class="content" id="zoom">']
     for kind, body in blocks:
         if kind == "table":
-            out.append(div_table(body) if divs else html_table(body))
+            out.append(div_table(body) if divs else html_table(body, split=split))
         elif kind == "h" and "年度报告" in body:
             out.append(f'<h1 style="text-align:center;font-size:22px">{esc(body)}</h1>')
         elif kind == "h":
@@ -560,14 +585,24 @@ class Pdf:
         self.used = set()
         self.rotate = 0
         self.height = PAGE_H
+        self.scattered = self.spaced = False
 
     def text(self, x, y, s, size=10.5):
-        """s at x, baseline y, from the top left of the page as drawn"""
+        """s at x, baseline y, from the top left of the page as drawn; with scattered, a
+        text object for each character; with spaced, numbers' digits set apart (Tc)"""
         if not s:
             return
         self.used.update(ord(c) for c in s)
+        if self.scattered:
+            for c in s:
+                self.ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x:.2f} {self.height - y:.2f} Tm <{ord(c):04X}> Tj ET")
+                x += char_w(c, size)
+            return
         codes = "".join(f"{ord(c):04X}" for c in s if ord(c) < 0x10000)
-        self.ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x:.2f} {self.height - y:.2f} Tm <{codes}> Tj ET")
+        tc = 1.2 if self.spaced and NUMBER.fullmatch(s) else 0
+        if tc:
+            x -= tc * (len(s) - 1) / 2
+        self.ops.append(f"BT /F1 {size} Tf {tc} Tc 1 0 0 1 {x:.2f} {self.height - y:.2f} Tm <{codes}> Tj ET")
 
     def rule(self, x1, y1, x2, y2):
         self.ops.append(f"{x1:.2f} {self.height - y1:.2f} m {x2:.2f} {self.height - y2:.2f} l S")
@@ -585,6 +620,17 @@ class Pdf:
 
     def finish(self, path):
         self.pages.append(("\n".join(self.ops), self.rotate))
+        if self.scattered:
+            # drawn in no order: the page's operations shuffled, the transformation first
+            rng = random.Random(len(self.pages))
+            pages = []
+            for content, rotate in self.pages:
+                ops = content.split("\n")
+                head = [o for o in ops if o.endswith(" cm") or o.endswith(" w")]
+                rest = [o for o in ops if o not in head]
+                rng.shuffle(rest)
+                pages.append(("\n".join(head + rest), rotate))
+            self.pages = pages
         objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>"}
         n = len(self.pages)
         font = 3 + 2 * n
@@ -733,11 +779,12 @@ def draw_table(pdf, g, top, page_w, page_h, ruled, word, new_page):
     return order[-1][2] + heights[order[-1][0]]
 
 
-def write_pdf(path, blocks, ruled=True, columns=1, turned=False, word=False):
+def write_pdf(path, blocks, ruled=True, columns=1, turned=False, word=False, scattered=False, spaced=False):
     """The report drawn on A4 pages: prose wrapped (in two columns when @columns is 2), each
     table on the template's grid (rules drawn when @ruled; on pages turned sideways, /Rotate
     90, when @turned; as Word prints it when @word)"""
     pdf = Pdf()
+    pdf.scattered, pdf.spaced = scattered, spaced
     pdf.new_page()
     size, lead = 10.5, 16
     # the prose's columns run from the top of their region (the page's, or below a table or
@@ -881,6 +928,7 @@ KINDS = [
     ("docx-tracked", "every number typed over with changes tracked, in content controls"),
     ("html-gov", "web page: rowspan/colspan, &nbsp;, <p> in <td>, inline styles"),
     ("html-gbk", "the same page in GBK with <meta charset=gbk>"),
+    ("html-split", "a page whose long tables are cut in two, the header rows repeated"),
     ("html-gbk-nometa", "the GBK page saved without its charset (it came in the HTTP header)"),
     ("html-utf16", "Word's Unicode web page: UTF-16LE with a BOM, charset=unicode"),
     ("html-div", "web page: tables of div elements styled display:table-row/cell"),
@@ -891,6 +939,8 @@ KINDS = [
     ("pdf-turned", "PDF: each table on a page turned sideways (/Rotate 90)"),
     ("pdf-word", "PDF as Word prints: merged labels upright one character a line, header rows repeated, "
                  "numbers to the right"),
+    ("pdf-scattered", "PDF: each character a text object of its own, drawn in no order"),
+    ("pdf-spaced", "PDF: numbers' digits set apart by character spacing (Tc 1.2)"),
     ("edition-2019-pdf", "a 2021 report in the 2019 layout, as a PDF printed by Word"),
     ("edition-2019-html", "a 2021 report in the 2019 layout, as a web page"),
     ("edition-2019-txt", "a 2021 report in the 2019 layout, as text"),
@@ -945,10 +995,10 @@ def make_variant(kind, path, text, ref_doc, work):
                                         '<meta http-equiv=Content-Type content="text/html; charset=unicode">')
         with open(target, "wb") as f:
             f.write(b"\xff\xfe" + page.replace("\n", "\r\n").encode("utf-16-le"))
-    elif kind in ("html-gov", "html-gbk", "html-gbk-nometa", "html-div"):
+    elif kind in ("html-gov", "html-gbk", "html-gbk-nometa", "html-div", "html-split"):
         target += ".html"
         gbk = kind.startswith("html-gbk")
-        page = web_page(blocks, charset="gbk" if gbk else "utf-8", divs=kind == "html-div")
+        page = web_page(blocks, charset="gbk" if gbk else "utf-8", divs=kind == "html-div", split=kind == "html-split")
         if kind == "html-gbk-nometa":
             page = page.replace('<meta http-equiv="Content-Type" content="text/html; charset=gbk">', "")
         with open(target, "wb") as f:
@@ -960,7 +1010,8 @@ def make_variant(kind, path, text, ref_doc, work):
     elif kind.startswith("pdf"):
         target += ".pdf"
         write_pdf(target, blocks, ruled=kind != "pdf-plain", columns=2 if kind == "pdf-twocol" else 1,
-                  turned=kind == "pdf-turned", word=kind == "pdf-word")
+                  turned=kind == "pdf-turned", word=kind == "pdf-word", scattered=kind == "pdf-scattered",
+                  spaced=kind == "pdf-spaced")
     elif kind == "edition-2019-pdf":
         target += ".pdf"
         write_pdf(target, blocks, word=True)
