@@ -377,11 +377,14 @@ test_div_table (void)
     "<div style=\"display:table-cell\">3</div><div style=\"display:table-cell\">&nbsp;</div></div>"
     "<div role=\"row\"><span role=\"cell\">行政强制</span><span role=\"cell\"></span>"
     "<span role=\"gridcell\">4</span></div></div>"
-    "<div style=\"display:flex\"><div>甲</div><div>乙</div></div></body></html>";
+    "<div style=\"display:flex\"><div>甲</div><div>乙</div></div>"
+    /* in a real table's cell, a span styled as a cell only centres its text */
+    "<table><tr><td><span style=\"display:table-cell\">12</span></td><td>3</td></tr></table>"
+    "</body></html>";
   g_autofree char *text = NULL;
 
   text = nb_reader_html_extract ((const guint8 *) html, sizeof html - 1, NULL);
-  g_assert_cmpstr (text, ==, "行政处罚\t3\t\n行政强制\t\t4\n甲\n乙\n");
+  g_assert_cmpstr (text, ==, "行政处罚\t3\t\n行政强制\t\t4\n甲\n乙\n12\t3\n");
 }
 
 static void

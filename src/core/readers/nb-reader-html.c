@@ -69,6 +69,7 @@ typedef struct
   guint       n_tables;     /* tables started so far */
   GArray     *open_tables;  /* guint: the number of each open table, innermost last */
   GArray     *open;         /* OpenElement: the elements open, innermost last */
+  guint       real_tables;  /* <table> elements among them: inside one no div is a cell */
   guint       skip_depth;   /* > 0 inside a skipped element */
   guint       n_elements;   /* elements started */
   guint       depth;        /* elements open: text outside any is dropped, as libxml2's tree does */
@@ -500,9 +501,11 @@ start_element_cb (void           *data,
       return;
     }
   {
-    OpenElement open = { node, table_part (node, attrs) };
+    /* inside a real table a div styled as a cell only centres its text */
+    OpenElement open = { node, pass->real_tables > 0 ? node : table_part (node, attrs) };
 
     g_array_append_val (pass->open, open);
+    pass->real_tables += name_is (node, "table");
     node = open.part;
   }
   if (name_is (node, "table"))
@@ -556,6 +559,9 @@ end_element_cb (void          *data,
       if (g_ascii_strcasecmp (open->name, node) == 0)
         {
           node = open->part;
+          /* it and the elements closed with it: the real tables among them */
+          for (guint k = i - 1; k < pass->open->len; k++)
+            pass->real_tables -= name_is (g_array_index (pass->open, OpenElement, k).name, "table");
           g_array_set_size (pass->open, i - 1);
           break;
         }
@@ -618,6 +624,7 @@ parse_page (const char *utf8,
   htmlFreeParserCtxt (ctxt);
   g_array_set_size (pass->open_tables, 0);
   g_array_set_size (pass->open, 0);
+  pass->real_tables = 0;
   pass->skip_depth = pass->depth = pass->n_tables = 0;
   return TRUE;
 }
