@@ -36,6 +36,7 @@ import zlib
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reportcells  # noqa: E402
 from reportcells import is_heading, nfkc, read_inputs, table_range  # noqa: E402
+from formatdoc import row_cells, write_doc  # noqa: E402
 
 cli, dump = sys.argv[1], sys.argv[2]
 keep_dir = sys.argv[sys.argv.index("--keep") + 1] if "--keep" in sys.argv else None
@@ -328,12 +329,7 @@ def docx_grid_table(g, width, tracked):
     out.append("</w:tblGrid>")
     for r, row in enumerate(g):
         out.append('<w:tr><w:trPr><w:trHeight w:val="400"/></w:trPr>')
-        c = 0
-        while c < len(row):
-            entry = row[c]
-            if entry is None:
-                c += 1
-                continue
+        for c, entry in row_cells(row):
             text, origin, cs, dr, _ = entry
             tcpr = f'<w:tcW w:w="{cs * width // n}" w:type="dxa"/>'
             if cs > 1:
@@ -353,7 +349,6 @@ def docx_grid_table(g, width, tracked):
             else:
                 body = "<w:p/>"
             out.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{body}</w:tc>")
-            c += cs
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -930,6 +925,7 @@ KINDS = [
     ("docx-wps", "WPS: each table inside a one-cell table, the title in a text box"),
     ("docx-split", "a PDF converted to Word: long tables cut in two at a page, the header repeated"),
     ("docx-tracked", "every number typed over with changes tracked, in content controls"),
+    ("doc-word", "Word 97-2003 (.doc): cells and row ends marked in the paragraph properties"),
     ("html-gov", "web page: rowspan/colspan, &nbsp;, <p> in <td>, inline styles"),
     ("html-gbk", "the same page in GBK with <meta charset=gbk>"),
     ("html-split", "a page whose long tables are cut in two, the header rows repeated"),
@@ -949,6 +945,7 @@ KINDS = [
     ("edition-2019-html", "a 2021 report in the 2019 layout, as a web page"),
     ("template-txt-blank-zeros", "the template's tables as text, zeros left blank"),
     ("docx-word-blank-zeros", "Word, zeros left blank"),
+    ("doc-word-blank-zeros", "Word 97-2003, zeros left blank"),
     ("html-gov-blank-zeros", "web page, zeros left blank"),
     ("pdf-ruled-blank-zeros", "PDF with rules, zeros left blank"),
     ("pdf-plain-blank-zeros", "PDF without rules, zeros left blank"),
@@ -956,7 +953,7 @@ KINDS = [
     ("edition-2019-txt", "a 2021 report in the 2019 layout, as text"),
     ("edition-2019-docx", "a 2021 report in the 2019 layout, as a Word document"),
 ]
-NEEDS = {"docx": "word", "html": "html", "htm": "html", "pdf": "pdf"}
+NEEDS = {"docx": "word", "doc": "word", "html": "html", "htm": "html", "pdf": "pdf"}
 # Word sets numbers to the right of their cells: a row whose last cells are blank
 # (municipal-2019's table 四) has no number under the header's centres, and where its
 # numbers stand cannot be told from the glyphs' places (table.unread says so)
@@ -969,7 +966,7 @@ BLANK_TXT = "table 四's row starting with a blank cell: its leading empty field
 BLANK_PDF = "blank cells have no text in a PDF, runs of rows too short to give the columns: table.unread"
 MISSING_WHY = {"pdf-word": "numbers set right, a row of 15 cells with its last 5 blank: table.unread",
                "template-txt-blank-zeros": BLANK_TXT, "docx-word-blank-zeros": BLANK_TXT,
-               "html-gov-blank-zeros": BLANK_TXT, "pdf-ruled-blank-zeros": BLANK_PDF,
+               "html-gov-blank-zeros": BLANK_TXT, "doc-word-blank-zeros": BLANK_TXT, "pdf-ruled-blank-zeros": BLANK_PDF,
                "pdf-plain-blank-zeros": BLANK_PDF, "pdf-word-blank-zeros": BLANK_PDF}
 COMPLETE = {k for k, _ in KINDS} - set(MISSING_WHY)
 
@@ -1015,6 +1012,9 @@ def make_variant(kind, path, text, ref_doc, work):
         target += ".docx"
         write_docx(target, blocks, numbered=kind == "docx-numbered", wps=kind == "docx-wps",
                    split=kind == "docx-split", tracked=kind == "docx-tracked")
+    elif kind == "doc-word":
+        target += ".doc"
+        write_doc(target, blocks, grid)
     elif kind == "html-utf16":
         target += ".htm"
         page = web_page(blocks).replace('<meta charset="utf-8">',
