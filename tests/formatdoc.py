@@ -7,18 +7,29 @@ import struct
 SECTOR = 512
 END, FREE, FATSECT = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
 
-PAPX_PLAIN, PAPX_CELL, PAPX_ROW_END = 0, 1, 2
-# istd 0 and the sprms: in a table (0x2416), and a row's end (0x2417), one-byte operands
-GRPPRL = {PAPX_PLAIN: b"\x00\x00",
-          PAPX_CELL: b"\x00\x00" + struct.pack("<HB", 0x2416, 1),
-          PAPX_ROW_END: b"\x00\x00" + struct.pack("<HB", 0x2416, 1) + struct.pack("<HB", 0x2417, 1)}
+IN_TABLE = struct.pack("<HB", 0x2416, 1)
+TTP = struct.pack("<HB", 0x2417, 1)
+PLAIN, CELL = b"\x00\x00", b"\x00\x00" + IN_TABLE     # istd 0, and the sprms
+TWIPS = 9000
 
 
-def papx_in_fkp(kind):
-    g = GRPPRL[kind]
-    if len(g) % 2:
-        return bytes([(len(g) + 1) // 2]) + g
-    return b"\x00" + bytes([len(g) // 2]) + g
+def row_end(row, below, n):
+    """A row end's PAPX: in a table, the row's end, and its cells (sprmTDefTable: each
+    cell's edges on a grid of TWIPS for @n columns, a vertical merge's start and
+    continuations, from the grid's row @below)"""
+    cells = list(row_cells(row))
+    edges = [c * TWIPS // n for c, _ in cells] + [TWIPS]
+    tcs = b""
+    for k, (c, (text, origin, cs, dr, dc)) in enumerate(cells):
+        flags = 0
+        if not origin:
+            flags |= 1 << 5          # vertMerge: continues the cell above
+        elif below is not None and c < len(below) and below[c] is not None and below[c][3] > 0:
+            flags |= 3 << 5          # vertMerge: the first of a merge
+        tcs += struct.pack("<HH", flags, edges[k + 1] - edges[k]) + b"\x00" * 16
+    body = bytes([len(cells)]) + struct.pack(f"<{len(edges)}h", *edges) + tcs
+    operand = struct.pack("<H", len(body) + 2 - 1) + body
+    return b"\x00\x00" + IN_TABLE + TTP + struct.pack("<H", 0xD608) + operand
 
 
 def row_cells(row):
@@ -34,23 +45,34 @@ def row_cells(row):
 
 
 def text_and_paragraphs(blocks, grid):
-    """The document's characters and its paragraphs as (end CP, kind)"""
+    """The document's characters and its paragraphs as (end CP, grpprl with istd)"""
     chars, paras = [], []
+    cp = 0
 
-    def add(s, mark, kind):
+    def add(s, mark, papx):
+        nonlocal cp
         chars.append(s.replace("\r", " ").replace("\x07", " ") + mark)
-        paras.append((sum(len(c) for c in chars), kind))
+        cp += len(chars[-1])
+        paras.append((cp, papx))
 
     for kind, body in blocks:
         if kind != "table":
-            add(body, "\r", PAPX_PLAIN)
+            add(body, "\r", PLAIN)
             continue
-        for row in grid(body):
+        g = grid(body)
+        n = max(len(r) for r in g)
+        for r, row in enumerate(g):
             for _, (text, origin, *_) in row_cells(row):
-                add(text if origin else "", "\x07", PAPX_CELL)
-            add("", "\x07", PAPX_ROW_END)
-        add("", "\r", PAPX_PLAIN)
+                add(text if origin else "", "\x07", CELL)
+            add("", "\x07", row_end(row, g[r + 1] if r + 1 < len(g) else None, n))
+        add("", "\r", PLAIN)
     return "".join(chars), paras
+
+
+def papx_in_fkp(g):
+    if len(g) % 2:
+        return bytes([(len(g) + 1) // 2]) + g
+    return b"\x00" + bytes([len(g) // 2]) + g
 
 
 def fkps(paras, text_fc):
@@ -58,28 +80,32 @@ def fkps(paras, text_fc):
     pages, ranges = [], []
     i = 0
     while i < len(paras):
-        # each run: 4 bytes of FC, 13 of BX; the three PAPX at the page's end
-        papx = b"".join(papx_in_fkp(k) + b"\x00" * (len(papx_in_fkp(k)) % 2) for k in (0, 1, 2))
-        room = (SECTOR - 1 - 4 - len(papx)) // 17
-        chunk = paras[i:i + room]
+        # as many runs as fit: 4 bytes of FC and 13 of BX each, their PAPX from the end
+        papx, n = {}, 0
+        while i + n < len(paras):
+            g = paras[i + n][1]
+            size = sum(len(papx_in_fkp(x)) + len(papx_in_fkp(x)) % 2 for x in set(papx) | {g})
+            if 4 * (n + 2) + 13 * (n + 1) + size + 2 > SECTOR:
+                break
+            papx[g] = None
+            n += 1
+        chunk = paras[i:i + n]
         start_cp = paras[i - 1][0] if i > 0 else 0
         fcs = [text_fc + 2 * start_cp] + [text_fc + 2 * cp for cp, _ in chunk]
         page = bytearray(SECTOR)
-        n = len(chunk)
         struct.pack_into(f"<{n + 1}I", page, 0, *fcs)
-        offsets, at = {}, SECTOR - 1 - len(papx)
-        at -= at % 2
-        for k in (0, 1, 2):
-            p = papx_in_fkp(k)
+        offsets, at = {}, SECTOR - 2   # PAPX at even offsets, before the count of runs
+        for g in papx:
+            p = papx_in_fkp(g)
+            at -= len(p) + len(p) % 2
             page[at:at + len(p)] = p
-            offsets[k] = at // 2
-            at += len(p) + len(p) % 2
-        for j, (_, kind) in enumerate(chunk):
-            page[4 * (n + 1) + 13 * j] = offsets[kind]
+            offsets[g] = at // 2
+        for j, (_, g) in enumerate(chunk):
+            page[4 * (n + 1) + 13 * j] = offsets[g]
         page[SECTOR - 1] = n
         pages.append(bytes(page))
         ranges.append((fcs[0], fcs[-1]))
-        i += room
+        i += n
     return pages, ranges
 
 
