@@ -923,6 +923,7 @@ KINDS = [
     ("docx-word", "Word: w:tbl, gridSpan, vMerge, cells of several paragraphs, split runs"),
     ("docx-numbered", "Word: the headings' 一、 from a numbering list (numbering.xml)"),
     ("docx-wps", "WPS: each table inside a one-cell table, the title in a text box"),
+    ("docx-listed", "Word: the rows' 1. and （一） from numbering lists as well, not in the text"),
     ("docx-split", "a PDF converted to Word: long tables cut in two at a page, the header repeated"),
     ("docx-tracked", "every number typed over with changes tracked, in content controls"),
     ("doc-word", "Word 97-2003 (.doc): cells and row ends marked in the paragraph properties"),
@@ -1004,13 +1005,18 @@ def make_variant(kind, path, text, ref_doc, work):
             return None
         blocks = [(k, b.replace(str(year), "2020", 1) if "年度报告" in b and len(b) < 60 else b) for k, b in blocks]
         values = dict(values)
+    if kind == "docx-listed":
+        # Word's list numbering: the row labels' numbers are not in the text either
+        listed = re.compile(r"^(（[一二三四五六七]）|[一二三四]、|\d+\.)(?=[^\d\s])")
+        blocks = [(k, [[(listed.sub("", t) if not NUMBER.fullmatch(t) else t, cs, rs) for t, cs, rs in row]
+                       for row in b]) if k == "table" else (k, b) for k, b in blocks]
     if kind in ("template-txt", "edition-2019-txt"):
         target += ".txt"
         with open(target, "w", encoding="utf-8") as f:
             f.write(blocks_to_text(blocks))
     elif kind.startswith("docx") or kind == "edition-2019-docx":
         target += ".docx"
-        write_docx(target, blocks, numbered=kind == "docx-numbered", wps=kind == "docx-wps",
+        write_docx(target, blocks, numbered=kind in ("docx-numbered", "docx-listed"), wps=kind == "docx-wps",
                    split=kind == "docx-split", tracked=kind == "docx-tracked")
     elif kind == "doc-word":
         target += ".doc"
