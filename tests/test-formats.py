@@ -602,8 +602,16 @@ class Pdf:
     def rule(self, x1, y1, x2, y2):
         self.ops.append(f"{x1:.2f} {self.height - y1:.2f} m {x2:.2f} {self.height - y2:.2f} l S")
 
+    def footer(self):
+        """the page's number at its foot, as offices print it: — 3 — or -3-"""
+        n = len(self.pages) + 1
+        s = f"— {n} —" if n % 2 else f"-{n}-"
+        width = PAGE_H if self.rotate == 90 else PAGE_W
+        self.text((width - text_w(s, 9)) / 2, self.height - 24, s, 9)
+
     def new_page(self, rotate=0):
         if self.ops:
+            self.footer()
             self.pages.append(("\n".join(self.ops), self.rotate))
         self.ops = ["0.5 w"]
         self.rotate = rotate
@@ -614,6 +622,7 @@ class Pdf:
             self.ops.append(f"0 1 -1 0 {PAGE_W} 0 cm")
 
     def finish(self, path):
+        self.footer()
         self.pages.append(("\n".join(self.ops), self.rotate))
         if self.scattered:
             # drawn in no order: the page's operations shuffled, the transformation first
