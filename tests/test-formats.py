@@ -964,18 +964,13 @@ KINDS = [
     ("edition-2019-docx", "a 2021 report in the 2019 layout, as a Word document"),
 ]
 NEEDS = {"docx": "word", "doc": "word", "html": "html", "htm": "html", "pdf": "pdf"}
-# Word sets numbers to the right of their cells: a row whose last cells are blank
-# (municipal-2019's table 四) has no number under the header's centres, and where its
-# numbers stand cannot be told from the glyphs' places (table.unread says so)
-#
 # Zeros left blank: a row of table 四 (no label) whose first cell is blank loses that
 # empty field at the line's start (nb-tokens.c), so its cells cannot be placed; in a PDF a
 # blank cell has no text at all, and rows with few numbers between rows of blanks give
 # too few columns to place them by. table.unread names each such cell.
 BLANK_TXT = "table 四's row starting with a blank cell: its leading empty field is dropped: table.unread"
 BLANK_PDF = "blank cells have no text in a PDF, runs of rows too short to give the columns: table.unread"
-MISSING_WHY = {"pdf-word": "numbers set right, a row of 15 cells with its last 5 blank: table.unread",
-               "template-txt-blank-zeros": BLANK_TXT, "docx-word-blank-zeros": BLANK_TXT,
+MISSING_WHY = {"template-txt-blank-zeros": BLANK_TXT, "docx-word-blank-zeros": BLANK_TXT,
                "html-gov-blank-zeros": BLANK_TXT, "doc-word-blank-zeros": BLANK_TXT, "pdf-ruled-blank-zeros": BLANK_PDF,
                "pdf-plain-blank-zeros": BLANK_PDF, "pdf-word-blank-zeros": BLANK_PDF}
 COMPLETE = {k for k, _ in KINDS} - set(MISSING_WHY)

@@ -963,6 +963,47 @@ header_columns (GPtrArray *lines,
   return columns;
 }
 
+/* Moves the header's @columns to where the widest row's numbers (from @first of @full)
+ * sit, when each sits the same way off its column's centre, as numbers set left or right
+ * in their cells do: by that offset, when it is more than an eighth of a column and less
+ * than 0.4 of one, and the same for each number within an eighth. Returns whether they
+ * were moved. */
+static gboolean
+shift_to_numbers (GArray *columns,
+                  VLine  *full,
+                  guint   first)
+{
+  double w = G_MAXDOUBLE, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, sum = 0, mean;
+  guint n = full->frags->len - first, prev = G_MAXUINT;
+
+  if (columns->len < 2 || n == 0)
+    return FALSE;
+  for (guint k = 0; k + 1 < columns->len; k++)
+    w = MIN (w, g_array_index (columns, double, k + 1) - g_array_index (columns, double, k));
+  for (guint i = first; i < full->frags->len; i++)
+    {
+      double c = frag_centre (g_ptr_array_index (full->frags, i)), d;
+      guint j = 0;
+
+      for (guint k = 1; k < columns->len; k++)
+        if (fabs (g_array_index (columns, double, k) - c) < fabs (g_array_index (columns, double, j) - c))
+          j = k;
+      if (prev != G_MAXUINT && j <= prev)
+        return FALSE;  /* two numbers nearest one column */
+      prev = j;
+      d = c - g_array_index (columns, double, j);
+      lo = MIN (lo, d);
+      hi = MAX (hi, d);
+      sum += d;
+    }
+  mean = sum / n;
+  if (hi - lo >= w / 8 || fabs (mean) >= 0.4 * w || fabs (mean) <= w / 8)
+    return FALSE;
+  for (guint k = 0; k < columns->len; k++)
+    g_array_index (columns, double, k) += mean;
+  return TRUE;
+}
+
 /* Whether a line that is no row has text in the value columns starting at @left (a
  * header, a heading, a paragraph): the columns of the rows above end there. A row of
  * blanks prints its label only, left of them. */
@@ -1050,7 +1091,20 @@ mark_blank_cells (GPtrArray *lines)
                                      first > 0 ? ((Frag *) g_ptr_array_index (full->frags, first - 1))->x2
                                                : -G_MAXDOUBLE);
           if (header != NULL && header->len > n && header->len >= MIN_VALUE_COLUMNS &&
-              header->len <= 4 * n && fill_blank_columns (full, (double *) header->data, header->len))
+              header->len <= 4 * n && !fill_blank_columns (full, (double *) header->data, header->len))
+            {
+              /* numbers set left or right in their cells: their first column may lie
+               * further left of the first number */
+              g_clear_pointer (&header, g_array_unref);
+              header = header_columns (lines, i, spacing,
+                                       first > 0 ? anchors[0] - spacing / 2 : -G_MAXDOUBLE,
+                                       first > 0 ? ((Frag *) g_ptr_array_index (full->frags, first - 1))->x2
+                                                 : -G_MAXDOUBLE);
+              if (!(header->len > n && header->len <= 4 * n && shift_to_numbers (header, full, first) &&
+                    fill_blank_columns (full, (double *) header->data, header->len)))
+                g_clear_pointer (&header, g_array_unref);
+            }
+          if (header != NULL && header->len > n && header->len >= MIN_VALUE_COLUMNS && header->len <= 4 * n)
             {
               n = header->len;
               g_free (anchors);
