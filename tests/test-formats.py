@@ -3,16 +3,22 @@
 sample, fixture, seed and shared PDF, read through `nianbao-check --json` and compared cell
 by cell with the clean report's reading (as test-realreports.py does for text shapes):
 
-- encodings of the text itself: GB18030, UTF-16 LE/BE with and without a BOM, UTF-8 with a
-  BOM, CRLF line ends, full-width digits, Kangxi and supplement radicals;
+- encodings of the text itself: GB18030, UTF-16 LE/BE with and without a BOM (and with
+  CRLF, as Notepad saves it), UTF-8 with a BOM, CRLF line ends, full-width digits, Kangxi
+  and supplement radicals, cells separated by ideographic or no-break spaces;
 - the tables as the national template prints them (merged header cells, the label column
   merged down its group), from the clean reading, in a Word document (real w:tbl with
-  w:gridSpan and w:vMerge, cells of several paragraphs, numbers split over runs), the same
-  with the headings numbered by Word's lists, WPS's table inside a one-cell table with the
-  title in a text box, web pages (rowspan/colspan, &nbsp;, <p> in <td>, inline styles; UTF-8
-  and GBK with <meta charset=gbk>; a layout of div elements styled as a table), a page saved
-  by Word (.htm, mso- classes, gb2312), and PDFs (ruled and unruled tables, prose in two
-  columns, the tables on pages turned sideways);
+  w:gridSpan and w:vMerge, cells of several paragraphs, numbers split over runs; headings
+  or rows numbered by Word's lists; WPS's table inside a one-cell table and title in a
+  text box; tables cut in two with the header repeated; numbers typed over with changes
+  tracked), a Word 97-2003 .doc (tests/formatdoc.py), web pages (rowspan/colspan, &nbsp;,
+  <p> in <td>, inline styles; UTF-8, GBK with <meta charset=gbk> or without a charset,
+  UTF-16; tables cut in two; div elements styled as a table), a page saved by Word (.htm,
+  mso- classes, gb2312), and PDFs (ruled and unruled tables, prose in two columns, tables
+  on pages turned sideways, as Word prints them, a character at a time in no order,
+  digits spaced, page numbers at the foot);
+- each of the main formats with its zeros left blank, as many offices print them (read
+  blank or 0, both right);
 - the 2019 edition made from a 2021 report where the mapping is certain: tables 三 and 四 as
   they are ((六)其他处理 as one row, the sum of its three), table 二 in the 2019 layout with
   numbers of its own.
