@@ -624,6 +624,25 @@ test_undetermined_stays_missing (void)
                    NB_ORIGIN_MISSING);
 }
 
+/* A row of section 二 with fewer numbers than cells and no blank field to say which
+ * (a reader that lost a blank cell: 5, blank, 8 read as 5 8): its cells stay empty, never
+ * filled from the left, and one finding says the row was not read */
+static void
+test_short_active_row (void)
+{
+  g_autoptr(GString) text = county_text ();
+  g_autoptr(NbReport) report = NULL;
+  const char *ids[] = { "active.normative_documents.created", "active.normative_documents.published",
+                        "active.normative_documents.total" };
+
+  g_assert_cmpuint (g_string_replace (text, "规范性文件\t8\t8\t45", "规范性文件\t8\t45", 1), ==, 1);
+  report = parse_bytes (text->str, text->len, "short.txt");
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    g_assert_cmpint (nb_report_get_origin (report, nb_schema_lookup (NB_EDITION_2019, ids[k])), ==,
+                     NB_ORIGIN_MISSING);
+  g_assert_cmpuint (nb_test_count_findings (report, "table.unread", -1, -1), ==, 1);
+}
+
 static void
 test_not_a_report (void)
 {
@@ -669,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/core/parser/2019/injection", test_injection_2019);
   g_test_add_func ("/core/parser/2019/procurement-unit", test_procurement_unit_2019);
   g_test_add_func ("/core/parser/title-variants", test_title_variants);
+  g_test_add_func ("/core/parser/short-active-row", test_short_active_row);
   g_test_add_func ("/core/parser/blank-cells", test_blank_cells);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
   g_test_add_func ("/core/parser/extra-values-message", test_extra_values_message);

@@ -19,14 +19,15 @@ table for the README.
 
 usage: test-realreports.py NIANBAO_CHECK NB_DUMP_TEXT [--table] [--keep DIR]
 """
-import json
 import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
-import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reportcells  # noqa: E402
+from reportcells import flatten, heading_number, is_heading, nfkc, read_inputs, table_range  # noqa: E402
 
 cli, dump = sys.argv[1], sys.argv[2]
 want_table = "--table" in sys.argv
@@ -93,85 +94,21 @@ def ok(cond, name, todo=False):
     results.append((bool(cond), name, todo))
 
 
-def nfkc(s):
-    return unicodedata.normalize("NFKC", s)
-
-
 # ------------------------------------------------------------------------------------------
 # Inputs: the clean text of every sample, fixture and shared PDF
 
 def inputs():
-    found = []
-    for d in (samples_dir, os.path.join(here, "data")):
-        for f in sorted(os.listdir(d)):
-            if f.endswith((".txt", ".html")):
-                found.append(os.path.join(d, f))
-    pdfs = os.path.join(shared, "samples")
-    if os.path.isdir(pdfs):
-        found += [os.path.join(pdfs, f) for f in sorted(os.listdir(pdfs)) if f.endswith(".pdf")]
-    out = []
-    for path in found:
-        if path.endswith(".txt"):
-            with open(path, encoding="utf-8") as f:
-                text = f.read()
-        else:
-            p = subprocess.run([dump, path], capture_output=True, timeout=120)
-            if p.returncode != 0:  # no reader for it in this build
-                continue
-            text = p.stdout.decode("utf-8")
-        out.append((path, text))
-    return out
+    return read_inputs(dump, (samples_dir, os.path.join(here, "data")), os.path.join(shared, "samples"))
 
 
 def run_cli(paths):
-    """One JSON document (or None when refused) per path."""
-    docs = {}
-    for i in range(0, len(paths), 200):
-        chunk = paths[i:i + 200]
-        p = subprocess.run([cli, "--json", "-j", "2", *chunk], capture_output=True, timeout=600)
-        for line in p.stdout.decode("utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                docs[d["file"]] = d
-    return [docs.get(p) for p in paths]
-
-
-def flatten(doc):
-    """cell id → value (None when missing)"""
-    values = {}
-
-    def walk(prefix, node):
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(prefix + "." + k, v)
-        else:
-            values[prefix] = node
-
-    walk("active", doc["active"])
-    walk("appeals", doc["appeals"])
-    cols = doc["requests"]["columns"]
-    for row, vals in doc["requests"]["rows"].items():
-        for c, v in zip(cols, vals):
-            values[f"requests.{row}.{c}"] = v
-    return {k: values.get(k) for k in doc["cells"]}
+    return reportcells.run_cli(cli, paths)
 
 
 # ------------------------------------------------------------------------------------------
 # The report's structure, found from its text
 
-SECTION_WORDS = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题",
-                 "其他需要报告")
 NUM = re.compile(r"-?\d+(?:\.\d+)?")
-
-
-def is_heading(line):
-    t = nfkc(line).strip()
-    return (re.match(r"^[一二三四五六七八][、.]", t) is not None and any(w in t for w in SECTION_WORDS)
-            and not re.search(r"\s\d+$", t) and len(t) < 40)
-
-
-def heading_number(line):
-    return nfkc(line).strip()[0]
 
 
 def title_index(lines):
@@ -186,22 +123,6 @@ def title_index(lines):
         if seen > 6:
             break
     return None
-
-
-def table_range(lines):
-    """[start, end) of the lines from heading 二 to heading 五"""
-    start = end = None
-    for i, l in enumerate(lines):
-        if is_heading(l):
-            n = heading_number(l)
-            if n == "二" and start is None:
-                start = i
-            elif n == "五" and start is not None:
-                end = i
-                break
-    if start is None:
-        return None
-    return start, end if end is not None else len(lines)
 
 
 def fields(line):

@@ -92,6 +92,28 @@ starts_with_markup (const guint8 *data,
   return i < len && data[i] == '<';
 }
 
+/* The first characters of UTF-16 text after its BOM, a byte each (a character beyond
+ * ASCII as 0x80), so that a page's markup can be looked for as in other pages */
+static guint8 *
+narrow_utf16 (const guint8 *data,
+              gsize         len,
+              gsize        *out_len)
+{
+  gboolean big_endian = data[0] == 0xFE;
+  guint8 *narrow = g_malloc (len / 2 + 1);
+  gsize n = 0;
+
+  for (gsize i = 2; i + 1 < len; i += 2)
+    {
+      guint unit = big_endian ? (guint) data[i] << 8 | data[i + 1] : (guint) data[i + 1] << 8 | data[i];
+
+      narrow[n++] = unit < 0x80 ? (guint8) unit : 0x80;
+    }
+  narrow[n] = 0;
+  *out_len = n;
+  return narrow;
+}
+
 NbFormat
 nb_format_sniff (const guint8 *data,
                  gsize         len,
@@ -110,6 +132,16 @@ nb_format_sniff (const guint8 *data,
 
   if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
     return NB_FORMAT_DOC;
+
+  /* a page in UTF-16 with a BOM (Word's "Unicode" web page): its markup is a page's,
+   * never a text's numbers; the HTML reader decodes it */
+  if (has_prefix (data, len, "\xFF\xFE") || has_prefix (data, len, "\xFE\xFF"))
+    {
+      gsize n = 0;
+      g_autofree guint8 *narrow = narrow_utf16 (data, MIN (len, 2 * 262144 + 2), &n);
+
+      return nb_format_sniff (narrow, n, filename) == NB_FORMAT_HTML ? NB_FORMAT_HTML : NB_FORMAT_TEXT;
+    }
 
   if (has_prefix (data, len, "\xEF\xBB\xBF"))
     skip = 3;

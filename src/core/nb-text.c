@@ -291,6 +291,26 @@ looks_binary (const guint8 *data,
   return nul || controls > n / 20;
 }
 
+/* Whether nearly all of the first @n bytes, as UTF-16 units, are characters of a report:
+ * CJK ideographs, printable ASCII, line ends and tabs, CJK and full-width punctuation */
+static gboolean
+utf16_plausible (const guint8 *data,
+                 gsize         n,
+                 gboolean      big_endian)
+{
+  gsize good = 0;
+
+  for (gsize i = 0; i + 1 < n; i += 2)
+    {
+      guint u = big_endian ? (guint) data[i] << 8 | data[i + 1] : (guint) data[i + 1] << 8 | data[i];
+
+      good += (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x20 && u < 0x7F) || u == '\n' || u == '\r' ||
+              u == '\t' || (u >= 0x3000 && u <= 0x303F) || (u >= 0xFF01 && u <= 0xFF5E) ||
+              (u >= 0x2010 && u <= 0x2027) || u == 0x00B7 || (u >= 0x3400 && u <= 0x4DBF);
+    }
+  return good >= (n / 2) * 19 / 20;
+}
+
 /* UTF-16 without a BOM: one byte of most pairs is zero. */
 static const char *
 guess_utf16 (const guint8 *data,
@@ -310,6 +330,15 @@ guess_utf16 (const guint8 *data,
     return "UTF-16LE";
   if (zero_even > n / 8 && zero_odd < n / 64)
     return "UTF-16BE";
+  /* mostly Chinese: few ASCII characters, so few zero bytes (UTF-8 and GB18030 have
+   * none); the byte order in which nearly every unit is a character a report uses */
+  if (zero_odd + zero_even >= 2)
+    {
+      gboolean le = utf16_plausible (data, n, FALSE), be = utf16_plausible (data, n, TRUE);
+
+      if (le != be)
+        return le ? "UTF-16LE" : "UTF-16BE";
+    }
   return NULL;
 }
 

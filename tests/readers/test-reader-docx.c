@@ -287,6 +287,43 @@ test_merged_cells (void)
                    "完\n");
 }
 
+/* WPS: a table inside a one-cell table reads as a table of its own, the outer cell's
+ * text before and after it on lines of their own; a table inside a data cell splits
+ * that row where it stands */
+static void
+test_nested_table (void)
+{
+  const char *xml =
+    "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表二</w:t></w:r></w:p>"
+    "<w:tbl>"
+    "<w:tr><w:tc><w:p><w:r><w:t>行政处罚</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:p/></w:tc></w:tr>"
+    "<w:tr><w:tc><w:p><w:r><w:t>行政强制</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc>"
+    "<w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr>"
+    "</w:tbl><w:p/></w:tc></w:tr>"
+    "<w:tr><w:tc><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>乙</w:t></w:r></w:p>"
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    "<w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc></w:tr>"
+    "</w:tbl><w:p><w:r><w:t>完</w:t></w:r></w:p></w:body></w:document>";
+  g_autoptr(GBytes) docx = write_docx (xml);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (docx, &len);
+
+  text = nb_reader_docx_extract (bytes, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
+                   "表二\n"
+                   "行政处罚\t1\t\n"
+                   "行政强制\t\t2\n"
+                   "甲\t乙\n"
+                   "3\n"
+                   "丙\t4\n"
+                   "完\n");
+}
+
 static void
 test_no_document_xml (void)
 {
@@ -387,6 +424,7 @@ main (int   argc,
   add_sample_tests ("docx", test_sample);
   g_test_add_func ("/core/readers/docx/ruzhou-row", test_ruzhou_row);
   g_test_add_func ("/core/readers/docx/merged-cells", test_merged_cells);
+  g_test_add_func ("/core/readers/docx/nested-table", test_nested_table);
   g_test_add_func ("/core/readers/docx/no-document-xml", test_no_document_xml);
   g_test_add_func ("/core/readers/docx/zip-bomb", test_zip_bomb);
   g_test_add_func ("/core/readers/docx/bad-xml", test_bad_xml);

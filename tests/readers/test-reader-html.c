@@ -350,6 +350,43 @@ test_bad_bytes (void)
   g_assert_nonnull (strstr (text, "abc"));
 }
 
+/* A GBK page saved without its charset (the server sent it in the HTTP header): read as
+ * GB18030, since it is not UTF-8; a UTF-8 page with one stray byte stays UTF-8 */
+static void
+test_gbk_without_charset (void)
+{
+  const char gbk[] = "<html><body><p>\xd6\xd0\xce\xc4 \xc4\xea\xb6\xc8\xb1\xa8\xb8\xe6</p></body></html>";
+  const char utf8[] = "<html><body><p>\xe4\xb8\xad\xe6\x96\x87 \xff \xe5\xb9\xb4</p></body></html>";
+  g_autofree char *text = NULL;
+  g_autofree char *text8 = NULL;
+
+  text = nb_reader_html_extract ((const guint8 *) gbk, sizeof gbk - 1, NULL);
+  g_assert_cmpstr (text, ==, "中文 年度报告\n");
+  text8 = nb_reader_html_extract ((const guint8 *) utf8, sizeof utf8 - 1, NULL);
+  g_assert_cmpstr (text8, ==, "中文 \xef\xbf\xbd 年\n");
+}
+
+/* Tables drawn with divs: display:table-row/-cell in the style, or ARIA roles; a blank
+ * cell stays a field; a div of another display stays a block */
+static void
+test_div_table (void)
+{
+  const char html[] =
+    "<html><body><div style=\"display: table\">"
+    "<div style=\"DISPLAY:table-row\"><div style=\"display:table-cell;border:1px\">行政处罚</div>"
+    "<div style=\"display:table-cell\">3</div><div style=\"display:table-cell\">&nbsp;</div></div>"
+    "<div role=\"row\"><span role=\"cell\">行政强制</span><span role=\"cell\"></span>"
+    "<span role=\"gridcell\">4</span></div></div>"
+    "<div style=\"display:flex\"><div>甲</div><div>乙</div></div>"
+    /* in a real table's cell, a span styled as a cell only centres its text */
+    "<table><tr><td><span style=\"display:table-cell\">12</span></td><td>3</td></tr></table>"
+    "</body></html>";
+  g_autofree char *text = NULL;
+
+  text = nb_reader_html_extract ((const guint8 *) html, sizeof html - 1, NULL);
+  g_assert_cmpstr (text, ==, "行政处罚\t3\t\n行政强制\t\t4\n甲\n乙\n12\t3\n");
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -434,6 +471,8 @@ main (int   argc,
   g_test_add_func ("/core/readers/html/blank-cells-page", test_blank_cells_page);
   g_test_add_func ("/core/readers/html/layout-table", test_layout_table);
   g_test_add_func ("/core/readers/html/bad-bytes", test_bad_bytes);
+  g_test_add_func ("/core/readers/html/gbk-without-charset", test_gbk_without_charset);
+  g_test_add_func ("/core/readers/html/div-table", test_div_table);
   g_test_add_func ("/core/readers/html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/readers/html/random", test_random);
   g_test_add_func ("/core/readers/html/huge-spans", test_huge_spans);

@@ -209,6 +209,17 @@ read_active_values (Parser       *p,
     }
 }
 
+/* Fewer values than the item has cells, nothing saying which cells they fill (a blank
+ * cell the reader lost: "行政规范性文件 5 8" for 5, blank, 8): section 二 has no
+ * equations to place them by, and filling the cells from the left is a guess, so they
+ * stay empty, and the checker says the row could not be read (table.unread) */
+static gboolean
+values_short (const GArray *vals,
+              guint         n_cells)
+{
+  return vals->len > 0 && vals->len < n_cells;
+}
+
 /* An item whose values are followed by a unit cell (政府集中采购: projects, amount,
  * and the amount's unit as printed after it or in the header) */
 static void
@@ -224,7 +235,7 @@ write_item_with_unit (Parser       *p,
 
   for (guint k = 0; k < n_fields; k++)
     p->report->cells[first + k].was_present = TRUE;
-  if (split_active_run (p, item, first, n_values, vals))
+  if (split_active_run (p, item, first, n_values, vals) || values_short (vals, n_values))
     return;
   for (guint k = 0; k < vals->len && k < n_values; k++)
     {
@@ -257,6 +268,8 @@ write_item (Parser       *p,
   for (guint k = 0; k < n_fields; k++)
     p->report->cells[first + k].was_present = TRUE;
   if (n_fields > 1 && split_active_run (p, item, first, n_fields, vals))
+    return;
+  if (values_short (vals, n_fields))
     return;
   for (guint k = 0; k < vals->len && k < n_fields; k++)
     nb_parse_set_source (p, first + k, &g_array_index (vals, Token, k));

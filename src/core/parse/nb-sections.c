@@ -21,6 +21,25 @@ template_section (guint section)
   return &nb_template_get (NB_EDITION_2021)->sections[section];
 }
 
+/* A sentence's punctuation, or a count (1136条, 21件): prose, never a heading */
+static gboolean
+line_is_prose (const char *line)
+{
+  gboolean digits = FALSE;
+
+  for (const char *q = line; *q; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';')
+        return TRUE;
+      if (digits && (c == 0x6761 || c == 0x4EF6 || c == 0x4E2A))  /* 条 件 个 */
+        return TRUE;
+      digits = g_unichar_isdigit (c);
+    }
+  return FALSE;
+}
+
 static gboolean
 line_is_heading (const char *line,
                  guint       section,
@@ -49,8 +68,10 @@ line_is_heading (const char *line,
     }
   if (numbered_only)
     return FALSE;
-  /* unnumbered: the line must be little more than the heading itself */
-  return !numbered_only && len <= MAX_UNNUMBERED_HEADING_CHARS && first != '(' && !g_unichar_isdigit (first);
+  /* unnumbered: the line must be little more than the heading itself, and no piece of
+   * prose (a short last line of a paragraph, a column of a two-column page) */
+  return !numbered_only && len <= MAX_UNNUMBERED_HEADING_CHARS && first != '(' &&
+         !g_unichar_isdigit (first) && !line_is_prose (line);
 }
 
 static guint

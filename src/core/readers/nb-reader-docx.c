@@ -8,7 +8,9 @@
  * table gives one line per row with its cells separated by tabs, each cell one field, so
  * that an empty field is an empty cell (the parser reads it as a blank): a cell merged over
  * several columns (w:gridSpan) is one field, and a cell continuing a vertical merge
- * (w:vMerge without "restart") is none.
+ * (w:vMerge without "restart") is none. A table inside a table's cell (WPS wraps tables in
+ * a one-cell table) is read as a table of its own: the outer row's cells so far make a
+ * line, the inner table's rows follow, and the rest of the outer cell starts a new line.
  */
 #include "config.h"
 
@@ -40,7 +42,18 @@ typedef struct
   int        props_depth;  /* of its w:trPr or w:tcPr while inside it, or -1 */
   int        text_depth;   /* of the w:t whose text is being read, or -1 */
   gboolean   vmerge_seen;
+  GArray    *outer;        /* DocxOuter, the tables around the innermost one */
 } DocxWalk;
+
+/* Where the walk was in a table when a table inside its cell started */
+typedef struct
+{
+  int      row_depth;
+  int      cell_depth;
+  gboolean cell_continued;
+  gboolean vmerge_seen;
+  gboolean in_cell;
+} DocxOuter;
 
 /* Append text; inside a cell tabs and line ends become spaces */
 static void
@@ -125,6 +138,37 @@ docx_finish_row (DocxWalk *walk)
   g_clear_pointer (&walk->row, g_ptr_array_unref);
 }
 
+/* A table starts inside a table's cell: what the outer row holds so far is written as a
+ * line, and the walk goes on in the inner table */
+static void
+docx_enter_inner_table (DocxWalk *walk)
+{
+  DocxOuter outer = { walk->row_depth, walk->cell_depth, walk->cell_continued,
+                      walk->vmerge_seen, walk->cell != NULL };
+
+  docx_finish_row (walk);
+  g_array_append_val (walk->outer, outer);
+  walk->row_depth = walk->cell_depth = -1;
+  walk->cell_continued = walk->vmerge_seen = FALSE;
+}
+
+/* The inner table ends: the outer cell goes on, on a line of its own */
+static void
+docx_leave_inner_table (DocxWalk *walk)
+{
+  DocxOuter outer = g_array_index (walk->outer, DocxOuter, walk->outer->len - 1);
+
+  docx_finish_row (walk);
+  g_array_set_size (walk->outer, walk->outer->len - 1);
+  walk->row_depth = outer.row_depth;
+  walk->cell_depth = outer.cell_depth;
+  walk->cell_continued = outer.cell_continued;
+  walk->vmerge_seen = outer.vmerge_seen;
+  walk->row = g_ptr_array_new_with_free_func (g_free);
+  if (outer.in_cell)
+    walk->cell = g_string_new (NULL);
+}
+
 static guint
 parse_span (const char *value)
 {
@@ -175,10 +219,11 @@ docx_enter (DocxWalk      *walk,
       if (walk->table_depth == 1)
         docx_flush_line (walk);
       else
-        docx_line_break (walk);
+        docx_enter_inner_table (walk);
       return TRUE;
     }
-  if (walk->table_depth == 1 && name_is (name, "tr"))
+  /* rows and cells of the innermost table */
+  if (walk->table_depth >= 1 && name_is (name, "tr"))
     {
       docx_finish_row (walk);
       walk->row = g_ptr_array_new_with_free_func (g_free);
@@ -186,7 +231,7 @@ docx_enter (DocxWalk      *walk,
       walk->cell_depth = -1;
       return TRUE;
     }
-  if (walk->table_depth == 1 && name_is (name, "tc"))
+  if (walk->table_depth >= 1 && name_is (name, "tc"))
     {
       docx_finish_cell (walk);
       walk->cell = g_string_new (NULL);
@@ -195,12 +240,6 @@ docx_enter (DocxWalk      *walk,
       walk->vmerge_seen = FALSE;
       return TRUE;
     }
-  if (walk->table_depth > 1 && (name_is (name, "tr") || name_is (name, "tc")))
-    {
-      docx_line_break (walk);
-      return TRUE;
-    }
-
   /* the properties of a row and a cell: cells skipped before the row, vertical merges */
   if ((name_is (name, "trPr") && walk->row_depth >= 0 && depth == walk->row_depth + 1 &&
        walk->cell_depth < 0) ||
@@ -266,17 +305,19 @@ docx_leave (DocxWalk   *walk,
     docx_line_break (walk);
   else if (name_is (name, "tbl"))
     {
-      if (walk->table_depth == 1)
+      if (walk->table_depth > 1 && walk->outer->len > 0)
+        docx_leave_inner_table (walk);
+      else if (walk->table_depth == 1)
         docx_finish_row (walk);
       if (walk->table_depth > 0)
         walk->table_depth--;
     }
-  else if (walk->table_depth == 1 && name_is (name, "tr"))
+  else if (walk->table_depth >= 1 && name_is (name, "tr"))
     {
       docx_finish_row (walk);
       walk->row_depth = -1;
     }
-  else if (walk->table_depth == 1 && name_is (name, "tc"))
+  else if (walk->table_depth >= 1 && name_is (name, "tc"))
     {
       docx_finish_cell (walk);
       walk->cell_depth = -1;
@@ -389,6 +430,7 @@ text_from_document_xml (GsfInput  *part,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GArray) outer = g_array_new (FALSE, FALSE, sizeof (DocxOuter));
   DocxWalk walk = { 0 };
   xmlTextReader *reader;
   gboolean ok;
@@ -406,6 +448,7 @@ text_from_document_xml (GsfInput  *part,
 
   walk.out = out;
   walk.line = line;
+  walk.outer = outer;
   walk.row_depth = walk.cell_depth = walk.props_depth = walk.text_depth = -1;
   ok = docx_stream (&walk, reader, error);
   xmlFreeTextReader (reader);

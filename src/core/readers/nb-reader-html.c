@@ -3,14 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page is decoded to UTF-8 first (the charset of <meta charset=…> or
- * <meta http-equiv="Content-Type" content="…; charset=gbk">, UTF-8 otherwise; bad bytes
- * become U+FFFD) and streamed twice through libxml2's forgiving HTML parser, SAX events
+ * <meta http-equiv="Content-Type" content="…; charset=gbk">; without one UTF-8, or GB18030
+ * when the page is not UTF-8; bad bytes become U+FFFD) and streamed twice through libxml2's forgiving HTML parser, SAX events
  * only, no tree: the first pass finds the tables that hold tables, the second writes the
  * text. Block elements end lines. A table holding no other table is laid out
  * on its grid, honouring rowspan and colspan, and written one line a row, each cell one
  * field, separated by tabs: an empty field is an empty cell, never a position a span
  * covers (the parser reads empty fields as blank cells).
- * Tables that hold tables are page layout: their cells are plain blocks.
+ * Tables that hold tables are page layout: their cells are plain blocks. A div styled as a
+ * table's part (display: table, table-row, table-cell) or given its ARIA role (table,
+ * row, cell) is read as that part.
  */
 #include "config.h"
 
@@ -66,10 +68,19 @@ typedef struct
   GHashTable *layout;       /* tables that hold tables, by their number */
   guint       n_tables;     /* tables started so far */
   GArray     *open_tables;  /* guint: the number of each open table, innermost last */
+  GArray     *open;         /* OpenElement: the elements open, innermost last */
+  guint       real_tables;  /* <table> elements among them: inside one no div is a cell */
   guint       skip_depth;   /* > 0 inside a skipped element */
   guint       n_elements;   /* elements started */
   guint       depth;        /* elements open: text outside any is dropped, as libxml2's tree does */
 } Pass;
+
+/* An open element: its name, and the table part it stands for (a div styled as a cell) */
+typedef struct
+{
+  const char *name;    /* interned by the parser's dictionary */
+  const char *part;    /* "table", "tr", "td", or name */
+} OpenElement;
 
 static void
 cell_free (gpointer data)
@@ -332,6 +343,67 @@ write_table (Walk  *walk,
     }
 }
 
+static gboolean
+attr_is (const char *value,
+         const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (value, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The table part a block element stands for by its style's display or its ARIA role,
+ * or @node itself */
+static const char *
+table_part (const char     *node,
+            const xmlChar **attrs)
+{
+  static const char * const blocks[] = { "div", "section", "ul", "li", "dl", "dt", "dd", "p", "span", NULL };
+  static const char * const cells[] = { "cell", "gridcell", "columnheader", "rowheader", NULL };
+
+  if (!name_in (node, blocks))
+    return node;
+  for (guint i = 0; attrs != NULL && attrs[i] != NULL; i += 2)
+    {
+      const char *name = (const char *) attrs[i];
+      const char *value = (const char *) attrs[i + 1];
+
+      if (value == NULL)
+        continue;
+      if (g_ascii_strcasecmp (name, "role") == 0)
+        {
+          if (attr_is (value, cells))
+            return "td";
+          if (g_ascii_strcasecmp (value, "row") == 0)
+            return "tr";
+          if (g_ascii_strcasecmp (value, "table") == 0 || g_ascii_strcasecmp (value, "grid") == 0)
+            return "table";
+        }
+      else if (g_ascii_strcasecmp (name, "style") == 0)
+        {
+          g_autoptr(GString) squeezed = g_string_new (NULL);
+          const char *display;
+
+          for (const char *p = value; *p; p++)
+            if (!g_ascii_isspace (*p))
+              g_string_append_c (squeezed, g_ascii_tolower (*p));
+          display = strstr (squeezed->str, "display:");
+          if (display == NULL)
+            continue;
+          display += strlen ("display:");
+          if (g_str_has_prefix (display, "table-row") && !g_str_has_prefix (display, "table-row-group"))
+            return "tr";
+          if (g_str_has_prefix (display, "table-cell"))
+            return "td";
+          if (g_str_has_prefix (display, "table") &&
+              (display[5] == '\0' || display[5] == ';' || display[5] == '!'))
+            return "table";
+        }
+    }
+  return node;
+}
+
 /* Called on entering an element (@layout: a table holding tables); returns whether to
  * walk its content */
 static gboolean
@@ -428,6 +500,14 @@ start_element_cb (void           *data,
       xmlStopParser (data);
       return;
     }
+  {
+    /* inside a real table a div styled as a cell only centres its text */
+    OpenElement open = { node, pass->real_tables > 0 ? node : table_part (node, attrs) };
+
+    g_array_append_val (pass->open, open);
+    pass->real_tables += name_is (node, "table");
+    node = open.part;
+  }
   if (name_is (node, "table"))
     number = ++pass->n_tables;
 
@@ -471,6 +551,21 @@ end_element_cb (void          *data,
     return;
   if (pass->depth > 0)
     pass->depth--;
+  /* the part the element stood for: the innermost open one of its name */
+  for (guint i = pass->open->len; i > 0; i--)
+    {
+      OpenElement *open = &g_array_index (pass->open, OpenElement, i - 1);
+
+      if (g_ascii_strcasecmp (open->name, node) == 0)
+        {
+          node = open->part;
+          /* it and the elements closed with it: the real tables among them */
+          for (guint k = i - 1; k < pass->open->len; k++)
+            pass->real_tables -= name_is (g_array_index (pass->open, OpenElement, k).name, "table");
+          g_array_set_size (pass->open, i - 1);
+          break;
+        }
+    }
   if (pass->skip_depth > 0)
     {
       pass->skip_depth--;  /* a skipped element is not left either */
@@ -528,6 +623,8 @@ parse_page (const char *utf8,
     xmlFreeDoc (ctxt->myDoc);
   htmlFreeParserCtxt (ctxt);
   g_array_set_size (pass->open_tables, 0);
+  g_array_set_size (pass->open, 0);
+  pass->real_tables = 0;
   pass->skip_depth = pass->depth = pass->n_tables = 0;
   return TRUE;
 }
@@ -624,6 +721,27 @@ decode_to_utf8 (const guint8 *data,
   return g_string_free (out, FALSE);
 }
 
+/* Whether @data is UTF-8 but for a stray byte or a cut-off character */
+static gboolean
+mostly_utf8 (const guint8 *data,
+             gsize         len)
+{
+  const char *p = (const char *) data;
+  const char *end = p + len;
+  gsize bad = 0;
+
+  while (p < end && bad <= len / 1000 + 4)
+    {
+      const char *stop;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      bad++;
+      p = stop + 1;
+    }
+  return bad <= len / 1000 + 4;
+}
+
 static char *
 decode_page (const guint8 *data,
              gsize         len)
@@ -646,6 +764,10 @@ decode_page (const guint8 *data,
       g_free (charset);
       charset = g_strdup ("GB18030");
     }
+  /* no charset said (it came in the HTTP header, and saving the page lost it): UTF-8, or
+   * failing that GB18030, as Chinese sites serve pages */
+  if (charset == NULL && !mostly_utf8 (data, len))
+    charset = g_strdup ("GB18030");
   /* a page cannot be UTF-16 without a BOM: its meta was written in ASCII */
   if (charset != NULL && g_ascii_strncasecmp (charset, "utf-16", 6) == 0)
     {
@@ -678,6 +800,7 @@ nb_reader_html_extract (const guint8  *data,
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GHashTable) layout = NULL;
   g_autoptr(GArray) open_tables = NULL;
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   Walk walk = { 0 };
   Pass pass = { 0 };
 
@@ -711,6 +834,7 @@ nb_reader_html_extract (const guint8  *data,
   open_tables = g_array_new (FALSE, FALSE, sizeof (guint));
   pass.layout = layout;
   pass.open_tables = open_tables;
+  pass.open = open;
   if (!parse_page (utf8, strlen (utf8), &pass) || pass.n_elements == 0)
     {
       g_set_error_literal (error, NB_ERROR, NB_ERROR_DAMAGED,

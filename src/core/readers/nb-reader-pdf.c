@@ -10,7 +10,8 @@
  * Page numbers ("-3-", "第 3 页") are dropped and nothing marks a page break, so a table
  * that goes on over the next page reads as one table. A row with fewer numbers than the
  * widest row of its run gets an empty cell in each column it leaves blank, when its
- * numbers line up with that row's.
+ * numbers line up with that row's; when the header lines above the run show more columns
+ * than its widest row fills, and its numbers line up with them, with theirs.
  */
 #include "config.h"
 
@@ -821,6 +822,7 @@ join_wrapped_labels (GPtrArray *lines)
 }
 
 #define MIN_VALUE_COLUMNS 3
+#define MAX_HEADER_LINES  6
 
 static double
 frag_centre (const Frag *f)
@@ -830,8 +832,8 @@ frag_centre (const Frag *f)
 
 /* Writes @row's cells again with an empty one in each of the @n value columns centred at
  * @anchors that it leaves blank, when each of its cells sits in a column of its own, close
- * to its centre; otherwise leaves it as it is. */
-static void
+ * to its centre; otherwise leaves it as it is. Returns whether it wrote them. */
+static gboolean
 fill_blank_columns (VLine        *row,
                     const double *anchors,
                     guint         n)
@@ -851,7 +853,7 @@ fill_blank_columns (VLine        *row,
       while (column < n && c >= anchors[column] + tolerance)
         column++;
       if (column >= n || fabs (c - anchors[column]) >= tolerance)
-        return;  /* between columns, or past the last: no telling */
+        return FALSE;  /* between columns, or past the last: no telling */
       by_column[column++] = f;
     }
 
@@ -874,20 +876,167 @@ fill_blank_columns (VLine        *row,
   g_ptr_array_set_free_func (row->frags, NULL);
   g_ptr_array_unref (row->frags);
   row->frags = g_steal_pointer (&frags);
+  return TRUE;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Adds the centres of @line's fragments no wider than @spacing (the narrowest gap of the
+ * widest row's numbers), not left of @from nor over the labels (starting before
+ * @label_end), to the sorted @columns, one within a quarter column of a column being that
+ * column (within a point, while the column's width is unknown); a column is *@width
+ * wide, or, while that is unknown, the narrowest gap of the line's centres. Returns FALSE, leaving @columns as they were, when a centre would stand
+ * closer than three quarters of a column to another (a header over two columns, centred
+ * between them). */
+static gboolean
+add_header_line (GArray *columns,
+                 VLine  *line,
+                 double  spacing,
+                 double  from,
+                 double  label_end,
+                 double *width)
+{
+  g_autoptr(GArray) added = g_array_copy (columns);
+  double w = *width;
+
+  for (guint i = 0; i < line->frags->len; i++)
+    {
+      Frag *f = g_ptr_array_index (line->frags, i);
+      double c = frag_centre (f);
+      gboolean known = FALSE;
+
+      if (f->x2 - f->x1 > spacing || c < from || f->x1 < label_end)
+        continue;
+      for (guint k = 0; k < added->len && !known; k++)
+        known = fabs (g_array_index (added, double, k) - c) < (w == G_MAXDOUBLE ? 1 : w / 4);
+      if (!known)
+        g_array_append_val (added, c);
+    }
+  g_array_sort (added, compare_double);
+  if (w == G_MAXDOUBLE)
+    for (guint k = 0; k + 1 < added->len; k++)
+      w = MIN (w, g_array_index (added, double, k + 1) - g_array_index (added, double, k));
+  w = MIN (w, spacing);
+  for (guint k = 0; k + 1 < added->len; k++)
+    if (g_array_index (added, double, k + 1) - g_array_index (added, double, k) < 0.75 * w)
+      return FALSE;
+  if (added->len >= 2)
+    *width = w;
+  g_array_set_size (columns, 0);
+  g_array_append_vals (columns, added->data, added->len);
+  return TRUE;
+}
+
+/* The columns the header lines just above the run of rows starting at @run show, the
+ * nearest line first (add_header_line(); a line that does not fit the others is left
+ * out). A heading or a paragraph (one wide fragment) or a row ends the header. */
+static GArray *
+header_columns (GPtrArray *lines,
+                guint      run,
+                double     spacing,
+                double     from,
+                double     label_end)
+{
+  GArray *columns = g_array_new (FALSE, FALSE, sizeof (double));
+  double width = G_MAXDOUBLE;
+
+  for (guint j = run, k = 0; j > 0 && k < MAX_HEADER_LINES; j--, k++)
+    {
+      VLine *line = g_ptr_array_index (lines, j - 1);
+      Frag *first;
+
+      if (line->frags->len == 0)
+        continue;
+      first = g_ptr_array_index (line->frags, 0);
+      if (line->merged || line->is_row ||
+          (line->frags->len == 1 && first->x2 - first->x1 > 3 * spacing))
+        break;
+      add_header_line (columns, line, spacing, from, label_end, &width);
+    }
+  return columns;
+}
+
+/* Moves the header's @columns to where the widest row's numbers (from @first of @full)
+ * sit, when each sits the same way off its column's centre, as numbers set left or right
+ * in their cells do: by that offset, when it is more than an eighth of a column and less
+ * than 0.4 of one, and the same for each number within an eighth. Returns whether they
+ * were moved. */
+static gboolean
+shift_to_numbers (GArray *columns,
+                  VLine  *full,
+                  guint   first)
+{
+  double w = G_MAXDOUBLE, lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, sum = 0, mean;
+  guint n = full->frags->len - first, prev = G_MAXUINT;
+
+  if (columns->len < 2 || n == 0)
+    return FALSE;
+  for (guint k = 0; k + 1 < columns->len; k++)
+    w = MIN (w, g_array_index (columns, double, k + 1) - g_array_index (columns, double, k));
+  for (guint i = first; i < full->frags->len; i++)
+    {
+      double c = frag_centre (g_ptr_array_index (full->frags, i)), d;
+      guint j = 0;
+
+      for (guint k = 1; k < columns->len; k++)
+        if (fabs (g_array_index (columns, double, k) - c) < fabs (g_array_index (columns, double, j) - c))
+          j = k;
+      if (prev != G_MAXUINT && j <= prev)
+        return FALSE;  /* two numbers nearest one column */
+      prev = j;
+      d = c - g_array_index (columns, double, j);
+      lo = MIN (lo, d);
+      hi = MAX (hi, d);
+      sum += d;
+    }
+  mean = sum / n;
+  if (hi - lo >= w / 8 || fabs (mean) >= 0.4 * w || fabs (mean) <= w / 8)
+    return FALSE;
+  for (guint k = 0; k < columns->len; k++)
+    g_array_index (columns, double, k) += mean;
+  return TRUE;
+}
+
+/* Whether a line that is no row has text in the value columns starting at @left (a
+ * header, a heading, a paragraph): the columns of the rows above end there. A row of
+ * blanks prints its label only, left of them. */
+static gboolean
+reaches_values (VLine  *line,
+                double  left)
+{
+  for (guint i = 0; i < line->frags->len; i++)
+    if (((Frag *) g_ptr_array_index (line->frags, i))->x2 > left)
+      return TRUE;
+  return FALSE;
 }
 
 /* Blank cells. A PDF has no text for an empty cell, so a row that leaves cells blank would
  * read as one with fewer cells. In a run of table rows, the row with the most numbers
- * gives the value columns; each other row gets an empty field in each of them it leaves
- * blank (the parser counts empty fields as blank cells only where they make a row whole). */
+ * gives the value columns, or the header lines above it when they show more and its
+ * numbers sit on them, or the columns of the run above it (rows of blanks between, which
+ * print their labels only) when they are more and its numbers sit on them; each other row
+ * gets an empty field in each of them it leaves blank (the parser counts empty fields as
+ * blank cells only where they make a row whole). */
 static void
 mark_blank_cells (GPtrArray *lines)
 {
+  g_autoptr(GArray) above = g_array_new (FALSE, FALSE, sizeof (double));
+  double above_spacing = 0;
   guint i = 0;
 
   while (i < lines->len)
     {
-      guint end = i, widest = 0, n = 0;
+      guint end = i, widest = 0, n = 0, first;
+      VLine *full;
+      g_autofree double *anchors = NULL;
+      gboolean ordered = TRUE;
 
       /* the run of rows, through the label lines joined onto them */
       while (end < lines->len)
@@ -905,28 +1054,83 @@ mark_blank_cells (GPtrArray *lines)
         }
       if (end == i)
         {
+          VLine *line = g_ptr_array_index (lines, i);
+
+          if (above->len > 0 &&
+              reaches_values (line, g_array_index (above, double, 0) - above_spacing / 2))
+            g_array_set_size (above, 0);
           i++;
           continue;
         }
-      if (n >= MIN_VALUE_COLUMNS)
+      if (n == 0)
         {
-          VLine *full = g_ptr_array_index (lines, widest);
-          guint first = first_value_frag (full);
-          g_autofree double *anchors = g_new (double, n);
-          gboolean ordered = TRUE;
+          i = end;
+          continue;
+        }
 
-          for (guint k = 0; k < n; k++)
+      full = g_ptr_array_index (lines, widest);
+      first = first_value_frag (full);
+      anchors = g_new (double, n);
+      for (guint k = 0; k < n; k++)
+        {
+          anchors[k] = frag_centre (g_ptr_array_index (full->frags, first + k));
+          ordered &= k == 0 || anchors[k] > anchors[k - 1];
+        }
+      if (ordered)
+        {
+          double spacing = G_MAXDOUBLE;
+          g_autoptr(GArray) header = NULL;
+
+          for (guint k = 0; k + 1 < n; k++)
+            spacing = MIN (spacing, anchors[k + 1] - anchors[k]);
+          /* more columns in the header than the widest row fills: its blanks too (a row
+           * with a label: no blank column before its first number) */
+          if (n >= 2)
+            header = header_columns (lines, i, spacing,
+                                     first > 0 ? anchors[0] - spacing / 4 : -G_MAXDOUBLE,
+                                     first > 0 ? ((Frag *) g_ptr_array_index (full->frags, first - 1))->x2
+                                               : -G_MAXDOUBLE);
+          if (header != NULL && header->len > n && header->len >= MIN_VALUE_COLUMNS &&
+              header->len <= 4 * n && !fill_blank_columns (full, (double *) header->data, header->len))
             {
-              anchors[k] = frag_centre (g_ptr_array_index (full->frags, first + k));
-              ordered &= k == 0 || anchors[k] > anchors[k - 1];
+              /* numbers set left or right in their cells: their first column may lie
+               * further left of the first number */
+              g_clear_pointer (&header, g_array_unref);
+              header = header_columns (lines, i, spacing,
+                                       first > 0 ? anchors[0] - spacing / 2 : -G_MAXDOUBLE,
+                                       first > 0 ? ((Frag *) g_ptr_array_index (full->frags, first - 1))->x2
+                                                 : -G_MAXDOUBLE);
+              if (!(header->len > n && header->len <= 4 * n && shift_to_numbers (header, full, first) &&
+                    fill_blank_columns (full, (double *) header->data, header->len)))
+                g_clear_pointer (&header, g_array_unref);
             }
-          for (guint r = i; r < end && ordered; r++)
+          if (header != NULL && header->len > n && header->len >= MIN_VALUE_COLUMNS && header->len <= 4 * n)
+            {
+              n = header->len;
+              g_free (anchors);
+              anchors = g_memdup2 (header->data, n * sizeof (double));
+            }
+          else if (above->len > n && fill_blank_columns (full, (double *) above->data, above->len))
+            {
+              n = above->len;
+              g_free (anchors);
+              anchors = g_memdup2 (above->data, n * sizeof (double));
+            }
+        }
+      if (ordered && n >= MIN_VALUE_COLUMNS)
+        {
+          for (guint r = i; r < end; r++)
             {
               VLine *row = g_ptr_array_index (lines, r);
 
               if (!row->merged && r != widest && row->frags->len - first_value_frag (row) < n)
                 fill_blank_columns (row, anchors, n);
             }
+          g_array_set_size (above, 0);
+          g_array_append_vals (above, anchors, n);
+          above_spacing = G_MAXDOUBLE;
+          for (guint k = 0; k + 1 < n; k++)
+            above_spacing = MIN (above_spacing, anchors[k + 1] - anchors[k]);
         }
       i = end;
     }
