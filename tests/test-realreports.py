@@ -61,7 +61,7 @@ KINDS = [
     ("renumbered", "section 四 left out, 五 and 六 renumbered 四 and 五"),
     ("heading-worded", "五、政府信息公开工作存在的主要问题及改进情况 for the template's heading"),
 ]
-COMPLETE = {"markdown", "markdown-numbered", "footer-emdash", "footer-hyphen", "footer-pageof",
+COMPLETE = {"markdown", "markdown-numbered", "markdown-shredded", "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
             "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered",
             "heading-worded"}

@@ -66,6 +66,9 @@ typedef struct
   guint    n_splits;  /* splits that fit the row sum, MAX_SPLITS + 1 for too many */
   guint    chosen;    /* the vals index of the first cell of the split taken */
   GArray  *gaps;      /* NbPlaceCandidate: a run that fits only with blank cells, its readings */
+  gboolean bare;      /* a bare row of numbers and blank fields, taken by its place if the table holds */
+  guint    bare_start;
+  guint    bare_end;
 } RowValues;
 
 typedef NbPlaceCandidate Candidate;

@@ -465,6 +465,20 @@ write_row (Parser          *p,
     }
 }
 
+/* Whether the search placed a bare row with blank cells for certain: the whole table
+ * holds with it, and the equations determine each of its blanks */
+static gboolean
+bare_row_holds (const NbPlacement *pl,
+                guint              r)
+{
+  if (pl->gave_up || pl->best_violations > 0)
+    return FALSE;
+  for (guint k = 0; k < N_COLS; k++)
+    if (!pl->best_grid.known[r * N_COLS + k] || !pl->cell_agrees[r * N_COLS + k])
+      return FALSE;
+  return TRUE;
+}
+
 static void
 place_requests (Parser    *p,
                 RowValues *rows,
@@ -481,19 +495,42 @@ place_requests (Parser    *p,
   NbPlacement pl = { n_rows, N_COLS, cands, ambiguous, 0, eqs, n_eqs, cell_agrees,
                      MAX_SEARCH_NODES, MAX_SEARCH_LEAVES, TRUE };
 
-  for (guint r = 0; r < n_rows; r++)
+  for (;;)
     {
-      cands[r] = row_candidates (&rows[r], row_eqs, n_row_eqs);
-      if (cands[r]->len > 1)
-        ambiguous[n_ambiguous++] = r;
+      int dropped = -1;
+
+      n_ambiguous = 0;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          cands[r] = row_candidates (&rows[r], row_eqs, n_row_eqs);
+          if (cands[r]->len > 1)
+            ambiguous[n_ambiguous++] = r;
+        }
+
+      for (guint i = 0; i < n_rows * N_COLS; i++)
+        cell_agrees[i] = TRUE;
+
+      order_ambiguous (ambiguous, n_ambiguous, eqs, n_eqs);
+      pl.n_ambiguous = n_ambiguous;
+      nb_place_search (&pl);
+
+      for (guint r = 0; r < n_rows && dropped < 0; r++)
+        if (rows[r].bare && !bare_row_holds (&pl, r))
+          dropped = r;
+      if (dropped < 0)
+        break;
+      /* a bare row with blanks the table does not vouch for: its row stays missing */
+      for (guint r = 0; r < n_rows; r++)
+        g_array_unref (cands[r]);
+      rows[dropped].bare = rows[dropped].found = FALSE;
+      g_array_set_size (rows[dropped].vals, 0);
+      nb_parse_note_missing_row (p, nb_schema_get_request_row_label (edition, dropped),
+                                 nb_schema_get_request_row_english (edition, dropped),
+                                 nb_schema_request_cell (edition, dropped, 0), N_COLS);
     }
-
-  for (guint i = 0; i < n_rows * N_COLS; i++)
-    cell_agrees[i] = TRUE;
-
-  order_ambiguous (ambiguous, n_ambiguous, eqs, n_eqs);
-  pl.n_ambiguous = n_ambiguous;
-  nb_place_search (&pl);
+  for (guint r = 0; r < n_rows; r++)
+    if (rows[r].bare)
+      nb_parse_note_bare_row (p, r, rows[r].bare_start, rows[r].bare_end);
 
   /* Write the cells */
   for (guint r = 0; r < n_rows; r++)
@@ -661,6 +698,24 @@ typedef struct
 
 #define UNKNOWN_ROW (-2)
 
+/* Whether @labels name template row @r by one of its keys (not one that must end a label)
+ * or by a wording that shows it printed */
+static gboolean
+row_printed_in (NbEdition   edition,
+                const char *labels,
+                guint       r)
+{
+  const NbTemplateRow *row = &nb_template_get (edition)->rows[r];
+
+  for (guint k = 0; k < row->n_keys; k++)
+    if (!row->keys[k].at_end && strstr (labels, row->keys[k].text) != NULL)
+      return TRUE;
+  for (guint k = 0; k < row->n_printed; k++)
+    if (strstr (labels, row->printed[k]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* When the next row found is @next (n_rows at the table's end): the unknown row before it
  * is the template row between the last one found (@last) and @next when exactly one such
  * row is not found and its label is near the printed one (a typo in a fixed label:
@@ -672,7 +727,8 @@ place_unknown_row (Parser     *p,
                    RowValues  *rows,
                    gboolean   *found,
                    int         last,
-                   int         next)
+                   int         next,
+                   const char *next_label)
 {
   NbEdition edition = p->report->edition;
   int row = -1;
@@ -680,9 +736,11 @@ place_unknown_row (Parser     *p,
   if (!unknown->active)
     return;
   unknown->active = FALSE;
+  /* a row whose label is printed with the next one's (a row of empty cells has no value
+   * to end its label) is there, whatever it holds */
   if (next >= 0 && unknown->vals->len > 0)
     for (int r = last + 1; r < next; r++)
-      if (!found[r])
+      if (!found[r] && !(next_label != NULL && row_printed_in (edition, next_label, r)))
         {
           if (row >= 0)
             {
@@ -696,14 +754,17 @@ place_unknown_row (Parser     *p,
       /* a bare row of numbers: taken only as seven numbers whose six parts add up to
        * the seventh, where one row is missing */
       const Token *v = (const Token *) (gpointer) unknown->vals->data;
-      guint n = 0;
+      guint n = 0, n_empty = 0;
       double sum = 0;
       gboolean all = TRUE;
 
       for (guint i = 0; i < unknown->vals->len; i++)
         {
           if (v[i].kind == TOK_PLACEHOLDER && v[i].empty_field)
-            continue;
+            {
+              n_empty++;
+              continue;
+            }
           all &= v[i].kind == TOK_NUMBER && v[i].plain && !v[i].too_long;
           if (n < N_COLS - 1)
             sum += v[i].value;
@@ -717,6 +778,18 @@ place_unknown_row (Parser     *p,
           rows[row].found = TRUE;
           g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
           nb_parse_note_bare_row (p, row, unknown->start, unknown->end);
+        }
+      else if (all && n > 0 && n + n_empty == N_COLS)
+        {
+          /* a row of a table with blank cells (a pipe or tab table keeps them as empty
+           * fields): its fields are its seven cells, but with blanks no row sum vouches
+           * for it; place_requests () takes it only if the whole table then holds */
+          found[row] = TRUE;
+          rows[row].found = TRUE;
+          rows[row].bare = TRUE;
+          rows[row].bare_start = unknown->start;
+          rows[row].bare_end = unknown->end;
+          g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
         }
     }
   else if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
@@ -792,6 +865,7 @@ nb_parse_requests (Parser *p,
       rows[r].vals = g_array_new (FALSE, TRUE, sizeof (Token));
       rows[r].run = FALSE;
       rows[r].gaps = NULL;
+      rows[r].bare = FALSE;
     }
 
   for (guint i = 0; i < tokens->len; i++)
@@ -818,7 +892,7 @@ nb_parse_requests (Parser *p,
 
           if (r >= 0)
             {
-              place_unknown_row (p, &unknown, rows, found, last_found, r);
+              place_unknown_row (p, &unknown, rows, found, last_found, r, label->str);
               last_found = r;
             }
           if (r >= 0 && !found[r])
@@ -843,7 +917,7 @@ nb_parse_requests (Parser *p,
                    next_row_like (edition, label->str, found, last_found, n_rows))
             {
               /* a label no template row's keys name: maybe one worded differently */
-              place_unknown_row (p, &unknown, rows, found, last_found, -1);
+              place_unknown_row (p, &unknown, rows, found, last_found, -1, NULL);
               g_string_assign (unknown.label, label->str);
               unknown.start = label_start;
               unknown.end = label_end;
@@ -851,12 +925,13 @@ nb_parse_requests (Parser *p,
               current = UNKNOWN_ROW;
             }
         }
-      else if (current >= 0 && starts_line (p, prev_end, t->start) && n_filled (rows[current].vals) >= N_COLS &&
+      else if (current >= 0 && starts_line (p, prev_end, t->start) &&
+               (n_filled (rows[current].vals) >= N_COLS || rows[current].vals->len == N_COLS) &&
                current + 1 < (int) n_rows && !found[current + 1])
         {
           /* a bare row of numbers after a full row (its label lost): maybe the one row
            * missing before the next label found, by its place */
-          place_unknown_row (p, &unknown, rows, found, last_found, -1);
+          place_unknown_row (p, &unknown, rows, found, last_found, -1, NULL);
           g_string_truncate (unknown.label, 0);
           unknown.start = t->start;
           unknown.end = t->end;
@@ -870,21 +945,15 @@ nb_parse_requests (Parser *p,
       else if (current >= 0)
         g_array_append_val (rows[current].vals, *t);
     }
-  place_unknown_row (p, &unknown, rows, found, last_found, n_rows);
+  place_unknown_row (p, &unknown, rows, found, last_found, n_rows, NULL);
 
   for (guint r = 0; r < n_rows; r++)
     padded |= nb_parse_row_is_padded (rows[r].vals, N_COLS);
   for (guint r = 0; r < n_rows; r++)
     {
       /* a row printed with all its cells empty is there, not missing */
-      const NbTemplateRow *row = &nb_template_get (edition)->rows[r];
-
-      for (guint k = 0; k < row->n_keys && !rows[r].found; k++)
-        if (!row->keys[k].at_end && strstr (all_labels->str, row->keys[k].text) != NULL)
-          rows[r].found = TRUE;
-      for (guint k = 0; k < row->n_printed && !rows[r].found; k++)
-        if (strstr (all_labels->str, row->printed[k]) != NULL)
-          rows[r].found = TRUE;
+      if (!rows[r].found)
+        rows[r].found = row_printed_in (edition, all_labels->str, r);
       if (!rows[r].found && (merged_first < 0 || r < (guint) merged_first || r >= merged_first + merged_n))
         rows[r].found = nb_parse_printed_like_row (p, all_labels->str, r);
       if (merged_first >= 0 && r == (guint) merged_first)
