@@ -189,6 +189,17 @@ void        nb_parse_note_split              (Parser         *p,
                                               guint           n_splits,
                                               int             first_cell);
 
+void        nb_parse_note_split_agreed       (Parser         *p,
+                                              const char     *what_zh,
+                                              const char     *what_en,
+                                              const Token    *vals,
+                                              guint           n_vals,
+                                              guint           n_splits,
+                                              int             first_cell,
+                                              guint           n_cells,
+                                              const gboolean *agreed,
+                                              guint           n_agreed);
+
 /* nb-table-equations.c */
 guint       nb_parse_table_equations         (NbEdition       edition,
                                               guint           first,
