@@ -527,6 +527,32 @@ test_blank_cells (void)
   g_assert_cmpuint (nb_test_count_findings (r2, "template.missing_row", -1, -1), ==, 3);
 }
 
+/* Labels wrapped in their cells, the numbers beside the first line (5．属于三类 / 内部事务信息):
+ * each row keeps its own numbers, never the next row's, and a head cut before its key
+ * (6．属于四类, 其他对外管理) still names its row */
+static void
+test_wrapped_labels (void)
+{
+  g_autoptr(GString) text = county_text ();
+  g_autoptr(GRegex) wrap = g_regex_new ("^(5．属于三类|6．属于四类|7．属于行政|其他对外管理)(\\S+)(\t.*)$",
+                                        G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *wrapped = g_regex_replace (wrap, text->str, -1, 0, "\\1\\3\n\\2", 0, NULL);
+  g_autoptr(NbReport) clean = parse_bytes (text->str, text->len, "clean.txt");
+  g_autoptr(NbReport) r = parse_bytes (wrapped, strlen (wrapped), "wrapped.txt");
+  const char *ids[] = { "requests.withheld.internal_affairs.total", "requests.withheld.process_info.total",
+                        "requests.withheld.enforcement_file.total", "requests.withheld.admin_query.total",
+                        "active.other_services.decisions" };
+
+  g_assert_cmpuint (strlen (wrapped), >, text->len);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      int cell = nb_schema_lookup (NB_EDITION_2019, ids[i]);
+
+      g_assert_cmpint (nb_report_get_origin (r, cell), ==, NB_ORIGIN_SOURCE);
+      g_assert_cmpfloat (value_of (r, ids[i]), ==, value_of (clean, ids[i]));
+    }
+}
+
 /* ruzhou's 予以公开 row holds one number; mianchi's result rows six: both are placed by the equations */
 static void
 test_inferred_placement (void)
@@ -671,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/core/parser/title-variants", test_title_variants);
   g_test_add_func ("/core/parser/blank-cells", test_blank_cells);
   g_test_add_func ("/core/parser/inferred-placement", test_inferred_placement);
+  g_test_add_func ("/core/parser/wrapped-labels", test_wrapped_labels);
   g_test_add_func ("/core/parser/extra-values-message", test_extra_values_message);
   g_test_add_func ("/core/parser/undetermined-stays-missing", test_undetermined_stays_missing);
   g_test_add_func ("/core/parser/not-a-report", test_not_a_report);

@@ -60,8 +60,9 @@ KINDS = [
     ("no-tables", "the sections' prose without any table"),
     ("renumbered", "section 四 left out, 五 and 六 renumbered 四 and 五"),
     ("heading-worded", "五、政府信息公开工作存在的主要问题及改进情况 for the template's heading"),
+    ("label-wrapped", "long row labels wrapped in their cell, the numbers beside the first line"),
 ]
-COMPLETE = {"markdown", "markdown-numbered", "markdown-shredded", "footer-emdash", "footer-hyphen", "footer-pageof",
+COMPLETE = {"markdown", "markdown-numbered", "markdown-shredded", "label-wrapped", "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
             "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered",
             "heading-worded"}
@@ -554,6 +555,28 @@ def v_heading_worded(text, ref):
     return ("\n".join(lines), ".txt", set()) if done else None
 
 
+def v_label_wrapped(text, ref):
+    """Each table row whose label is longer than 8 characters printed as a PDF or a copied
+    page prints a label wrapped in a narrow cell: its first 6 characters beside the numbers,
+    the rest on the next line (5.属于三类 / 内部事务信息). Read as one label, the rest
+    glued to the next row's head names the row above: a wrong number if taken so."""
+    lines = text.split("\n")
+    rng = table_range(lines)
+    if rng is None:
+        return None
+    out, done = [], False
+    for i, l in enumerate(lines):
+        head, tab, rest = l.strip(" ").partition("\t")
+        label = head.strip()
+        if (rng[0] <= i < rng[1] and tab and not is_heading(l) and len(label) > 8 and NUM.search(rest)
+                and not NUM.fullmatch(label)):
+            out += [label[:6] + "\t" + rest, label[6:]]
+            done = True
+        else:
+            out.append(l)
+    return ("\n".join(out), ".txt", set()) if done else None
+
+
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
@@ -576,6 +599,7 @@ VARIANTS = {
     "no-tables": v_no_tables,
     "renumbered": v_renumbered,
     "heading-worded": v_heading_worded,
+    "label-wrapped": v_label_wrapped,
 }
 
 

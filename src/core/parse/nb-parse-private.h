@@ -200,6 +200,15 @@ void        nb_parse_note_split_agreed       (Parser         *p,
                                               const gboolean *agreed,
                                               guint           n_agreed);
 
+/* nb-wrapped-labels.c */
+const char *nb_parse_own_label               (const char     *label);
+int         nb_parse_row_by_label_head       (NbEdition       edition,
+                                              const char     *head,
+                                              const gboolean *found);
+int         nb_parse_item_by_label_head      (NbEdition       edition,
+                                              const char     *label,
+                                              const gboolean *found);
+
 /* nb-table-equations.c */
 guint       nb_parse_table_equations         (NbEdition       edition,
                                               guint           first,

@@ -130,6 +130,20 @@ classify_request_row (NbEdition   edition,
   return best_row;
 }
 
+/* The row the label before a row's numbers names: from its own label on (a label
+ * wrapped in its cell leaves the tail of the row above before it: nb-wrapped-labels.c),
+ * by a key, else by the head of a template label it begins */
+static int
+classify_row_label (NbEdition       edition,
+                    const char     *label,
+                    const gboolean *found)
+{
+  const char *own = nb_parse_own_label (label);
+  int r = classify_request_row (edition, own, found);
+
+  return r >= 0 ? r : nb_parse_row_by_label_head (edition, own, found);
+}
+
 /* ------------------------------------------------------------------ */
 /* Section 三: the requests table                                     */
 
@@ -886,7 +900,7 @@ nb_parse_requests (Parser *p,
       /* the label text since the last number names the row these numbers start */
       if (label->len > 0)
         {
-          int r = classify_request_row (edition, label->str, found);
+          int r = classify_row_label (edition, label->str, found);
           guint n_group = 0;
           int group;
 

@@ -1,0 +1,194 @@
+/* nb-wrapped-labels.c — row labels wrapped in their cell, the numbers beside the first line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A label too long for its cell wraps; a PDF or a copied page may print the row's
+ * numbers beside its first line, the rest of the label on the line after. The text
+ * before a row's numbers is then the tail of the row above and the head of this one:
+ *
+ *   5.属于三类  2 0 0 0 0 0 2
+ *   内部事务信息
+ *   6.属于四类  1 0 0 0 0 0 1
+ *   过程性信息
+ *
+ * Read as one label, "内部事务信息6.属于四类" names the row above (its key, 内部事务, is
+ * in the tail) and its numbers would go one row up: a wrong number, where the equations of
+ * a group cannot tell. The row's own label starts at its ordinal, so the numbers belong to
+ * the row named from there; a head cut before its key (6.属于四类) names the one row whose
+ * template label it begins.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-parse-private.h"
+
+#define MIN_HEAD_CHARS 2  /* characters after the ordinal that a head must have */
+
+static gboolean
+is_cjk_numeral (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+}
+
+/* The length in bytes of a row's ordinal at @s (1. 1、 (一) 一、), or 0 */
+static gsize
+ordinal_at (const char *s)
+{
+  const char *q = s;
+  gunichar c = g_utf8_get_char (s);
+
+  if (c == '(')
+    {
+      q = g_utf8_next_char (q);
+      if (!is_cjk_numeral (g_utf8_get_char (q)))
+        return 0;
+      q = g_utf8_next_char (q);
+      return *q == ')' ? (gsize) (q + 1 - s) : 0;
+    }
+  if (is_cjk_numeral (c))
+    {
+      q = g_utf8_next_char (q);
+      return g_utf8_get_char (q) == 0x3001 ? (gsize) (g_utf8_next_char (q) - s) : 0;
+    }
+  while (g_ascii_isdigit (*q) && q - s < 2)
+    q++;
+  if (q == s || g_ascii_isdigit (*q) || (*q != '.' && g_utf8_get_char (q) != 0x3001))
+    return 0;
+  q = g_utf8_next_char (q);
+  /* 2.5 is a number, not an ordinal */
+  return *q != '\0' && !g_ascii_isdigit (*q) ? (gsize) (q - s) : 0;
+}
+
+/* Whether labels @a and @b begin with the same ordinal, written either way (1. and 1、);
+ * @a_rest and @b_rest get what follows each */
+static gboolean
+same_ordinal (const char  *a,
+              const char  *b,
+              const char **a_rest,
+              const char **b_rest)
+{
+  gsize na = ordinal_at (a), nb = ordinal_at (b);
+
+  if (na == 0 || nb == 0)
+    return FALSE;
+  *a_rest = a + na;
+  *b_rest = b + nb;
+  /* the ordinal without its last mark: "1" of 1. and 1、, "(一" of (一), "一" of 一、 */
+  na = g_utf8_prev_char (a + na) - a;
+  nb = g_utf8_prev_char (b + nb) - b;
+  return na == nb && memcmp (a, b, na) == 0;
+}
+
+/**
+ * nb_parse_own_label:
+ * @label: the label text before a row's numbers, normalised, without blanks
+ *
+ * Returns: where the row's own label starts in @label: at the last ordinal that
+ *   begins a label inside it (after the tail of the row above, or a group's heading),
+ *   else @label itself
+ */
+const char *
+nb_parse_own_label (const char *label)
+{
+  const char *own = label;
+  gboolean prev_digit = FALSE, prev_numeral = FALSE;
+
+  for (const char *q = label; *q; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (q > label && !prev_digit && !(prev_numeral && is_cjk_numeral (c)) && ordinal_at (q) > 0)
+        own = q;
+      prev_digit = g_ascii_isdigit (c);
+      prev_numeral = is_cjk_numeral (c);
+    }
+  return own;
+}
+
+/**
+ * nb_parse_row_by_label_head:
+ * @head: a row's own label, starting with its ordinal
+ * @found: the rows found so far
+ *
+ * A label cut before its key (6.属于四类): the one template row not found yet whose
+ * label begins with it (the same ordinal, written 6. or 6、, then at least two more
+ * characters).
+ *
+ * Returns: the row, or -1 when none or several
+ */
+int
+nb_parse_row_by_label_head (NbEdition       edition,
+                            const char     *head,
+                            const gboolean *found)
+{
+  gsize ord = ordinal_at (head);
+  guint n_rows = nb_schema_get_n_request_rows (edition);
+  int row = -1;
+
+  if (ord == 0 || g_utf8_strlen (head + ord, -1) < MIN_HEAD_CHARS)
+    return -1;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const char *zh = nb_schema_get_request_row_label (edition, r);
+      const char *space = strrchr (zh, ' ');
+      g_autofree char *norm = g_utf8_normalize (space ? space + 1 : zh, -1, G_NORMALIZE_NFKC);
+      const char *rest = NULL, *head_rest = NULL;
+
+      if (found[r] || norm == NULL || !same_ordinal (norm, head, &rest, &head_rest) ||
+          strncmp (rest, head_rest, strlen (head_rest)) != 0)
+        continue;
+      if (row >= 0)
+        return -1;
+      row = r;
+    }
+  return row;
+}
+
+#define MIN_ITEM_HEAD_CHARS 4  /* a head of section 二's labels, which have no ordinal */
+
+/**
+ * nb_parse_item_by_label_head:
+ * @label: the label text before an item's numbers in section 二, normalised, without blanks
+ * @found: the items found so far
+ *
+ * An item's label cut before its key (其他对外管理 / 服务事项): the one item not found yet
+ * whose label begins with the longest end of @label (at least four characters) that
+ * begins any item's label.
+ *
+ * Returns: the item, or -1 when none or several
+ */
+int
+nb_parse_item_by_label_head (NbEdition       edition,
+                             const char     *label,
+                             const gboolean *found)
+{
+  guint n_items = nb_schema_get_n_active_items (edition);
+  glong n_chars = g_utf8_strlen (label, -1);
+
+  for (glong from = 0; from + MIN_ITEM_HEAD_CHARS <= n_chars; from++)
+    {
+      const char *head = g_utf8_offset_to_pointer (label, from);
+      gsize len = strlen (head);
+      int item = -1;
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autofree char *norm = g_utf8_normalize (nb_schema_get_active_item_label (edition, i), -1,
+                                                    G_NORMALIZE_NFKC);
+
+          if (norm == NULL || strncmp (norm, head, len) != 0)
+            continue;
+          any = TRUE;
+          if (found[i])
+            continue;
+          if (item >= 0)
+            return -1;
+          item = i;
+        }
+      if (any)
+        return item;
+    }
+  return -1;
+}
