@@ -200,6 +200,13 @@ void        nb_parse_note_split_agreed       (Parser         *p,
                                               const gboolean *agreed,
                                               guint           n_agreed);
 
+/* nb-sparse-totals.c */
+void        nb_parse_sparse_totals           (Parser         *p,
+                                              const RowValues *rows,
+                                              guint           n_rows,
+                                              const Equation *eqs,
+                                              guint           n_eqs);
+
 /* nb-wrapped-labels.c */
 const char *nb_parse_own_label               (const char     *label);
 int         nb_parse_row_by_label_head       (NbEdition       edition,

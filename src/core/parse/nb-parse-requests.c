@@ -567,6 +567,7 @@ place_requests (Parser    *p,
     }
   if (n_split > 0)
     note_split_rows (p, rows, split, n_split);
+  nb_parse_sparse_totals (p, rows, n_rows, eqs, n_eqs);
 }
 
 /* Picks 7 of the row's values when it holds more: the first run of seven that
