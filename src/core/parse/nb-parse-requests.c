@@ -855,6 +855,169 @@ next_row_like (NbEdition       edition,
   return FALSE;
 }
 
+/* The walk over section 三's tokens: which row each number goes to */
+typedef struct
+{
+  Parser     *p;
+  NbEdition   edition;
+  guint       n_rows;
+  RowValues  *rows;
+  gboolean    found[MAX_ROWS];
+  GString    *label;       /* the label text since the last number */
+  GString    *all_labels;  /* every label of the table */
+  int         current;     /* the row taking numbers, UNKNOWN_ROW, or -1 for none */
+  int         last_found;
+  guint       label_start;
+  guint       label_end;
+  guint       prev_end;
+  UnknownRow  unknown;
+  /* a group printed as one row (template.merged_rows) */
+  int         merged_first;
+  guint       merged_n;
+  guint       merged_start;
+  guint       merged_end;
+} RowReader;
+
+/* Numbers after a label no template row's keys name: an unknown row, maybe one
+ * worded differently (place_unknown_row ()); @label is empty for a bare row */
+static void
+start_unknown_row (RowReader  *rd,
+                   const char *label,
+                   guint       start,
+                   guint       end)
+{
+  place_unknown_row (rd->p, &rd->unknown, rd->rows, rd->found, rd->last_found, -1, NULL);
+  g_string_assign (rd->unknown.label, label);
+  rd->unknown.start = start;
+  rd->unknown.end = end;
+  rd->unknown.active = TRUE;
+  rd->current = UNKNOWN_ROW;
+}
+
+/* The label text since the last number names the row these numbers start */
+static void
+start_row_by_label (RowReader *rd)
+{
+  const char *label = rd->label->str;
+  int r = classify_row_label (rd->edition, label, rd->found);
+  guint n_group = 0;
+  int group;
+
+  if (r >= 0)
+    {
+      place_unknown_row (rd->p, &rd->unknown, rd->rows, rd->found, rd->last_found, r, label);
+      rd->last_found = r;
+    }
+  if (r >= 0 && !rd->found[r])
+    {
+      rd->current = r;
+      rd->found[r] = TRUE;
+      rd->rows[r].found = TRUE;
+    }
+  else if (r >= 0)
+    rd->current = -1;  /* a row seen before: a repeated table is not read twice */
+  else if ((group = nb_parse_merged_group (rd->edition, label, rd->found, &n_group)) >= 0)
+    {
+      /* a group printed as one row (its heading, then numbers, none of its rows
+       * seen): its numbers are no one row's, nor the row's before */
+      rd->merged_first = group;
+      rd->merged_n = n_group;
+      rd->merged_start = rd->label_start;
+      rd->merged_end = rd->label_end;
+      rd->current = -1;
+    }
+  else if (rd->current < 0 || rd->rows[rd->current].vals->len >= N_COLS ||
+           next_row_like (rd->edition, label, rd->found, rd->last_found, rd->n_rows))
+    start_unknown_row (rd, label, rd->label_start, rd->label_end);
+}
+
+/* Whether @t starts a bare row of numbers after a full row (its label lost): maybe the
+ * one row missing before the next label found, by its place */
+static gboolean
+starts_bare_row (RowReader   *rd,
+                 const Token *t)
+{
+  const GArray *vals;
+
+  if (rd->current < 0 || !starts_line (rd->p, rd->prev_end, t->start))
+    return FALSE;
+  vals = rd->rows[rd->current].vals;
+  return (n_filled ((GArray *) vals) >= N_COLS || vals->len == N_COLS) &&
+         rd->current + 1 < (int) rd->n_rows && !rd->found[rd->current + 1];
+}
+
+/* Each number to the row its label names */
+static void
+read_rows (RowReader    *rd,
+           const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind == TOK_LABEL)
+        {
+          rd->prev_end = t->end;
+          if (rd->label->len == 0)
+            rd->label_start = t->start;
+          rd->label_end = t->end;
+          nb_parse_append_norm (rd->label, rd->p->norm, t->start, t->end);
+          nb_parse_append_norm (rd->all_labels, rd->p->norm, t->start, t->end);
+          continue;
+        }
+
+      if (rd->label->len > 0)
+        start_row_by_label (rd);
+      else if (starts_bare_row (rd, t))
+        start_unknown_row (rd, "", t->start, t->end);
+      rd->prev_end = t->end;
+      g_string_truncate (rd->label, 0);
+      if (rd->current == UNKNOWN_ROW)
+        g_array_append_val (rd->unknown.vals, *t);
+      else if (rd->current >= 0)
+        g_array_append_val (rd->rows[rd->current].vals, *t);
+    }
+  place_unknown_row (rd->p, &rd->unknown, rd->rows, rd->found, rd->last_found, rd->n_rows, NULL);
+}
+
+/* Whether row @r is one of a group printed as one row */
+static gboolean
+in_merged_group (const RowReader *rd,
+                 guint            r)
+{
+  return rd->merged_first >= 0 && r >= (guint) rd->merged_first && r < rd->merged_first + rd->merged_n;
+}
+
+/* Whether row @r is printed (with all its cells empty, or worded otherwise); if not, its
+ * finding: one for a group printed as one row (at its first row), else one for the row */
+static void
+note_row_found (RowReader *rd,
+                guint      r)
+{
+  RowValues *row = &rd->rows[r];
+
+  /* a row printed with all its cells empty is there, not missing */
+  if (!row->found)
+    row->found = row_printed_in (rd->edition, rd->all_labels->str, r);
+  if (!row->found && !in_merged_group (rd, r))
+    row->found = nb_parse_printed_like_row (rd->p, rd->all_labels->str, r);
+  if (rd->merged_first >= 0 && r == (guint) rd->merged_first)
+    {
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < rd->merged_n; k++)
+        any |= rd->rows[r + k].found;
+      if (!any)
+        nb_parse_note_merged_rows (rd->p, r, rd->merged_n, rd->merged_start, rd->merged_end);
+      else
+        rd->merged_first = -1;
+    }
+  if (!row->found && !in_merged_group (rd, r))
+    nb_parse_note_missing_row (rd->p, nb_schema_get_request_row_label (rd->edition, r),
+                               nb_schema_get_request_row_english (rd->edition, r),
+                               nb_schema_request_cell (rd->edition, r, 0), N_COLS);
+}
+
 void
 nb_parse_requests (Parser *p,
                    guint   start,
@@ -863,14 +1026,10 @@ nb_parse_requests (Parser *p,
   NbEdition edition = p->report->edition;
   guint n_rows = nb_schema_get_n_request_rows (edition);
   g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);
-  g_autoptr(GString) label = g_string_new (NULL);
-  g_autoptr(GString) all_labels = g_string_new (NULL);
   RowValues rows[MAX_ROWS];
-  gboolean found[MAX_ROWS] = { 0 };
+  RowReader rd = { p, edition, n_rows, rows, { 0 }, g_string_new (NULL), g_string_new (NULL), -1, -1, 0, 0, start,
+                   { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE }, -1, 0, 0, 0 };
   gboolean padded = FALSE;
-  int current = -1, last_found = -1, merged_first = -1;
-  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0, prev_end = start;
-  UnknownRow unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE };
   Equation row_eqs[MAX_TABLE_EQUATIONS];
   guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
 
@@ -883,109 +1042,12 @@ nb_parse_requests (Parser *p,
       rows[r].bare = FALSE;
     }
 
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const Token *t = &g_array_index (tokens, Token, i);
-
-      if (t->kind == TOK_LABEL)
-        {
-          prev_end = t->end;
-          if (label->len == 0)
-            label_start = t->start;
-          label_end = t->end;
-          nb_parse_append_norm (label, p->norm, t->start, t->end);
-          nb_parse_append_norm (all_labels, p->norm, t->start, t->end);
-          continue;
-        }
-
-      /* the label text since the last number names the row these numbers start */
-      if (label->len > 0)
-        {
-          int r = classify_row_label (edition, label->str, found);
-          guint n_group = 0;
-          int group;
-
-          if (r >= 0)
-            {
-              place_unknown_row (p, &unknown, rows, found, last_found, r, label->str);
-              last_found = r;
-            }
-          if (r >= 0 && !found[r])
-            {
-              current = r;
-              found[r] = TRUE;
-              rows[r].found = TRUE;
-            }
-          else if (r >= 0)
-            current = -1;  /* a row seen before: a repeated table is not read twice */
-          else if ((group = nb_parse_merged_group (edition, label->str, found, &n_group)) >= 0)
-            {
-              /* a group printed as one row (its heading, then numbers, none of its rows
-               * seen): its numbers are no one row's, nor the row's before */
-              merged_first = group;
-              merged_n = n_group;
-              merged_start = label_start;
-              merged_end = label_end;
-              current = -1;
-            }
-          else if (current < 0 || rows[current].vals->len >= N_COLS ||
-                   next_row_like (edition, label->str, found, last_found, n_rows))
-            {
-              /* a label no template row's keys name: maybe one worded differently */
-              place_unknown_row (p, &unknown, rows, found, last_found, -1, NULL);
-              g_string_assign (unknown.label, label->str);
-              unknown.start = label_start;
-              unknown.end = label_end;
-              unknown.active = TRUE;
-              current = UNKNOWN_ROW;
-            }
-        }
-      else if (current >= 0 && starts_line (p, prev_end, t->start) &&
-               (n_filled (rows[current].vals) >= N_COLS || rows[current].vals->len == N_COLS) &&
-               current + 1 < (int) n_rows && !found[current + 1])
-        {
-          /* a bare row of numbers after a full row (its label lost): maybe the one row
-           * missing before the next label found, by its place */
-          place_unknown_row (p, &unknown, rows, found, last_found, -1, NULL);
-          g_string_truncate (unknown.label, 0);
-          unknown.start = t->start;
-          unknown.end = t->end;
-          unknown.active = TRUE;
-          current = UNKNOWN_ROW;
-        }
-      prev_end = t->end;
-      g_string_truncate (label, 0);
-      if (current == UNKNOWN_ROW)
-        g_array_append_val (unknown.vals, *t);
-      else if (current >= 0)
-        g_array_append_val (rows[current].vals, *t);
-    }
-  place_unknown_row (p, &unknown, rows, found, last_found, n_rows, NULL);
-
+  read_rows (&rd, tokens);
   for (guint r = 0; r < n_rows; r++)
     padded |= nb_parse_row_is_padded (rows[r].vals, N_COLS);
   for (guint r = 0; r < n_rows; r++)
     {
-      /* a row printed with all its cells empty is there, not missing */
-      if (!rows[r].found)
-        rows[r].found = row_printed_in (edition, all_labels->str, r);
-      if (!rows[r].found && (merged_first < 0 || r < (guint) merged_first || r >= merged_first + merged_n))
-        rows[r].found = nb_parse_printed_like_row (p, all_labels->str, r);
-      if (merged_first >= 0 && r == (guint) merged_first)
-        {
-          gboolean any = FALSE;
-
-          for (guint k = 0; k < merged_n; k++)
-            any |= rows[r + k].found;
-          if (!any)
-            nb_parse_note_merged_rows (p, r, merged_n, merged_start, merged_end);
-          else
-            merged_first = -1;
-        }
-      if (!rows[r].found && !(merged_first >= 0 && r >= (guint) merged_first && r < merged_first + merged_n))
-        nb_parse_note_missing_row (p, nb_schema_get_request_row_label (edition, r),
-                          nb_schema_get_request_row_english (edition, r),
-                          nb_schema_request_cell (edition, r, 0), N_COLS);
+      note_row_found (&rd, r);
       nb_parse_drop_loose_empty_fields (rows[r].vals, N_COLS, !padded);
       trim_extra_values (p, edition, r, &rows[r], N_COLS, row_eqs, n_row_eqs);
       split_row (p, &rows[r], nb_parse_group_size (row_eqs, n_row_eqs));
@@ -1002,6 +1064,8 @@ nb_parse_requests (Parser *p,
       g_array_unref (rows[r].vals);
       g_clear_pointer (&rows[r].gaps, g_array_unref);
     }
-  g_string_free (unknown.label, TRUE);
-  g_array_unref (unknown.vals);
+  g_string_free (rd.label, TRUE);
+  g_string_free (rd.all_labels, TRUE);
+  g_string_free (rd.unknown.label, TRUE);
+  g_array_unref (rd.unknown.vals);
 }
