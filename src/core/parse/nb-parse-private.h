@@ -208,7 +208,9 @@ void        nb_parse_sparse_totals           (Parser         *p,
                                               guint           n_eqs);
 
 /* nb-wrapped-labels.c */
-const char *nb_parse_own_label               (const char     *label);
+guint       nb_parse_label_starts            (const char     *label,
+                                              gsize          *starts,
+                                              guint           max);
 int         nb_parse_row_by_label_head       (NbEdition       edition,
                                               const char     *head,
                                               const gboolean *found);

@@ -130,18 +130,32 @@ classify_request_row (NbEdition   edition,
   return best_row;
 }
 
-/* The row the label before a row's numbers names: from its own label on (a label
- * wrapped in its cell leaves the tail of the row above before it: nb-wrapped-labels.c),
- * by a key, else by the head of a template label it begins */
+#define MAX_LABEL_STARTS 16
+
+/* The row the label before a row's numbers names: from the last of its ordinals that
+ * names one (a label wrapped in its cell leaves the tail of the row above before it:
+ * nb-wrapped-labels.c), by a key, else by the head of a template label it begins; a
+ * label with no ordinal by its keys */
 static int
 classify_row_label (NbEdition       edition,
                     const char     *label,
                     const gboolean *found)
 {
-  const char *own = nb_parse_own_label (label);
-  int r = classify_request_row (edition, own, found);
+  gsize starts[MAX_LABEL_STARTS];
+  guint n = nb_parse_label_starts (label, starts, MAX_LABEL_STARTS);
 
-  return r >= 0 ? r : nb_parse_row_by_label_head (edition, own, found);
+  if (n == 0)
+    return classify_request_row (edition, label, found);
+  for (guint i = n; i-- > 0;)
+    {
+      int r = classify_request_row (edition, label + starts[i], found);
+
+      if (r < 0)
+        r = nb_parse_row_by_label_head (edition, label + starts[i], found);
+      if (r >= 0)
+        return r;
+    }
+  return -1;
 }
 
 /* ------------------------------------------------------------------ */

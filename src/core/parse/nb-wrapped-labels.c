@@ -13,9 +13,10 @@
  *
  * Read as one label, "内部事务信息6.属于四类" names the row above (its key, 内部事务, is
  * in the tail) and its numbers would go one row up: a wrong number, where the equations of
- * a group cannot tell. The row's own label starts at its ordinal, so the numbers belong to
- * the row named from there; a head cut before its key (6.属于四类) names the one row whose
- * template label it begins.
+ * a group cannot tell. The row's own label starts at an ordinal, so the numbers belong to
+ * the row named from the last ordinal that names one (a group's heading, 三、本年度, names
+ * none); a head cut before its key (6.属于四类) names the one row whose template label it
+ * begins. When no ordinal names a row, neither does the tail before them.
  */
 #include "config.h"
 
@@ -81,29 +82,39 @@ same_ordinal (const char  *a,
 }
 
 /**
- * nb_parse_own_label:
+ * nb_parse_label_starts:
  * @label: the label text before a row's numbers, normalised, without blanks
+ * @starts: (out caller-allocates) (array length=max): where they are, in bytes, in order
  *
- * Returns: where the row's own label starts in @label: at the last ordinal that
- *   begins a label inside it (after the tail of the row above, or a group's heading),
- *   else @label itself
+ * Where a label may start inside @label: at each ordinal that begins one (after the tail
+ * of the row above, or a group's heading, or at the start).
+ *
+ * Returns: how many (the last @max of them at most)
  */
-const char *
-nb_parse_own_label (const char *label)
+guint
+nb_parse_label_starts (const char *label,
+                       gsize      *starts,
+                       guint       max)
 {
-  const char *own = label;
   gboolean prev_digit = FALSE, prev_numeral = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (max > 0, 0);
 
   for (const char *q = label; *q; q = g_utf8_next_char (q))
     {
       gunichar c = g_utf8_get_char (q);
 
-      if (q > label && !prev_digit && !(prev_numeral && is_cjk_numeral (c)) && ordinal_at (q) > 0)
-        own = q;
+      if (!prev_digit && !(prev_numeral && is_cjk_numeral (c)) && ordinal_at (q) > 0)
+        {
+          if (n == max)  /* the last ones count: keep those */
+            memmove (starts, starts + 1, --n * sizeof *starts);
+          starts[n++] = q - label;
+        }
       prev_digit = g_ascii_isdigit (c);
       prev_numeral = is_cjk_numeral (c);
     }
-  return own;
+  return n;
 }
 
 /**
