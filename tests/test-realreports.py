@@ -61,8 +61,10 @@ KINDS = [
     ("renumbered", "section 四 left out, 五 and 六 renumbered 四 and 五"),
     ("heading-worded", "五、政府信息公开工作存在的主要问题及改进情况 for the template's heading"),
     ("label-wrapped", "long row labels wrapped in their cell, the numbers beside the first line"),
+    ("label-wrapped-bare", "section 三's labels without their 1. 2. ordinals, wrapped, the numbers beside the head"),
 ]
-COMPLETE = {"markdown", "markdown-numbered", "markdown-shredded", "label-wrapped", "footer-emdash", "footer-hyphen", "footer-pageof",
+COMPLETE = {"markdown", "markdown-numbered", "markdown-shredded", "label-wrapped", "label-wrapped-bare",
+            "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
             "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered",
             "heading-worded"}
@@ -577,6 +579,29 @@ def v_label_wrapped(text, ref):
     return ("\n".join(out), ".txt", set()) if done else None
 
 
+def v_label_wrapped_bare(text, ref):
+    """Section 三's row labels printed without their 1. 2. … ordinals, wrapped after 4
+    characters with the numbers beside the head (属于三类 / 内部事务信息): no ordinal tells
+    where a row's label starts, only the template's labels"""
+    lines = text.split("\n")
+    rng = table_range(lines)
+    if rng is None:
+        return None
+    out, done, in_requests = [], False, False
+    for i, l in enumerate(lines):
+        if is_heading(l):
+            in_requests = heading_number(l) == "三"
+        head, tab, rest = l.strip(" ").partition("\t")
+        label = re.sub(r"^\d+[.．、]", "", head.strip())
+        if (in_requests and rng[0] <= i < rng[1] and tab and len(label) > 6 and NUM.search(rest)
+                and not NUM.fullmatch(label) and label != head.strip()):
+            out += [label[:4] + "\t" + rest, label[4:]]
+            done = True
+        else:
+            out.append(l)
+    return ("\n".join(out), ".txt", set()) if done else None
+
+
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
@@ -600,6 +625,7 @@ VARIANTS = {
     "renumbered": v_renumbered,
     "heading-worded": v_heading_worded,
     "label-wrapped": v_label_wrapped,
+    "label-wrapped-bare": v_label_wrapped_bare,
 }
 
 

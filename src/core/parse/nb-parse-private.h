@@ -214,6 +214,13 @@ guint       nb_parse_label_starts            (const char     *label,
 int         nb_parse_row_by_label_head       (NbEdition       edition,
                                               const char     *head,
                                               const gboolean *found);
+int         nb_parse_row_by_bare_head        (NbEdition       edition,
+                                              const char     *label,
+                                              int             named,
+                                              const gboolean *found);
+gboolean    nb_parse_label_begins_row        (NbEdition       edition,
+                                              const char     *label,
+                                              guint           r);
 int         nb_parse_item_by_label_head      (NbEdition       edition,
                                               const char     *label,
                                               const gboolean *found);

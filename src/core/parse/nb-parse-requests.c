@@ -132,6 +132,20 @@ classify_request_row (NbEdition   edition,
 
 #define MAX_LABEL_STARTS 16
 
+/* The row @label's keys name, unless it ends with the head of a later row (a label
+ * wrapped with its numbers beside its head, after the tail of the row it names); none
+ * when that head begins several rows' labels */
+static int
+classify_by_keys (NbEdition       edition,
+                  const char     *label,
+                  const gboolean *found)
+{
+  int r = classify_request_row (edition, label, found);
+  int x = nb_parse_row_by_bare_head (edition, label, r, found);
+
+  return x >= 0 ? x : x == -2 ? -1 : r;
+}
+
 /* The row the label before a row's numbers names: from the last of its ordinals that
  * names one (a label wrapped in its cell leaves the tail of the row above before it:
  * nb-wrapped-labels.c), by a key, else by the head of a template label it begins; a
@@ -145,10 +159,10 @@ classify_row_label (NbEdition       edition,
   guint n = nb_parse_label_starts (label, starts, MAX_LABEL_STARTS);
 
   if (n == 0)
-    return classify_request_row (edition, label, found);
+    return classify_by_keys (edition, label, found);
   for (guint i = n; i-- > 0;)
     {
-      int r = classify_request_row (edition, label + starts[i], found);
+      int r = classify_by_keys (edition, label + starts[i], found);
 
       if (r < 0)
         r = nb_parse_row_by_label_head (edition, label + starts[i], found);
@@ -745,6 +759,27 @@ row_printed_in (NbEdition   edition,
   return FALSE;
 }
 
+/* The one row not found between @last and @next, not counting those whose keys
+ * @labels name; -1 for none, -2 for several */
+static int
+only_row_between (NbEdition       edition,
+                  const gboolean *found,
+                  int             last,
+                  int             next,
+                  const char     *labels)
+{
+  int row = -1;
+
+  for (int r = last + 1; r < next; r++)
+    if (!found[r] && !(labels != NULL && row_printed_in (edition, labels, r)))
+      {
+        if (row >= 0)
+          return -2;  /* more than one: the place does not say which */
+        row = r;
+      }
+  return row;
+}
+
 /* When the next row found is @next (n_rows at the table's end): the unknown row before it
  * is the template row between the last one found (@last) and @next when exactly one such
  * row is not found and its label is near the printed one (a typo in a fixed label:
@@ -765,19 +800,13 @@ place_unknown_row (Parser     *p,
   if (!unknown->active)
     return;
   unknown->active = FALSE;
-  /* a row whose label is printed with the next one's (a row of empty cells has no value
-   * to end its label) is there, whatever it holds */
+  /* the one row not found between; of several, the one whose label is not printed with
+   * the next one's (a row of empty cells has no value to end its label: it is there,
+   * whatever it holds) */
   if (next >= 0 && unknown->vals->len > 0)
-    for (int r = last + 1; r < next; r++)
-      if (!found[r] && !(next_label != NULL && row_printed_in (edition, next_label, r)))
-        {
-          if (row >= 0)
-            {
-              row = -1;  /* more than one: the place does not say which */
-              break;
-            }
-          row = r;
-        }
+    row = only_row_between (edition, found, last, next, NULL);
+  if (row == -2 && next_label != NULL)
+    row = only_row_between (edition, found, last, next, next_label);
   if (row >= 0 && unknown->label->len == 0)
     {
       /* a bare row of numbers: taken only as seven numbers whose six parts add up to
@@ -827,6 +856,13 @@ place_unknown_row (Parser     *p,
       rows[row].found = TRUE;
       g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
       nb_parse_note_label (p, row, unknown->label->str, unknown->start, unknown->end);
+    }
+  else if (row >= 0 && nb_parse_label_begins_row (edition, unknown->label->str, row))
+    {
+      /* the head of a label wrapped in its cell, too short to name the row by itself */
+      found[row] = TRUE;
+      rows[row].found = TRUE;
+      g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
     }
   g_array_set_size (unknown->vals, 0);
 }

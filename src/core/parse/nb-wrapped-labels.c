@@ -61,6 +61,17 @@ ordinal_at (const char *s)
   return *q != '\0' && !g_ascii_isdigit (*q) ? (gsize) (q - s) : 0;
 }
 
+/* Row @r's template label, normalised (newly allocated) */
+static char *
+row_label (NbEdition edition,
+           guint     r)
+{
+  const char *zh = nb_schema_get_request_row_label (edition, r);
+  const char *space = strrchr (zh, ' ');
+
+  return g_utf8_normalize (space ? space + 1 : zh, -1, G_NORMALIZE_NFKC);
+}
+
 /* Whether labels @a and @b begin with the same ordinal, written either way (1. and 1、);
  * @a_rest and @b_rest get what follows each */
 static gboolean
@@ -141,9 +152,7 @@ nb_parse_row_by_label_head (NbEdition       edition,
     return -1;
   for (guint r = 0; r < n_rows; r++)
     {
-      const char *zh = nb_schema_get_request_row_label (edition, r);
-      const char *space = strrchr (zh, ' ');
-      g_autofree char *norm = g_utf8_normalize (space ? space + 1 : zh, -1, G_NORMALIZE_NFKC);
+      g_autofree char *norm = row_label (edition, r);
       const char *rest = NULL, *head_rest = NULL;
 
       if (found[r] || norm == NULL || !same_ordinal (norm, head, &rest, &head_rest) ||
@@ -153,6 +162,71 @@ nb_parse_row_by_label_head (NbEdition       edition,
         return -1;
       row = r;
     }
+  return row;
+}
+
+#define MIN_BARE_HEAD_CHARS 4  /* a head without an ordinal */
+
+/**
+ * nb_parse_row_by_bare_head:
+ * @label: the label text before a row's numbers, from its last ordinal if it has one
+ * @named: the row its keys name, or -1
+ * @found: the rows found so far
+ *
+ * Labels printed without their ordinals, wrapped with the numbers beside the head: the
+ * text before the numbers is the tail of the row above and this row's head (内部事务信息
+ * 属于四类), and a key in the tail names the row above. The longest end of @label, at
+ * least four characters and not how @named's label ends, that begins the label of one
+ * row not found yet (after @named) is the head of the row the numbers belong to. The
+ * same holds after an ordinal, when the row above printed no number to end its label
+ * (4.保护第三方合法权益属于三类).
+ *
+ * Returns: that row, -2 when that end begins several rows' labels (the numbers are then
+ *   none of @named's, but the place must say whose), or -1
+ */
+int
+nb_parse_row_by_bare_head (NbEdition       edition,
+                           const char     *label,
+                           int             named,
+                           const gboolean *found)
+{
+  guint n_rows = nb_schema_get_n_request_rows (edition);
+  glong n_chars = g_utf8_strlen (label, -1);
+  g_autofree char *named_label = named >= 0 ? row_label (edition, named) : NULL;
+  char *labels[MAX_ROWS] = { NULL };
+  int row = -1;
+
+  for (guint r = 0; r < n_rows && r < MAX_ROWS; r++)
+    {
+      char *norm = row_label (edition, r);
+      gsize ord = norm != NULL ? ordinal_at (norm) : 0;
+
+      labels[r] = norm;
+      if (ord > 0)
+        memmove (norm, norm + ord, strlen (norm + ord) + 1);
+    }
+  for (glong from = named >= 0 ? 1 : 0; from + MIN_BARE_HEAD_CHARS <= n_chars && row < 0; from++)
+    {
+      const char *head = g_utf8_offset_to_pointer (label, from);
+      gsize len = strlen (head);
+      gboolean several = FALSE;
+
+      if (named_label != NULL && g_str_has_suffix (named_label, head))
+        continue;  /* the end of the row's own label */
+      for (guint r = named + 1; r < n_rows && r < MAX_ROWS && !several; r++)
+        if (!found[r] && labels[r] != NULL && strncmp (labels[r], head, len) == 0)
+          {
+            several = row >= 0;
+            row = r;
+          }
+      if (several)
+        {
+          row = -2;
+          break;
+        }
+    }
+  for (guint r = 0; r < n_rows && r < MAX_ROWS; r++)
+    g_free (labels[r]);
   return row;
 }
 
@@ -202,4 +276,36 @@ nb_parse_item_by_label_head (NbEdition       edition,
         return item;
     }
   return -1;
+}
+
+/**
+ * nb_parse_label_begins_row:
+ * @label: a label that names no row by its keys
+ *
+ * Whether @label ends with the head of row @r's label, cut before its key (属于行政 of
+ * 7.属于行政执法案卷), with the same ordinal or none: at least four characters, after
+ * the tail of the row above, if any (过程性信息属于行政).
+ */
+gboolean
+nb_parse_label_begins_row (NbEdition   edition,
+                           const char *label,
+                           guint       r)
+{
+  g_autofree char *norm = row_label (edition, r);
+  glong n_chars = g_utf8_strlen (label, -1);
+
+  if (norm == NULL)
+    return FALSE;
+  /* the end of @label after the tail of the row above, ordinal and all, or without */
+  for (glong from = 0; from + MIN_BARE_HEAD_CHARS <= n_chars; from++)
+    {
+      const char *head = g_utf8_offset_to_pointer (label, from), *rest = NULL, *head_rest = NULL;
+
+      if (ordinal_at (head) > 0 ? same_ordinal (norm, head, &rest, &head_rest) &&
+                                  g_utf8_strlen (head_rest, -1) >= MIN_BARE_HEAD_CHARS &&
+                                  g_str_has_prefix (rest, head_rest)
+                                : g_str_has_prefix (norm + ordinal_at (norm), head))
+        return TRUE;
+    }
+  return FALSE;
 }
