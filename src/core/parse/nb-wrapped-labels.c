@@ -61,15 +61,66 @@ ordinal_at (const char *s)
   return *q != '\0' && !g_ascii_isdigit (*q) ? (gsize) (q - s) : 0;
 }
 
-/* Row @r's template label, normalised (newly allocated) */
-static char *
-row_label (NbEdition edition,
-           guint     r)
+#define MAX_TAIL_CHARS 64  /* longer than any template label: a head is never more */
+
+/* The template's labels, normalised as the text is (NFKC), for each edition */
+typedef struct
 {
-  const char *zh = nb_schema_get_request_row_label (edition, r);
+  GPtrArray *rows;   /* section 三's rows */
+  GPtrArray *items;  /* section 二's items */
+} Labels;
+
+static char *
+normalise_label (const char *zh)
+{
   const char *space = strrchr (zh, ' ');
 
   return g_utf8_normalize (space ? space + 1 : zh, -1, G_NORMALIZE_NFKC);
+}
+
+static const Labels *
+get_labels (NbEdition edition)
+{
+  static Labels labels[NB_N_EDITIONS];
+  static gsize init;
+
+  if (g_once_init_enter (&init))
+    {
+      for (guint e = 0; e < NB_N_EDITIONS; e++)
+        {
+          labels[e].rows = g_ptr_array_new ();
+          labels[e].items = g_ptr_array_new ();
+          for (guint r = 0; r < nb_schema_get_n_request_rows (e); r++)
+            g_ptr_array_add (labels[e].rows, normalise_label (nb_schema_get_request_row_label (e, r)));
+          for (guint i = 0; i < nb_schema_get_n_active_items (e); i++)
+            g_ptr_array_add (labels[e].items, normalise_label (nb_schema_get_active_item_label (e, i)));
+        }
+      g_once_init_leave (&init, 1);
+    }
+  return &labels[edition];
+}
+
+/* Row @r's template label, normalised, or "" */
+static const char *
+row_label (NbEdition edition,
+           guint     r)
+{
+  const Labels *l = get_labels (edition);
+  const char *label = r < l->rows->len ? g_ptr_array_index (l->rows, r) : NULL;
+
+  return label != NULL ? label : "";
+}
+
+/* Where the last @max characters of @label start */
+static const char *
+tail_of (const char *label,
+         guint       max)
+{
+  const char *q = label + strlen (label);
+
+  for (guint i = 0; i < max && q > label; i++)
+    q = g_utf8_prev_char (q);
+  return q;
 }
 
 /* Whether labels @a and @b begin with the same ordinal, written either way (1. and 1、);
@@ -146,17 +197,18 @@ nb_parse_row_by_label_head (NbEdition       edition,
 {
   gsize ord = ordinal_at (head);
   guint n_rows = nb_schema_get_n_request_rows (edition);
+  gsize len;
   int row = -1;
 
-  if (ord == 0 || g_utf8_strlen (head + ord, -1) < MIN_HEAD_CHARS)
+  if (ord == 0 || g_utf8_strlen (head + ord, MAX_TAIL_CHARS * 4) < MIN_HEAD_CHARS)
     return -1;
+  len = strlen (head + ord);
   for (guint r = 0; r < n_rows; r++)
     {
-      g_autofree char *norm = row_label (edition, r);
       const char *rest = NULL, *head_rest = NULL;
 
-      if (found[r] || norm == NULL || !same_ordinal (norm, head, &rest, &head_rest) ||
-          strncmp (rest, head_rest, strlen (head_rest)) != 0)
+      if (found[r] || !same_ordinal (row_label (edition, r), head, &rest, &head_rest) ||
+          strncmp (rest, head_rest, len) != 0)
         continue;
       if (row >= 0)
         return -1;
@@ -191,43 +243,33 @@ nb_parse_row_by_bare_head (NbEdition       edition,
                            const gboolean *found)
 {
   guint n_rows = nb_schema_get_n_request_rows (edition);
-  glong n_chars = g_utf8_strlen (label, -1);
-  g_autofree char *named_label = named >= 0 ? row_label (edition, named) : NULL;
-  char *labels[MAX_ROWS] = { NULL };
-  int row = -1;
+  const char *end = label + strlen (label);
 
-  for (guint r = 0; r < n_rows && r < MAX_ROWS; r++)
+  for (const char *head = tail_of (label, MAX_TAIL_CHARS); *head; head = g_utf8_next_char (head))
     {
-      char *norm = row_label (edition, r);
-      gsize ord = norm != NULL ? ordinal_at (norm) : 0;
+      gsize len = end - head;
+      int row = -1;
 
-      labels[r] = norm;
-      if (ord > 0)
-        memmove (norm, norm + ord, strlen (norm + ord) + 1);
-    }
-  for (glong from = named >= 0 ? 1 : 0; from + MIN_BARE_HEAD_CHARS <= n_chars && row < 0; from++)
-    {
-      const char *head = g_utf8_offset_to_pointer (label, from);
-      gsize len = strlen (head);
-      gboolean several = FALSE;
-
-      if (named_label != NULL && g_str_has_suffix (named_label, head))
+      if (g_utf8_strlen (head, -1) < MIN_BARE_HEAD_CHARS)
+        break;
+      if (head == label && named >= 0)
+        continue;
+      if (named >= 0 && g_str_has_suffix (row_label (edition, named), head))
         continue;  /* the end of the row's own label */
-      for (guint r = named + 1; r < n_rows && r < MAX_ROWS && !several; r++)
-        if (!found[r] && labels[r] != NULL && strncmp (labels[r], head, len) == 0)
-          {
-            several = row >= 0;
-            row = r;
-          }
-      if (several)
+      for (guint r = named + 1; r < n_rows; r++)
         {
-          row = -2;
-          break;
+          const char *norm = row_label (edition, r);
+
+          if (found[r] || strncmp (norm + ordinal_at (norm), head, len) != 0)
+            continue;
+          if (row >= 0)
+            return -2;
+          row = r;
         }
+      if (row >= 0)
+        return row;
     }
-  for (guint r = 0; r < n_rows && r < MAX_ROWS; r++)
-    g_free (labels[r]);
-  return row;
+  return -1;
 }
 
 #define MIN_ITEM_HEAD_CHARS 4  /* a head of section 二's labels, which have no ordinal */
@@ -248,20 +290,20 @@ nb_parse_item_by_label_head (NbEdition       edition,
                              const char     *label,
                              const gboolean *found)
 {
-  guint n_items = nb_schema_get_n_active_items (edition);
-  glong n_chars = g_utf8_strlen (label, -1);
+  const GPtrArray *items = get_labels (edition)->items;
+  const char *end = label + strlen (label);
 
-  for (glong from = 0; from + MIN_ITEM_HEAD_CHARS <= n_chars; from++)
+  for (const char *head = tail_of (label, MAX_TAIL_CHARS); *head; head = g_utf8_next_char (head))
     {
-      const char *head = g_utf8_offset_to_pointer (label, from);
-      gsize len = strlen (head);
+      gsize len = end - head;
       int item = -1;
       gboolean any = FALSE;
 
-      for (guint i = 0; i < n_items; i++)
+      if (g_utf8_strlen (head, -1) < MIN_ITEM_HEAD_CHARS)
+        break;
+      for (guint i = 0; i < items->len; i++)
         {
-          g_autofree char *norm = g_utf8_normalize (nb_schema_get_active_item_label (edition, i), -1,
-                                                    G_NORMALIZE_NFKC);
+          const char *norm = g_ptr_array_index (items, i);
 
           if (norm == NULL || strncmp (norm, head, len) != 0)
             continue;
@@ -291,20 +333,19 @@ nb_parse_label_begins_row (NbEdition   edition,
                            const char *label,
                            guint       r)
 {
-  g_autofree char *norm = row_label (edition, r);
-  glong n_chars = g_utf8_strlen (label, -1);
+  const char *norm = row_label (edition, r);
 
-  if (norm == NULL)
-    return FALSE;
   /* the end of @label after the tail of the row above, ordinal and all, or without */
-  for (glong from = 0; from + MIN_BARE_HEAD_CHARS <= n_chars; from++)
+  for (const char *head = tail_of (label, MAX_TAIL_CHARS); *head; head = g_utf8_next_char (head))
     {
-      const char *head = g_utf8_offset_to_pointer (label, from), *rest = NULL, *head_rest = NULL;
+      const char *rest = NULL, *head_rest = NULL;
 
+      if (g_utf8_strlen (head, -1) < MIN_BARE_HEAD_CHARS)
+        break;
       if (ordinal_at (head) > 0 ? same_ordinal (norm, head, &rest, &head_rest) &&
                                   g_utf8_strlen (head_rest, -1) >= MIN_BARE_HEAD_CHARS &&
                                   g_str_has_prefix (rest, head_rest)
-                                : g_str_has_prefix (norm + ordinal_at (norm), head))
+                                : *norm != '\0' && g_str_has_prefix (norm + ordinal_at (norm), head))
         return TRUE;
     }
   return FALSE;
