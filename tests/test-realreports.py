@@ -41,6 +41,7 @@ shared = os.environ.get("NB_SHARED_DIR", os.path.join(here, "..", "..", "shared"
 KINDS = [
     ("flat-spaced", "whole report on one line, cells separated by spaces"),
     ("flat-glued", "title line + one line, cells run together, ordinals glued to digits"),
+    ("rows-spaced", "a web page's tables copied one line a row, cells separated by spaces, blank cells lost"),
     ("markdown", "pipe tables, # headings, ### 第二十条第（一）项"),
     ("markdown-numbered", "pipe tables under | | 数据1 | 数据2 | and | 1 | 2 | 3 | header rows"),
     ("markdown-shredded", "labels out of order, fragments in first cells, bare number rows, lost heading"),
@@ -82,8 +83,9 @@ FINDINGS = {
     "renumbered": ("template.heading_number", "template.missing_row"),
     "heading-worded": ("template.label", "template.missing_section"),
 }
-UNREAD_SAID = {"flat-spaced", "flat-glued", "markdown-shredded"}
-FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "heading-worded", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
+UNREAD_SAID = {"flat-spaced", "flat-glued", "rows-spaced", "markdown-shredded"}
+FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "heading-worded", "no-tables", "flat-spaced", "flat-glued",
+                 "rows-spaced", "markdown-shredded"}
 
 results = []
 
@@ -224,6 +226,10 @@ def cells_of(line):
 
 def v_flat_spaced(text, ref):
     return " ".join(" ".join(fields(l)) for l in text.split("\n") if l.strip()), ".txt", set()
+
+
+def v_rows_spaced(text, ref):
+    return "\n".join(" ".join(fields(l)) for l in text.split("\n")), ".txt", set()
 
 
 def v_flat_glued(text, ref):
@@ -605,6 +611,7 @@ def v_label_wrapped_bare(text, ref):
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
+    "rows-spaced": v_rows_spaced,
     "markdown": v_markdown,
     "markdown-numbered": v_markdown_numbered,
     "markdown-shredded": v_markdown_shredded,
