@@ -1077,8 +1077,10 @@ nb_parse_requests (Parser *p,
   guint n_rows = nb_schema_get_n_request_rows (edition);
   g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);
   RowValues rows[MAX_ROWS];
-  RowReader rd = { p, edition, n_rows, rows, { 0 }, g_string_new (NULL), g_string_new (NULL), -1, -1, 0, 0, start,
-                   { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE }, -1, 0, 0, 0 };
+  RowReader rd = { .p = p, .edition = edition, .n_rows = n_rows, .rows = rows,
+                   .label = g_string_new (NULL), .all_labels = g_string_new (NULL),
+                   .current = -1, .last_found = -1, .prev_end = start, .merged_first = -1,
+                   .unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE } };
   gboolean padded = FALSE;
   Equation row_eqs[MAX_TABLE_EQUATIONS];
   guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
