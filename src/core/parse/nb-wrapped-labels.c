@@ -26,10 +26,18 @@
 
 #define MIN_HEAD_CHARS 2  /* characters after the ordinal that a head must have */
 
+/* 一 to 十 */
 static gboolean
 is_cjk_numeral (gunichar c)
 {
-  return c != 0 && g_utf8_strchr ("一二三四五六七八九十", -1, c) != NULL;
+  switch (c)
+    {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /* The length in bytes of a row's ordinal at @s (1. 1、 (一) 一、), or 0 */
@@ -67,6 +75,7 @@ ordinal_at (const char *s)
 typedef struct
 {
   GPtrArray *rows;   /* section 三's rows */
+  GPtrArray *bare;   /* the same after their ordinals (pointers into rows') */
   GPtrArray *items;  /* section 二's items */
 } Labels;
 
@@ -82,22 +91,26 @@ static const Labels *
 get_labels (NbEdition edition)
 {
   static Labels labels[NB_N_EDITIONS];
-  static gsize init;
+  static gsize init[NB_N_EDITIONS];
+  Labels *l = &labels[edition];
 
-  if (g_once_init_enter (&init))
+  if (g_once_init_enter (&init[edition]))
     {
-      for (guint e = 0; e < NB_N_EDITIONS; e++)
+      l->rows = g_ptr_array_new ();
+      l->bare = g_ptr_array_new ();
+      l->items = g_ptr_array_new ();
+      for (guint r = 0; r < nb_schema_get_n_request_rows (edition); r++)
         {
-          labels[e].rows = g_ptr_array_new ();
-          labels[e].items = g_ptr_array_new ();
-          for (guint r = 0; r < nb_schema_get_n_request_rows (e); r++)
-            g_ptr_array_add (labels[e].rows, normalise_label (nb_schema_get_request_row_label (e, r)));
-          for (guint i = 0; i < nb_schema_get_n_active_items (e); i++)
-            g_ptr_array_add (labels[e].items, normalise_label (nb_schema_get_active_item_label (e, i)));
+          char *norm = normalise_label (nb_schema_get_request_row_label (edition, r));
+
+          g_ptr_array_add (l->rows, norm);
+          g_ptr_array_add (l->bare, norm != NULL ? norm + ordinal_at (norm) : NULL);
         }
-      g_once_init_leave (&init, 1);
+      for (guint i = 0; i < nb_schema_get_n_active_items (edition); i++)
+        g_ptr_array_add (l->items, normalise_label (nb_schema_get_active_item_label (edition, i)));
+      g_once_init_leave (&init[edition], 1);
     }
-  return &labels[edition];
+  return l;
 }
 
 /* Row @r's template label, normalised, or "" */
@@ -242,25 +255,27 @@ nb_parse_row_by_bare_head (NbEdition       edition,
                            int             named,
                            const gboolean *found)
 {
-  guint n_rows = nb_schema_get_n_request_rows (edition);
+  const Labels *l = get_labels (edition);
   const char *end = label + strlen (label);
+  const char *named_label = named >= 0 ? row_label (edition, named) : NULL;
+  gsize named_len = named_label != NULL ? strlen (named_label) : 0;
+  const char *head = tail_of (label, MAX_TAIL_CHARS);
+  glong n_left = g_utf8_strlen (head, -1);
 
-  for (const char *head = tail_of (label, MAX_TAIL_CHARS); *head; head = g_utf8_next_char (head))
+  for (; n_left >= MIN_BARE_HEAD_CHARS; head = g_utf8_next_char (head), n_left--)
     {
       gsize len = end - head;
       int row = -1;
 
-      if (g_utf8_strlen (head, -1) < MIN_BARE_HEAD_CHARS)
-        break;
       if (head == label && named >= 0)
         continue;
-      if (named >= 0 && g_str_has_suffix (row_label (edition, named), head))
+      if (named_len >= len && memcmp (named_label + named_len - len, head, len) == 0)
         continue;  /* the end of the row's own label */
-      for (guint r = named + 1; r < n_rows; r++)
+      for (guint r = named + 1; r < l->bare->len; r++)
         {
-          const char *norm = row_label (edition, r);
+          const char *bare = g_ptr_array_index (l->bare, r);
 
-          if (found[r] || strncmp (norm + ordinal_at (norm), head, len) != 0)
+          if (found[r] || bare == NULL || *bare != *head || strncmp (bare, head, len) != 0)
             continue;
           if (row >= 0)
             return -2;
