@@ -42,6 +42,7 @@ shared = os.environ.get("NB_SHARED_DIR", os.path.join(here, "..", "..", "shared"
 KINDS = [
     ("flat-spaced", "whole report on one line, cells separated by spaces"),
     ("flat-glued", "title line + one line, cells run together, ordinals glued to digits"),
+    ("rows-spaced", "a web page's tables copied one line a row, cells separated by spaces, blank cells lost"),
     ("markdown", "pipe tables, # headings, ### 第二十条第（一）项"),
     ("markdown-numbered", "pipe tables under | | 数据1 | 数据2 | and | 1 | 2 | 3 | header rows"),
     ("markdown-shredded", "labels out of order, fragments in first cells, bare number rows, lost heading"),
@@ -61,8 +62,11 @@ KINDS = [
     ("no-tables", "the sections' prose without any table"),
     ("renumbered", "section 四 left out, 五 and 六 renumbered 四 and 五"),
     ("heading-worded", "五、政府信息公开工作存在的主要问题及改进情况 for the template's heading"),
+    ("label-wrapped", "long row labels wrapped in their cell, the numbers beside the first line"),
+    ("label-wrapped-bare", "section 三's labels without their 1. 2. ordinals, wrapped, the numbers beside the head"),
 ]
-COMPLETE = {"markdown", "markdown-numbered", "footer-emdash", "footer-hyphen", "footer-pageof",
+COMPLETE = {"markdown", "markdown-numbered", "markdown-shredded", "label-wrapped", "label-wrapped-bare",
+            "footer-emdash", "footer-hyphen", "footer-pageof",
             "running-header", "html-txt", "html-js", "title-wrapped", "title-zhengwen", "title-agency-above",
             "title-site-header", "title-opening", "label-typo", "merged-six", "no-tables", "renumbered",
             "heading-worded"}
@@ -80,8 +84,9 @@ FINDINGS = {
     "renumbered": ("template.heading_number", "template.missing_row"),
     "heading-worded": ("template.label", "template.missing_section"),
 }
-UNREAD_SAID = {"flat-spaced", "flat-glued", "markdown-shredded"}
-FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "heading-worded", "no-tables", "flat-spaced", "flat-glued", "markdown-shredded"}
+UNREAD_SAID = {"flat-spaced", "flat-glued", "rows-spaced", "markdown-shredded"}
+FINDINGS_DONE = {"label-typo", "merged-six", "renumbered", "heading-worded", "no-tables", "flat-spaced", "flat-glued",
+                 "rows-spaced", "markdown-shredded"}
 
 results = []
 
@@ -142,6 +147,10 @@ def cells_of(line):
 
 def v_flat_spaced(text, ref):
     return " ".join(" ".join(fields(l)) for l in text.split("\n") if l.strip()), ".txt", set()
+
+
+def v_rows_spaced(text, ref):
+    return "\n".join(" ".join(fields(l)) for l in text.split("\n")), ".txt", set()
 
 
 def v_flat_glued(text, ref):
@@ -475,9 +484,55 @@ def v_heading_worded(text, ref):
     return ("\n".join(lines), ".txt", set()) if done else None
 
 
+def v_label_wrapped(text, ref):
+    """Each table row whose label is longer than 8 characters printed as a PDF or a copied
+    page prints a label wrapped in a narrow cell: its first 6 characters beside the numbers,
+    the rest on the next line (5.属于三类 / 内部事务信息). Read as one label, the rest
+    glued to the next row's head names the row above: a wrong number if taken so."""
+    lines = text.split("\n")
+    rng = table_range(lines)
+    if rng is None:
+        return None
+    out, done = [], False
+    for i, l in enumerate(lines):
+        head, tab, rest = l.strip(" ").partition("\t")
+        label = head.strip()
+        if (rng[0] <= i < rng[1] and tab and not is_heading(l) and len(label) > 8 and NUM.search(rest)
+                and not NUM.fullmatch(label)):
+            out += [label[:6] + "\t" + rest, label[6:]]
+            done = True
+        else:
+            out.append(l)
+    return ("\n".join(out), ".txt", set()) if done else None
+
+
+def v_label_wrapped_bare(text, ref):
+    """Section 三's row labels printed without their 1. 2. … ordinals, wrapped after 4
+    characters with the numbers beside the head (属于三类 / 内部事务信息): no ordinal tells
+    where a row's label starts, only the template's labels"""
+    lines = text.split("\n")
+    rng = table_range(lines)
+    if rng is None:
+        return None
+    out, done, in_requests = [], False, False
+    for i, l in enumerate(lines):
+        if is_heading(l):
+            in_requests = heading_number(l) == "三"
+        head, tab, rest = l.strip(" ").partition("\t")
+        label = re.sub(r"^\d+[.．、]", "", head.strip())
+        if (in_requests and rng[0] <= i < rng[1] and tab and len(label) > 6 and NUM.search(rest)
+                and not NUM.fullmatch(label) and label != head.strip()):
+            out += [label[:4] + "\t" + rest, label[4:]]
+            done = True
+        else:
+            out.append(l)
+    return ("\n".join(out), ".txt", set()) if done else None
+
+
 VARIANTS = {
     "flat-spaced": v_flat_spaced,
     "flat-glued": v_flat_glued,
+    "rows-spaced": v_rows_spaced,
     "markdown": v_markdown,
     "markdown-numbered": v_markdown_numbered,
     "markdown-shredded": v_markdown_shredded,
@@ -497,6 +552,8 @@ VARIANTS = {
     "no-tables": v_no_tables,
     "renumbered": v_renumbered,
     "heading-worded": v_heading_worded,
+    "label-wrapped": v_label_wrapped,
+    "label-wrapped-bare": v_label_wrapped_bare,
 }
 
 

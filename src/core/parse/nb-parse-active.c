@@ -191,6 +191,8 @@ read_active_values (Parser       *p,
         {
           int item = classify_active_item (edition, label->str, av->found);
 
+          if (item < 0)  /* a label wrapped in its cell, the numbers beside its head */
+            item = nb_parse_item_by_label_head (edition, label->str, av->found);
           if (item >= 0)
             {
               current = item;

@@ -56,6 +56,27 @@ place_appeals (Parser         *p,
       nb_parse_set_source (p, first + i, &g_array_index (vals, Token, best->tok[i]));
 }
 
+/* The cells that several splits of run-together digits all take from the same digits
+ * (a group the equations split one way, while another group has several ways): @agreed
+ * per cell; returns how many. None for a single split or too many to keep. */
+static guint
+splits_agree (const Token *parts,
+              guint        n_splits,
+              guint        n_cells,
+              gboolean    *agreed)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      agreed[i] = n_splits >= 2 && n_splits <= MAX_SPLITS;
+      for (guint j = 1; j < n_splits && agreed[i]; j++)
+        agreed[i] = parts[j * n_cells + i].start == parts[i].start && parts[j * n_cells + i].end == parts[i].end;
+      n += agreed[i];
+    }
+  return n;
+}
+
 void
 nb_parse_appeals (Parser *p,
                   guint   start,
@@ -141,18 +162,26 @@ nb_parse_appeals (Parser *p,
             nb_parse_note_extra (p, first, table->values_zh, table->values_en, parts->len + extra->len, n_cells,
                                  (const Token *) (gpointer) extra->data, extra->len);
           }
+        gboolean agreed[NB_N_APPEAL_GROUPS * NB_N_APPEAL_FIELDS];
+        guint n_agreed = splits_agree ((const Token *) (gpointer) parts->data, n_splits, n_cells, agreed);
+
         for (guint i = 0; i < n_cells; i++)
           {
             NbCell *c = &p->report->cells[first + i];
 
             nb_parse_mark_present_missing (c);
-            c->unsplit = n_splits != 1;
-            if (n_splits == 1)
+            c->unsplit = n_splits != 1 && !agreed[i];
+            if (n_splits == 1 || agreed[i])
               nb_parse_set_source (p, first + i, &g_array_index (parts, Token, i));
           }
-        nb_parse_note_split (p, table->values_zh, table->values_en,
-                    (const Token *) (gpointer) vals->data, vals->len,
-                    n_splits == 1 ? (const Token *) (gpointer) parts->data : NULL, n_cells, n_splits, first);
+        if (n_agreed > 0)
+          nb_parse_note_split_agreed (p, table->values_zh, table->values_en,
+                                      (const Token *) (gpointer) vals->data, vals->len, n_splits,
+                                      first, n_cells, agreed, n_agreed);
+        else
+          nb_parse_note_split (p, table->values_zh, table->values_en,
+                      (const Token *) (gpointer) vals->data, vals->len,
+                      n_splits == 1 ? (const Token *) (gpointer) parts->data : NULL, n_cells, n_splits, first);
         return;
       }
   }

@@ -67,6 +67,9 @@ typedef struct
   guint    n_splits;  /* splits that fit the row sum, MAX_SPLITS + 1 for too many */
   guint    chosen;    /* the vals index of the first cell of the split taken */
   GArray  *gaps;      /* NbPlaceCandidate: a run that fits only with blank cells, its readings */
+  gboolean bare;      /* a bare row of numbers and blank fields, taken by its place if the table holds */
+  guint    bare_start;
+  guint    bare_end;
 } RowValues;
 
 typedef NbPlaceCandidate Candidate;
@@ -196,6 +199,42 @@ void        nb_parse_note_split              (Parser         *p,
                                               guint           n_cells,
                                               guint           n_splits,
                                               int             first_cell);
+
+void        nb_parse_note_split_agreed       (Parser         *p,
+                                              const char     *what_zh,
+                                              const char     *what_en,
+                                              const Token    *vals,
+                                              guint           n_vals,
+                                              guint           n_splits,
+                                              int             first_cell,
+                                              guint           n_cells,
+                                              const gboolean *agreed,
+                                              guint           n_agreed);
+
+/* nb-sparse-totals.c */
+void        nb_parse_sparse_totals           (Parser         *p,
+                                              const RowValues *rows,
+                                              guint           n_rows,
+                                              const Equation *eqs,
+                                              guint           n_eqs);
+
+/* nb-wrapped-labels.c */
+guint       nb_parse_label_starts            (const char     *label,
+                                              gsize          *starts,
+                                              guint           max);
+int         nb_parse_row_by_label_head       (NbEdition       edition,
+                                              const char     *head,
+                                              const gboolean *found);
+int         nb_parse_row_by_bare_head        (NbEdition       edition,
+                                              const char     *label,
+                                              int             named,
+                                              const gboolean *found);
+gboolean    nb_parse_label_begins_row        (NbEdition       edition,
+                                              const char     *label,
+                                              guint           r);
+int         nb_parse_item_by_label_head      (NbEdition       edition,
+                                              const char     *label,
+                                              const gboolean *found);
 
 /* nb-table-equations.c */
 guint       nb_parse_table_equations         (NbEdition       edition,

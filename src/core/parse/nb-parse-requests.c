@@ -130,6 +130,48 @@ classify_request_row (NbEdition   edition,
   return best_row;
 }
 
+#define MAX_LABEL_STARTS 16
+
+/* The row @label's keys name, unless it ends with the head of a later row (a label
+ * wrapped with its numbers beside its head, after the tail of the row it names); none
+ * when that head begins several rows' labels */
+static int
+classify_by_keys (NbEdition       edition,
+                  const char     *label,
+                  const gboolean *found)
+{
+  int r = classify_request_row (edition, label, found);
+  int x = nb_parse_row_by_bare_head (edition, label, r, found);
+
+  return x >= 0 ? x : x == -2 ? -1 : r;
+}
+
+/* The row the label before a row's numbers names: from the last of its ordinals that
+ * names one (a label wrapped in its cell leaves the tail of the row above before it:
+ * nb-wrapped-labels.c), by a key, else by the head of a template label it begins; a
+ * label with no ordinal by its keys */
+static int
+classify_row_label (NbEdition       edition,
+                    const char     *label,
+                    const gboolean *found)
+{
+  gsize starts[MAX_LABEL_STARTS];
+  guint n = nb_parse_label_starts (label, starts, MAX_LABEL_STARTS);
+
+  if (n == 0)
+    return classify_by_keys (edition, label, found);
+  for (guint i = n; i-- > 0;)
+    {
+      int r = classify_by_keys (edition, label + starts[i], found);
+
+      if (r < 0)
+        r = nb_parse_row_by_label_head (edition, label + starts[i], found);
+      if (r >= 0)
+        return r;
+    }
+  return -1;
+}
+
 /* ------------------------------------------------------------------ */
 /* Section 三: the requests table                                     */
 
@@ -462,6 +504,20 @@ write_row (Parser          *p,
     }
 }
 
+/* Whether the search placed a bare row with blank cells for certain: the whole table
+ * holds with it, and the equations determine each of its blanks */
+static gboolean
+bare_row_holds (const NbPlacement *pl,
+                guint              r)
+{
+  if (pl->gave_up || pl->best_violations > 0)
+    return FALSE;
+  for (guint k = 0; k < N_COLS; k++)
+    if (!pl->best_grid.known[r * N_COLS + k] || !pl->cell_agrees[r * N_COLS + k])
+      return FALSE;
+  return TRUE;
+}
+
 static void
 place_requests (Parser    *p,
                 RowValues *rows,
@@ -478,19 +534,42 @@ place_requests (Parser    *p,
   NbPlacement pl = { n_rows, N_COLS, cands, ambiguous, 0, eqs, n_eqs, cell_agrees,
                      MAX_SEARCH_NODES, MAX_SEARCH_LEAVES, TRUE };
 
-  for (guint r = 0; r < n_rows; r++)
+  for (;;)
     {
-      cands[r] = row_candidates (&rows[r], row_eqs, n_row_eqs);
-      if (cands[r]->len > 1)
-        ambiguous[n_ambiguous++] = r;
+      int dropped = -1;
+
+      n_ambiguous = 0;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          cands[r] = row_candidates (&rows[r], row_eqs, n_row_eqs);
+          if (cands[r]->len > 1)
+            ambiguous[n_ambiguous++] = r;
+        }
+
+      for (guint i = 0; i < n_rows * N_COLS; i++)
+        cell_agrees[i] = TRUE;
+
+      order_ambiguous (ambiguous, n_ambiguous, eqs, n_eqs);
+      pl.n_ambiguous = n_ambiguous;
+      nb_place_search (&pl);
+
+      for (guint r = 0; r < n_rows && dropped < 0; r++)
+        if (rows[r].bare && !bare_row_holds (&pl, r))
+          dropped = r;
+      if (dropped < 0)
+        break;
+      /* a bare row with blanks the table does not vouch for: its row stays missing */
+      for (guint r = 0; r < n_rows; r++)
+        g_array_unref (cands[r]);
+      rows[dropped].bare = rows[dropped].found = FALSE;
+      g_array_set_size (rows[dropped].vals, 0);
+      nb_parse_note_missing_row (p, nb_schema_get_request_row_label (edition, dropped),
+                                 nb_schema_get_request_row_english (edition, dropped),
+                                 nb_schema_request_cell (edition, dropped, 0), N_COLS);
     }
-
-  for (guint i = 0; i < n_rows * N_COLS; i++)
-    cell_agrees[i] = TRUE;
-
-  order_ambiguous (ambiguous, n_ambiguous, eqs, n_eqs);
-  pl.n_ambiguous = n_ambiguous;
-  nb_place_search (&pl);
+  for (guint r = 0; r < n_rows; r++)
+    if (rows[r].bare)
+      nb_parse_note_bare_row (p, r, rows[r].bare_start, rows[r].bare_end);
 
   /* Write the cells */
   for (guint r = 0; r < n_rows; r++)
@@ -513,6 +592,7 @@ place_requests (Parser    *p,
     }
   if (n_split > 0)
     note_split_rows (p, rows, split, n_split);
+  nb_parse_sparse_totals (p, rows, n_rows, eqs, n_eqs);
 }
 
 /* Picks 7 of the row's values when it holds more: the first run of seven that
@@ -658,6 +738,45 @@ typedef struct
 
 #define UNKNOWN_ROW (-2)
 
+/* Whether @labels name template row @r by one of its keys (not one that must end a label)
+ * or by a wording that shows it printed */
+static gboolean
+row_printed_in (NbEdition   edition,
+                const char *labels,
+                guint       r)
+{
+  const NbTemplateRow *row = &nb_template_get (edition)->rows[r];
+
+  for (guint k = 0; k < row->n_keys; k++)
+    if (!row->keys[k].at_end && strstr (labels, row->keys[k].text) != NULL)
+      return TRUE;
+  for (guint k = 0; k < row->n_printed; k++)
+    if (strstr (labels, row->printed[k]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The one row not found between @last and @next, not counting those whose keys
+ * @labels name; -1 for none, -2 for several */
+static int
+only_row_between (NbEdition       edition,
+                  const gboolean *found,
+                  int             last,
+                  int             next,
+                  const char     *labels)
+{
+  int row = -1;
+
+  for (int r = last + 1; r < next; r++)
+    if (!found[r] && !(labels != NULL && row_printed_in (edition, labels, r)))
+      {
+        if (row >= 0)
+          return -2;  /* more than one: the place does not say which */
+        row = r;
+      }
+  return row;
+}
+
 /* When the next row found is @next (n_rows at the table's end): the unknown row before it
  * is the template row between the last one found (@last) and @next when exactly one such
  * row is not found and its label is near the printed one (a typo in a fixed label:
@@ -669,7 +788,8 @@ place_unknown_row (Parser     *p,
                    RowValues  *rows,
                    gboolean   *found,
                    int         last,
-                   int         next)
+                   int         next,
+                   const char *next_label)
 {
   NbEdition edition = p->report->edition;
   int row = -1;
@@ -677,30 +797,29 @@ place_unknown_row (Parser     *p,
   if (!unknown->active)
     return;
   unknown->active = FALSE;
+  /* the one row not found between; of several, the one whose label is not printed with
+   * the next one's (a row of empty cells has no value to end its label: it is there,
+   * whatever it holds) */
   if (next >= 0 && unknown->vals->len > 0)
-    for (int r = last + 1; r < next; r++)
-      if (!found[r])
-        {
-          if (row >= 0)
-            {
-              row = -1;  /* more than one: the place does not say which */
-              break;
-            }
-          row = r;
-        }
+    row = only_row_between (edition, found, last, next, NULL);
+  if (row == -2 && next_label != NULL)
+    row = only_row_between (edition, found, last, next, next_label);
   if (row >= 0 && unknown->label->len == 0)
     {
       /* a bare row of numbers: taken only as seven numbers whose six parts add up to
        * the seventh, where one row is missing */
       const Token *v = (const Token *) (gpointer) unknown->vals->data;
-      guint n = 0;
+      guint n = 0, n_empty = 0;
       double sum = 0;
       gboolean all = TRUE;
 
       for (guint i = 0; i < unknown->vals->len; i++)
         {
           if (v[i].kind == TOK_PLACEHOLDER && v[i].empty_field)
-            continue;
+            {
+              n_empty++;
+              continue;
+            }
           all &= v[i].kind == TOK_NUMBER && v[i].plain && !v[i].too_long;
           if (n < N_COLS - 1)
             sum += v[i].value;
@@ -715,6 +834,18 @@ place_unknown_row (Parser     *p,
           g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
           nb_parse_note_bare_row (p, row, unknown->start, unknown->end);
         }
+      else if (all && n > 0 && n + n_empty == N_COLS)
+        {
+          /* a row of a table with blank cells (a pipe or tab table keeps them as empty
+           * fields): its fields are its seven cells, but with blanks no row sum vouches
+           * for it; place_requests () takes it only if the whole table then holds */
+          found[row] = TRUE;
+          rows[row].found = TRUE;
+          rows[row].bare = TRUE;
+          rows[row].bare_start = unknown->start;
+          rows[row].bare_end = unknown->end;
+          g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
+        }
     }
   else if (row >= 0 && nb_parse_label_like_row (edition, unknown->label->str, row))
     {
@@ -722,6 +853,13 @@ place_unknown_row (Parser     *p,
       rows[row].found = TRUE;
       g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
       nb_parse_note_label (p, row, unknown->label->str, unknown->start, unknown->end);
+    }
+  else if (row >= 0 && nb_parse_label_begins_row (edition, unknown->label->str, row))
+    {
+      /* the head of a label wrapped in its cell, too short to name the row by itself */
+      found[row] = TRUE;
+      rows[row].found = TRUE;
+      g_array_append_vals (rows[row].vals, unknown->vals->data, unknown->vals->len);
     }
   g_array_set_size (unknown->vals, 0);
 }
@@ -764,6 +902,169 @@ next_row_like (NbEdition       edition,
   return FALSE;
 }
 
+/* The walk over section 三's tokens: which row each number goes to */
+typedef struct
+{
+  Parser     *p;
+  NbEdition   edition;
+  guint       n_rows;
+  RowValues  *rows;
+  gboolean    found[MAX_ROWS];
+  GString    *label;       /* the label text since the last number */
+  GString    *all_labels;  /* every label of the table */
+  int         current;     /* the row taking numbers, UNKNOWN_ROW, or -1 for none */
+  int         last_found;
+  guint       label_start;
+  guint       label_end;
+  guint       prev_end;
+  UnknownRow  unknown;
+  /* a group printed as one row (template.merged_rows) */
+  int         merged_first;
+  guint       merged_n;
+  guint       merged_start;
+  guint       merged_end;
+} RowReader;
+
+/* Numbers after a label no template row's keys name: an unknown row, maybe one
+ * worded differently (place_unknown_row ()); @label is empty for a bare row */
+static void
+start_unknown_row (RowReader  *rd,
+                   const char *label,
+                   guint       start,
+                   guint       end)
+{
+  place_unknown_row (rd->p, &rd->unknown, rd->rows, rd->found, rd->last_found, -1, NULL);
+  g_string_assign (rd->unknown.label, label);
+  rd->unknown.start = start;
+  rd->unknown.end = end;
+  rd->unknown.active = TRUE;
+  rd->current = UNKNOWN_ROW;
+}
+
+/* The label text since the last number names the row these numbers start */
+static void
+start_row_by_label (RowReader *rd)
+{
+  const char *label = rd->label->str;
+  int r = classify_row_label (rd->edition, label, rd->found);
+  guint n_group = 0;
+  int group;
+
+  if (r >= 0)
+    {
+      place_unknown_row (rd->p, &rd->unknown, rd->rows, rd->found, rd->last_found, r, label);
+      rd->last_found = r;
+    }
+  if (r >= 0 && !rd->found[r])
+    {
+      rd->current = r;
+      rd->found[r] = TRUE;
+      rd->rows[r].found = TRUE;
+    }
+  else if (r >= 0)
+    rd->current = -1;  /* a row seen before: a repeated table is not read twice */
+  else if ((group = nb_parse_merged_group (rd->edition, label, rd->found, &n_group)) >= 0)
+    {
+      /* a group printed as one row (its heading, then numbers, none of its rows
+       * seen): its numbers are no one row's, nor the row's before */
+      rd->merged_first = group;
+      rd->merged_n = n_group;
+      rd->merged_start = rd->label_start;
+      rd->merged_end = rd->label_end;
+      rd->current = -1;
+    }
+  else if (rd->current < 0 || rd->rows[rd->current].vals->len >= N_COLS ||
+           next_row_like (rd->edition, label, rd->found, rd->last_found, rd->n_rows))
+    start_unknown_row (rd, label, rd->label_start, rd->label_end);
+}
+
+/* Whether @t starts a bare row of numbers after a full row (its label lost): maybe the
+ * one row missing before the next label found, by its place */
+static gboolean
+starts_bare_row (RowReader   *rd,
+                 const Token *t)
+{
+  const GArray *vals;
+
+  if (rd->current < 0 || !starts_line (rd->p, rd->prev_end, t->start))
+    return FALSE;
+  vals = rd->rows[rd->current].vals;
+  return (n_filled ((GArray *) vals) >= N_COLS || vals->len == N_COLS) &&
+         rd->current + 1 < (int) rd->n_rows && !rd->found[rd->current + 1];
+}
+
+/* Each number to the row its label names */
+static void
+read_rows (RowReader    *rd,
+           const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *t = &g_array_index (tokens, Token, i);
+
+      if (t->kind == TOK_LABEL)
+        {
+          rd->prev_end = t->end;
+          if (rd->label->len == 0)
+            rd->label_start = t->start;
+          rd->label_end = t->end;
+          nb_parse_append_norm (rd->label, rd->p->norm, t->start, t->end);
+          nb_parse_append_norm (rd->all_labels, rd->p->norm, t->start, t->end);
+          continue;
+        }
+
+      if (rd->label->len > 0)
+        start_row_by_label (rd);
+      else if (starts_bare_row (rd, t))
+        start_unknown_row (rd, "", t->start, t->end);
+      rd->prev_end = t->end;
+      g_string_truncate (rd->label, 0);
+      if (rd->current == UNKNOWN_ROW)
+        g_array_append_val (rd->unknown.vals, *t);
+      else if (rd->current >= 0)
+        g_array_append_val (rd->rows[rd->current].vals, *t);
+    }
+  place_unknown_row (rd->p, &rd->unknown, rd->rows, rd->found, rd->last_found, rd->n_rows, NULL);
+}
+
+/* Whether row @r is one of a group printed as one row */
+static gboolean
+in_merged_group (const RowReader *rd,
+                 guint            r)
+{
+  return rd->merged_first >= 0 && r >= (guint) rd->merged_first && r < rd->merged_first + rd->merged_n;
+}
+
+/* Whether row @r is printed (with all its cells empty, or worded otherwise); if not, its
+ * finding: one for a group printed as one row (at its first row), else one for the row */
+static void
+note_row_found (RowReader *rd,
+                guint      r)
+{
+  RowValues *row = &rd->rows[r];
+
+  /* a row printed with all its cells empty is there, not missing */
+  if (!row->found)
+    row->found = row_printed_in (rd->edition, rd->all_labels->str, r);
+  if (!row->found && !in_merged_group (rd, r))
+    row->found = nb_parse_printed_like_row (rd->p, rd->all_labels->str, r);
+  if (rd->merged_first >= 0 && r == (guint) rd->merged_first)
+    {
+      gboolean any = FALSE;
+
+      for (guint k = 0; k < rd->merged_n; k++)
+        any |= rd->rows[r + k].found;
+      if (!any)
+        nb_parse_note_merged_rows (rd->p, r, rd->merged_n, rd->merged_start, rd->merged_end);
+      else
+        rd->merged_first = -1;
+    }
+  if (!row->found && !in_merged_group (rd, r))
+    nb_parse_note_missing_row (rd->p, nb_schema_get_request_row_label (rd->edition, r),
+                               nb_schema_get_request_row_english (rd->edition, r),
+                               nb_schema_request_cell (rd->edition, r, 0), N_COLS);
+}
+
 void
 nb_parse_requests (Parser *p,
                    guint   start,
@@ -772,14 +1073,12 @@ nb_parse_requests (Parser *p,
   NbEdition edition = p->report->edition;
   guint n_rows = nb_schema_get_n_request_rows (edition);
   g_autoptr(GArray) tokens = nb_parse_tokenize (p, start, end, TRUE);
-  g_autoptr(GString) label = g_string_new (NULL);
-  g_autoptr(GString) all_labels = g_string_new (NULL);
   RowValues rows[MAX_ROWS];
-  gboolean found[MAX_ROWS] = { 0 };
+  RowReader rd = { .p = p, .edition = edition, .n_rows = n_rows, .rows = rows,
+                   .label = g_string_new (NULL), .all_labels = g_string_new (NULL),
+                   .current = -1, .last_found = -1, .prev_end = start, .merged_first = -1,
+                   .unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE } };
   gboolean padded = FALSE;
-  int current = -1, last_found = -1, merged_first = -1;
-  guint label_start = 0, label_end = 0, merged_n = 0, merged_start = 0, merged_end = 0, prev_end = start;
-  UnknownRow unknown = { g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Token)), 0, 0, FALSE };
   Equation row_eqs[MAX_TABLE_EQUATIONS];
   guint n_row_eqs = nb_parse_table_equations (edition, nb_schema_request_cell (edition, 0, 0), N_COLS, row_eqs);
 
@@ -789,116 +1088,15 @@ nb_parse_requests (Parser *p,
       rows[r].vals = g_array_new (FALSE, TRUE, sizeof (Token));
       rows[r].run = FALSE;
       rows[r].gaps = NULL;
+      rows[r].bare = FALSE;
     }
 
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const Token *t = &g_array_index (tokens, Token, i);
-
-      if (t->kind == TOK_LABEL)
-        {
-          prev_end = t->end;
-          if (label->len == 0)
-            label_start = t->start;
-          label_end = t->end;
-          nb_parse_append_norm (label, p->norm, t->start, t->end);
-          nb_parse_append_norm (all_labels, p->norm, t->start, t->end);
-          continue;
-        }
-
-      /* the label text since the last number names the row these numbers start */
-      if (label->len > 0)
-        {
-          int r = classify_request_row (edition, label->str, found);
-          guint n_group = 0;
-          int group;
-
-          if (r >= 0)
-            {
-              place_unknown_row (p, &unknown, rows, found, last_found, r);
-              last_found = r;
-            }
-          if (r >= 0 && !found[r])
-            {
-              current = r;
-              found[r] = TRUE;
-              rows[r].found = TRUE;
-            }
-          else if (r >= 0)
-            current = -1;  /* a row seen before: a repeated table is not read twice */
-          else if ((group = nb_parse_merged_group (edition, label->str, found, &n_group)) >= 0)
-            {
-              /* a group printed as one row (its heading, then numbers, none of its rows
-               * seen): its numbers are no one row's, nor the row's before */
-              merged_first = group;
-              merged_n = n_group;
-              merged_start = label_start;
-              merged_end = label_end;
-              current = -1;
-            }
-          else if (current < 0 || rows[current].vals->len >= N_COLS ||
-                   next_row_like (edition, label->str, found, last_found, n_rows))
-            {
-              /* a label no template row's keys name: maybe one worded differently */
-              place_unknown_row (p, &unknown, rows, found, last_found, -1);
-              g_string_assign (unknown.label, label->str);
-              unknown.start = label_start;
-              unknown.end = label_end;
-              unknown.active = TRUE;
-              current = UNKNOWN_ROW;
-            }
-        }
-      else if (current >= 0 && starts_line (p, prev_end, t->start) && n_filled (rows[current].vals) >= N_COLS &&
-               current + 1 < (int) n_rows && !found[current + 1])
-        {
-          /* a bare row of numbers after a full row (its label lost): maybe the one row
-           * missing before the next label found, by its place */
-          place_unknown_row (p, &unknown, rows, found, last_found, -1);
-          g_string_truncate (unknown.label, 0);
-          unknown.start = t->start;
-          unknown.end = t->end;
-          unknown.active = TRUE;
-          current = UNKNOWN_ROW;
-        }
-      prev_end = t->end;
-      g_string_truncate (label, 0);
-      if (current == UNKNOWN_ROW)
-        g_array_append_val (unknown.vals, *t);
-      else if (current >= 0)
-        g_array_append_val (rows[current].vals, *t);
-    }
-  place_unknown_row (p, &unknown, rows, found, last_found, n_rows);
-
+  read_rows (&rd, tokens);
   for (guint r = 0; r < n_rows; r++)
     padded |= nb_parse_row_is_padded (rows[r].vals, N_COLS);
   for (guint r = 0; r < n_rows; r++)
     {
-      /* a row printed with all its cells empty is there, not missing */
-      const NbTemplateRow *row = &nb_template_get (edition)->rows[r];
-
-      for (guint k = 0; k < row->n_keys && !rows[r].found; k++)
-        if (!row->keys[k].at_end && strstr (all_labels->str, row->keys[k].text) != NULL)
-          rows[r].found = TRUE;
-      for (guint k = 0; k < row->n_printed && !rows[r].found; k++)
-        if (strstr (all_labels->str, row->printed[k]) != NULL)
-          rows[r].found = TRUE;
-      if (!rows[r].found && (merged_first < 0 || r < (guint) merged_first || r >= merged_first + merged_n))
-        rows[r].found = nb_parse_printed_like_row (p, all_labels->str, r);
-      if (merged_first >= 0 && r == (guint) merged_first)
-        {
-          gboolean any = FALSE;
-
-          for (guint k = 0; k < merged_n; k++)
-            any |= rows[r + k].found;
-          if (!any)
-            nb_parse_note_merged_rows (p, r, merged_n, merged_start, merged_end);
-          else
-            merged_first = -1;
-        }
-      if (!rows[r].found && !(merged_first >= 0 && r >= (guint) merged_first && r < merged_first + merged_n))
-        nb_parse_note_missing_row (p, nb_schema_get_request_row_label (edition, r),
-                          nb_schema_get_request_row_english (edition, r),
-                          nb_schema_request_cell (edition, r, 0), N_COLS);
+      note_row_found (&rd, r);
       nb_parse_drop_loose_empty_fields (rows[r].vals, N_COLS, !padded);
       trim_extra_values (p, edition, r, &rows[r], N_COLS, row_eqs, n_row_eqs);
       split_row (p, &rows[r], nb_parse_group_size (row_eqs, n_row_eqs));
@@ -915,6 +1113,8 @@ nb_parse_requests (Parser *p,
       g_array_unref (rows[r].vals);
       g_clear_pointer (&rows[r].gaps, g_array_unref);
     }
-  g_string_free (unknown.label, TRUE);
-  g_array_unref (unknown.vals);
+  g_string_free (rd.label, TRUE);
+  g_string_free (rd.all_labels, TRUE);
+  g_string_free (rd.unknown.label, TRUE);
+  g_array_unref (rd.unknown.vals);
 }

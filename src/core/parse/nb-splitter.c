@@ -338,3 +338,34 @@ nb_parse_note_split (Parser      *p,
   for (guint i = 0; i < n_vals; i++)
     nb_finding_add_span (f, nb_report_norm_span (p->report, vals[i].start, vals[i].end));
 }
+
+/* cell.ambiguous for digits that several splits fit, where the splits agree on some
+ * cells (@agreed, @n_agreed of them, read): the finding names the cells left empty */
+void
+nb_parse_note_split_agreed (Parser         *p,
+                            const char     *what_zh,
+                            const char     *what_en,
+                            const Token    *vals,
+                            guint           n_vals,
+                            guint           n_splits,
+                            int             first_cell,
+                            guint           n_cells,
+                            const gboolean *agreed,
+                            guint           n_agreed)
+{
+  g_autofree char *runs = nb_parse_runs_text (p, vals, n_vals);
+  g_autofree char *zh = g_strdup_printf ("%s的数字没有分隔（%s），有 %u 种拆分都符合表格的勾稽关系；"
+                                         "各种拆分一致的 %u 个单元格已读出，其余 %u 个无法确定。",
+                                         what_zh, runs, n_splits, n_agreed, n_cells - n_agreed);
+  g_autofree char *en = g_strdup_printf ("%s has its numbers run together (%s) and %u splits fit the "
+                                         "table’s equations; the %u cells on which they all agree are "
+                                         "read, the other %u are left empty.",
+                                         what_en, runs, n_splits, n_agreed, n_cells - n_agreed);
+  NbFinding *f = nb_parse_add_split_finding (p, FALSE, zh, en);
+
+  for (guint i = 0; i < n_cells; i++)
+    if (!agreed[i])
+      nb_finding_add_cell (f, first_cell + i);
+  for (guint i = 0; i < n_vals; i++)
+    nb_finding_add_span (f, nb_report_norm_span (p->report, vals[i].start, vals[i].end));
+}

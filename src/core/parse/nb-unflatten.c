@@ -88,6 +88,26 @@ match_at (const gunichar *s,
   return k == w->n ? i : 0;
 }
 
+/* A label's head at @s[i] (its ordinal and at least four characters more) followed at once
+ * by digits: a label wrapped in its cell, flattened with the row's digits after its first
+ * line (2.其他法律0000000行政法规禁止公开); returns the index after the head, or 0 */
+static guint
+head_at (const gunichar *s,
+         guint           n,
+         guint           i,
+         const Word     *w)
+{
+  guint k = 0, ord = 0;
+
+  while (ord < w->n && w->c[ord] >= '0' && w->c[ord] <= '9')
+    ord++;
+  if (ord == 0 || ord >= w->n || w->c[ord] != '.')
+    return 0;
+  while (k < w->n && i + k < n && (s[i + k] == w->c[k] || (w->c[k] == '.' && s[i + k] == 0x3001)))
+    k++;
+  return k >= ord + 5 && k < w->n && i + k < n && s[i + k] >= '0' && s[i + k] <= '9' ? i + k : 0;
+}
+
 /* Whether something other than blanks precedes @i on its line */
 static gboolean
 mid_line (const gunichar *s,
@@ -260,6 +280,9 @@ nb_unflatten (gunichar **norm,
           for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
             {
               guint e = match_at (s, n, i, &labels[l]);
+
+              if (e == 0)
+                e = head_at (s, n, i, &labels[l]);
 
               /* 规范性文件 inside 行政规范性文件 is no label of its own */
               if (e == 0 || (i >= 2 && s[i - 2] == 0x884C && s[i - 1] == 0x653F) ||
