@@ -332,6 +332,11 @@ static const NbRuleMessage messages[] = {
     "{what}的数字没有分隔（{runs}），有 {n_splits} 种拆分都符合表格的勾稽关系，各单元格无法确定。",
     "{what} has its numbers run together ({runs}) and {n_splits} splits fit the table’s equations; its cells "
     "are left empty." },
+  { "cell.ambiguous", "splits_agree",
+    "{what}的数字没有分隔（{runs}），有 {n_splits} 种拆分都符合表格的勾稽关系；"
+    "各种拆分一致的 {n_agreed} 个单元格已读出，其余 {n_left} 个无法确定。",
+    "{what} has its numbers run together ({runs}) and {n_splits} splits fit the table’s equations; the "
+    "{n_agreed} cells on which they all agree are read, the other {n_left} are left empty." },
   { "cell.ambiguous", "active_no_equations",
     "“{row}”一行的数字没有分隔（{runs}），这部分表格没有勾稽关系可据以拆分，各单元格无法确定。",
     "The row “{row}” (active.{id}) has its numbers run together ({runs}), and this table has no equations "

@@ -354,14 +354,15 @@ nb_parse_note_split_agreed (Parser         *p,
                             guint           n_agreed)
 {
   g_autofree char *runs = nb_parse_runs_text (p, vals, n_vals);
-  g_autofree char *zh = g_strdup_printf ("%s的数字没有分隔（%s），有 %u 种拆分都符合表格的勾稽关系；"
-                                         "各种拆分一致的 %u 个单元格已读出，其余 %u 个无法确定。",
-                                         what_zh, runs, n_splits, n_agreed, n_cells - n_agreed);
-  g_autofree char *en = g_strdup_printf ("%s has its numbers run together (%s) and %u splits fit the "
-                                         "table’s equations; the %u cells on which they all agree are "
-                                         "read, the other %u are left empty.",
-                                         what_en, runs, n_splits, n_agreed, n_cells - n_agreed);
-  NbFinding *f = nb_parse_add_split_finding (p, FALSE, zh, en);
+  g_autoptr (NbMessage) m = nb_parse_split_message_new (FALSE, "splits_agree");
+  NbFinding *f;
+
+  nb_message_set_lang (m, "what", what_zh, what_en);
+  nb_message_set (m, "runs", runs);
+  nb_message_set_int (m, "n_splits", n_splits);
+  nb_message_set_int (m, "n_agreed", n_agreed);
+  nb_message_set_int (m, "n_left", n_cells - n_agreed);
+  f = nb_parse_add_split_finding (p, FALSE, m);
 
   for (guint i = 0; i < n_cells; i++)
     if (!agreed[i])
