@@ -13,7 +13,10 @@ pieces ([MS-DOC] 2.4.1, 2.9.73):
 - "fields": "mixed", and each whole number of a cell in a formula field (code with digits
   of its own, once a nested field in the code), each year of the prose in a field, and,
   after the main text (ccpText), a footnote story and a header story whose text has
-  numbers and a row of the template.
+  numbers and a row of the template;
+- "hidden": "mixed", and hidden text (sprmCFVanish, in CHPX FKPs) that would change the
+  numbers if read: a digit before each whole number of a cell, a sentence with numbers
+  before each paragraph that has a year.
 
 Each kind ends its main text with a paragraph of the characters cp1252 places at 0x80-0x9F
 and some Latin-1 ones (CP1252_LINE)."""
@@ -53,15 +56,26 @@ def in_fields(text, in_cell, k):
     return YEAR.sub(lambda m: field(" DOCPROPERTY Year 1999 ", m.group(0)), text)
 
 
-def main_text(text, with_fields):
-    """The main document's characters, and each paragraph's (end CP, PAPX)"""
+HIDDEN_CELL = "9"
+HIDDEN_PROSE = "（旧稿：2099年收到申请88件，予以公开66件）"
+
+
+def main_text(text, with_fields, hidden=None):
+    """The main document's characters, and each paragraph's (end CP, PAPX); with @hidden
+    (a list), hidden text too, its (first CP, end CP) added to @hidden"""
     chars, marks = [], []
     in_table = False
     k = 0
 
     def add(s, mark, papx):
+        at = sum(map(len, chars))
+        if hidden is not None:
+            prefix = HIDDEN_CELL if mark == "\x07" and NUMBER.fullmatch(s) else \
+                HIDDEN_PROSE if mark == "\r" and YEAR.search(s) else ""
+            hidden.append((at, at + len(prefix)))
+            s = prefix + s
         chars.append(s + mark)
-        marks.append((sum(map(len, chars)), papx))
+        marks.append((at + len(chars[-1]), papx))
 
     for line in text.split("\n") + [CP1252_LINE]:
         line = line.replace("\r", "")
@@ -110,7 +124,8 @@ def stale(s):
 
 def write_doc_pieces(path, text, kind, seed=0):
     rng = random.Random(seed)
-    body, marks = main_text(text, kind == "fields")
+    hidden = [] if kind == "hidden" else None
+    body, marks = main_text(text, kind == "fields", hidden)
     stories = (FOOTNOTES, HEADERS) if kind == "fields" else ("", "")
     all_text = body + "".join(stories) + ("\r" if kind == "fields" else "")
     # the stories' paragraphs: plain ones
@@ -164,10 +179,56 @@ def write_doc_pieces(path, text, kind, seed=0):
         fkp_start // SECTOR + k for k in range(len(pages))])
     table = clx + bte
     table += b"\x00" * max(0, 4096 - len(table))
+    chpx_start = fkp_start + SECTOR * len(pages)
+    chpx_pages, bte_chpx = [], b""
+    if hidden:
+        chpx_pages, chpx_fcs = chpx_fkps(char_runs(pieces, where, hidden))
+        bte_chpx = struct.pack(f"<{len(chpx_fcs)}I", *chpx_fcs) + struct.pack(
+            f"<{len(chpx_pages)}I", *[chpx_start // SECTOR + k for k in range(len(chpx_pages))])
+        table = table[:len(clx) + len(bte)] + bte_chpx
+        table += b"\x00" * max(0, 4096 - len(table))
     head = fib(len(body), (0, len(clx)), (len(clx), len(bte)), ccp_ftn=len(stories[0]),
-               ccp_hdd=len(stories[1]), complex=kind == "fast")
+               ccp_hdd=len(stories[1]), complex=kind == "fast",
+               bte_chpx=(len(clx) + len(bte), len(bte_chpx)))
     word[:len(head)] = head
-    word += b"\x00" * (fkp_start - len(word)) + b"".join(pages)
+    word += b"\x00" * (fkp_start - len(word)) + b"".join(pages) + b"".join(chpx_pages)
     word += b"\x00" * max(0, 4096 - len(word))
     with open(path, "wb") as f:
         f.write(compound_file({"WordDocument": bytes(word), "1Table": table}))
+
+
+def char_runs(pieces, where, hidden):
+    """(first FC, hidden) of each run of characters, by FC; the last ends at the text's end"""
+    spans = sorted(hidden)
+    chars = []
+    for i, (cp, s, compressed) in enumerate(pieces):
+        size = 1 if compressed else 2
+        for k in range(len(s)):
+            h = any(a <= cp + k < b for a, b in spans)
+            chars.append((where[i] + k * size, where[i] + (k + 1) * size, h))
+    chars.sort()
+    runs = []
+    for start, _, h in chars:
+        if not runs or runs[-1][1] != h:
+            runs.append((start, h))
+    return runs + [(chars[-1][1], None)]
+
+
+def chpx_fkps(runs):
+    """CHPX FKPs for @runs (from char_runs): hidden ones with sprmCFVanish, the others with
+    no properties; and the bin table's FCs"""
+    chpx_at = SECTOR - 8                     # cb, sprmCFVanish, on
+    per_page = 100
+    pages, fcs = [], []
+    for p in range(0, len(runs) - 1, per_page):
+        chunk = runs[p:p + per_page + 1]
+        n = len(chunk) - 1
+        page = bytearray(SECTOR)
+        struct.pack_into(f"<{n + 1}I", page, 0, *[fc for fc, _ in chunk])
+        for j, (_, h) in enumerate(chunk[:-1]):
+            page[4 * (n + 1) + j] = chpx_at // 2 if h else 0
+        page[chpx_at:chpx_at + 4] = bytes([3]) + struct.pack("<HB", 0x083C, 1)
+        page[SECTOR - 1] = n
+        pages.append(bytes(page))
+        fcs.append(chunk[0][0])
+    return pages, fcs + [runs[-1][0]]

@@ -115,7 +115,7 @@ def fkps_at(runs, start_fc):
     return pages, ranges
 
 
-def fib(ccp_text, clx, bte_papx, ccp_ftn=0, ccp_hdd=0, complex=False):
+def fib(ccp_text, clx, bte_papx, ccp_ftn=0, ccp_hdd=0, complex=False, bte_chpx=(0, 0)):
     """The FIB; with @complex, fComplex: a fast-saved document"""
     base = struct.pack("<HHHHH", 0xA5EC, 0x00C1, 0, 0x0804, 0)
     base += struct.pack("<H", 0x0200 | (0x0004 if complex else 0))  # fWhichTblStm: 1Table
@@ -126,6 +126,7 @@ def fib(ccp_text, clx, bte_papx, ccp_ftn=0, ccp_hdd=0, complex=False):
     lw[3:6] = [ccp_text, ccp_ftn, ccp_hdd]
     rglw = struct.pack("<H", 22) + struct.pack("<22I", *lw)
     pairs = [0] * (93 * 2)
+    pairs[12 * 2:12 * 2 + 2] = bte_chpx
     pairs[13 * 2:13 * 2 + 2] = bte_papx
     pairs[33 * 2:33 * 2 + 2] = clx
     rgfc = struct.pack("<H", 93) + struct.pack(f"<{len(pairs)}I", *pairs)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Word 97-2003 documents as Word saves them (tests/docpieces.py), made from each sample's
 text: 8-bit and UTF-16 pieces mixed, fast-saved pieces out of order with stale text, fields
-in cells and prose, footnote and header stories after the main text. Each is read through
+in cells and prose, footnote and header stories after the main text, hidden text. Each is read through
 `nianbao-check --json` and compared cell by cell with the sample text's reading (no wrong
 value, none missing), and its text (nb-dump-text) with that of the one-piece document.
 TAP output.
@@ -18,7 +18,7 @@ sys.path.insert(0, tests_dir)
 from docpieces import CP1252_LINE, write_doc_pieces  # noqa: E402
 from reportcells import flatten, run_cli  # noqa: E402
 
-KINDS = ["utf16", "mixed", "fast", "fields"]
+KINDS = ["utf16", "mixed", "fast", "fields", "hidden"]
 results = []
 
 

@@ -31,7 +31,9 @@
  * Field codes (0x13 code 0x14 result 0x15) keep only their result; anchors of pictures and
  * drawings (0x01, 0x08) and other control characters are dropped. Text deleted in tracked
  * changes (sprmCFRMarkDel, in the CHPX FKPs that PlcfBteChpx leads to) is left out, as if
- * the changes were accepted, as the DOCX reader leaves out w:del.
+ * the changes were accepted, as the DOCX reader leaves out w:del; so is hidden text
+ * (sprmCFVanish), which Word neither shows nor prints, but not its paragraph, cell and field
+ * marks.
  */
 #include "config.h"
 
@@ -85,6 +87,7 @@
 #define SPRM_T_DEF_TABLE          0xD608
 
 #define SPRM_C_F_RMARK_DEL        0x0800
+#define SPRM_C_F_VANISH           0x083C
 
 /* Prm0's isprm values for sprmPFInTable, sprmPFTtp and sprmCFRMarkDel */
 #define ISPRM_P_F_IN_TABLE   0x18
@@ -146,6 +149,7 @@ typedef struct
 typedef struct
 {
   gboolean deleted;     /* deleted text of a tracked change */
+  gboolean hidden;      /* hidden text (sprmCFVanish): neither shown nor printed */
   gboolean known;       /* read from a PAPX */
   gboolean in_table;
   gboolean ttp;
@@ -670,6 +674,9 @@ apply_prl (DocFile      *doc,
     case SPRM_C_F_RMARK_DEL:
       props->deleted = op[0] == 1 || op[0] == 0x81;  /* on, or the opposite of the style's */
       break;
+    case SPRM_C_F_VANISH:
+      props->hidden = op[0] == 1 || op[0] == 0x81;
+      break;
     case SPRM_P_F_IN_TABLE:
       props->in_table = op[0] != 0;
       break;
@@ -820,31 +827,31 @@ read_papx (DocFile *doc,
   return TRUE;
 }
 
-/* Whether the run of characters holding @fc is deleted text; @end: where the run ends */
-static gboolean
-read_chpx_deleted (DocFile *doc,
-                   guint32  fc,
-                   guint32 *end)
+/* The properties of the run of characters holding @fc that the reader needs (deleted or
+ * hidden text), in @props; @end: where the run ends */
+static void
+read_chpx (DocFile *doc,
+           guint32  fc,
+           guint32 *end,
+           Props   *props)
 {
-  Props props;
   const guint8 *page;
   guint j, crun;
   gsize chpx;
 
+  props_init (props);
   *end = fc + 1;
   page = find_in_fkp (doc, &doc->chpx, fc, 1, &j);
   if (page == NULL)
-    return FALSE;
+    return;
   crun = page[FKP_SIZE - 1];
   *end = read_u32 (page + (j + 1) * 4);
 
   /* rgb: the Chpx's offset / 2; a Chpx is cb, then cb bytes of grpprl */
   chpx = (gsize) page[(crun + 1) * 4 + j] * 2;
   if (chpx == 0 || chpx + 1 + page[chpx] > FKP_SIZE - 1)
-    return FALSE;
-  props_init (&props);
-  apply_grpprl (doc, &props, page + chpx + 1, page[chpx], FALSE);
-  return props.deleted;
+    return;
+  apply_grpprl (doc, props, page + chpx + 1, page[chpx], FALSE);
 }
 
 /* A piece's Prm: a grpprl of the CLX, or one sprm (Prm0) */
@@ -1301,14 +1308,14 @@ read_text (DocFile  *doc,
       const Piece *piece = &g_array_index (doc->pieces, Piece, i);
       const guint8 *bytes = doc->word + piece->fc;
       guint32 run_start = 1, run_end = 0;
-      gboolean run_deleted = FALSE;
-      Props props;
+      Props props, run;
 
       /* deleted text of tracked changes is left out, as if the changes were accepted */
       props_init (&props);
       apply_prm (doc, &props, piece->prm);
       if (props.deleted)
         continue;
+      run = props;
 
       for (guint32 k = 0; k < piece->n_chars; k++)
         {
@@ -1318,9 +1325,10 @@ read_text (DocFile  *doc,
           if (doc->chpx.n > 0 && (fc < run_start || fc >= run_end))
             {
               run_start = fc;
-              run_deleted = read_chpx_deleted (doc, fc, &run_end);
+              read_chpx (doc, fc, &run_end, &run);
+              apply_prm (doc, &run, piece->prm);
             }
-          if (run_deleted)
+          if (run.deleted)
             continue;
 
           if (!piece->compressed)
@@ -1329,6 +1337,10 @@ read_text (DocFile  *doc,
             c = compressed_c1[bytes[k] - 0x80];
           else
             c = bytes[k];
+          /* hidden text is left out, as Word neither shows nor prints it; not the marks of
+           * paragraphs, cells and fields, which keep the structure */
+          if (run.hidden && c >= 0x20)
+            continue;
           walk_char (&walk, c, piece, fc);
         }
     }
