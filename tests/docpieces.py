@@ -16,7 +16,11 @@ pieces ([MS-DOC] 2.4.1, 2.9.73):
   numbers and a row of the template;
 - "hidden": "mixed", and hidden text (sprmCFVanish, in CHPX FKPs) that would change the
   numbers if read: a digit before each whole number of a cell, a sentence with numbers
-  before each paragraph that has a year.
+  before each paragraph that has a year;
+- "gbk": the 8-bit pieces in GBK, a pair a character and two CPs, as programs other than
+  Word write them (lid zh-CN), the UTF-16 pieces holding what GBK does not;
+- "latin": "mixed" (cp1252, as Word writes), with each “ and ” of the text made ×× and
+  LATIN_LINE for the last line, so that the 8-bit pieces' bytes pair as GBK would.
 
 Each kind ends its main text with a paragraph of the characters cp1252 places at 0x80-0x9F
 and some Latin-1 ones (CP1252_LINE)."""
@@ -28,6 +32,7 @@ from formatdoc import IN_TABLE, PLAIN, SECTOR, TTP, compound_file, fib, fkps_at
 
 CELL = PLAIN + IN_TABLE
 CP1252_LINE = "‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œŸ ±×÷°é 12.5%"
+LATIN_LINE = "±×÷° 12.5%"
 TWIPS = 9000
 NUMBER = re.compile(r"\d+")
 YEAR = re.compile(r"20\d\d(?=年)")
@@ -60,7 +65,12 @@ HIDDEN_CELL = "9"
 HIDDEN_PROSE = "（旧稿：2099年收到申请88件，予以公开66件）"
 
 
-def main_text(text, with_fields, hidden=None):
+def latin(text):
+    """The text of the "latin" kind"""
+    return text.replace("“", "××").replace("”", "××")
+
+
+def main_text(text, with_fields, hidden=None, last=CP1252_LINE):
     """The main document's characters, and each paragraph's (end CP, PAPX); with @hidden
     (a list), hidden text too, its (first CP, end CP) added to @hidden"""
     chars, marks = [], []
@@ -77,7 +87,7 @@ def main_text(text, with_fields, hidden=None):
         chars.append(s + mark)
         marks.append((at + len(chars[-1]), papx))
 
-    for line in text.split("\n") + [CP1252_LINE]:
+    for line in text.split("\n") + [last]:
         line = line.replace("\r", "")
         if "\t" not in line:
             if in_table:
@@ -104,15 +114,24 @@ def cp1252_byte(c):
     return None if b[0] in (0x80, 0x8E, 0x9E) else b
 
 
-def split_pieces(text, rng):
-    """(first CP, text, compressed) of each piece: runs of one kind, some cut at random"""
+def gbk_bytes(c):
+    """The bytes of @c in an 8-bit piece of GBK (as other programs than Word write them)"""
+    try:
+        return c.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+
+
+def split_pieces(text, rng, enc8):
+    """(first character, text, compressed) of each piece: runs of one kind, some cut at
+    random"""
     pieces, start = [], 0
     for k in range(1, len(text) + 1):
-        if k < len(text) and (cp1252_byte(text[k]) is None) == (cp1252_byte(text[start]) is None):
+        if k < len(text) and (enc8(text[k]) is None) == (enc8(text[start]) is None):
             digits = text[k - 1].isdigit() and text[k].isdigit()
             if rng.random() > (0.3 if digits else 0.01):
                 continue
-        pieces.append((start, text[start:k], cp1252_byte(text[start]) is not None))
+        pieces.append((start, text[start:k], enc8(text[start]) is not None))
         start = k
     return pieces
 
@@ -125,12 +144,16 @@ def stale(s):
 def write_doc_pieces(path, text, kind, seed=0):
     rng = random.Random(seed)
     hidden = [] if kind == "hidden" else None
-    body, marks = main_text(text, kind == "fields", hidden)
+    if kind == "latin":
+        body, marks = main_text(latin(text), False, None, LATIN_LINE)
+    else:
+        body, marks = main_text(text, kind == "fields", hidden)
     stories = (FOOTNOTES, HEADERS) if kind == "fields" else ("", "")
     all_text = body + "".join(stories) + ("\r" if kind == "fields" else "")
     # the stories' paragraphs: plain ones
     marks += [(len(body) + m.end(), PLAIN) for m in re.finditer("[\r\x07]", all_text[len(body):])]
-    pieces = [(0, all_text, False)] if kind == "utf16" else split_pieces(all_text, rng)
+    enc8 = gbk_bytes if kind == "gbk" else cp1252_byte
+    pieces = [(0, all_text, False)] if kind == "utf16" else split_pieces(all_text, rng, enc8)
 
     # the WordDocument stream: the FIB, the pieces' bytes (in order or not), the PAPX FKPs
     order = list(range(len(pieces)))
@@ -141,7 +164,7 @@ def write_doc_pieces(path, text, kind, seed=0):
     where = {}
     for i in order:
         cp, s, compressed = pieces[i]
-        enc = (lambda t: b"".join(cp1252_byte(c) for c in t)) if compressed else (lambda t: t.encode("utf-16-le"))
+        enc = (lambda t: b"".join(enc8(c) for c in t)) if compressed else (lambda t: t.encode("utf-16-le"))
         if kind == "fast":
             word += enc(stale(s)) + b"\x00\x00"
         if not compressed:
@@ -150,13 +173,24 @@ def write_doc_pieces(path, text, kind, seed=0):
         word += enc(s)
     text_end = len(word)
 
-    # each paragraph mark's run of properties ends after the mark: by FC
-    def fc_after(cp):
-        i = max(k for k, p in enumerate(pieces) if p[0] <= cp)
-        size = 1 if pieces[i][2] else 2
-        return where[i] + (cp - pieces[i][0]) * size + size
+    # each character's FC, size and CP (a byte a CP in 8-bit pieces: a GBK pair is two)
+    char_fc, char_size, char_cp, cps = [], [], [], []
+    cp = 0
+    for i, (_, s, compressed) in enumerate(pieces):
+        fc = where[i]
+        cps.append(cp)
+        for c in s:
+            size = len(enc8(c)) if compressed else 2
+            char_fc.append(fc)
+            char_size.append(size)
+            char_cp.append(cp)
+            fc += size
+            cp += size if compressed else 1
+    cps.append(cp)
+    char_cp.append(cp)
 
-    runs = sorted((fc_after(cp - 1), g) for cp, g in marks)
+    # each paragraph mark's run of properties ends after the mark: by FC
+    runs = sorted((char_fc[end - 1] + char_size[end - 1], g) for end, g in marks)
     start_fc = min(where.values())
     fkp_start = text_end + (-text_end % SECTOR)
     pages, ranges = fkps_at(runs, start_fc)
@@ -166,7 +200,6 @@ def write_doc_pieces(path, text, kind, seed=0):
     if kind == "fast":
         grpprl = struct.pack("<HB", 0x0835, 1)  # sprmCFBold
         prcs = b"\x01" + struct.pack("<H", len(grpprl)) + grpprl
-    cps = [p[0] for p in pieces] + [len(all_text)]
     pcds = b""
     for i, (cp, s, compressed) in enumerate(pieces):
         fc = (where[i] * 2) | 0x40000000 if compressed else where[i]
@@ -182,13 +215,14 @@ def write_doc_pieces(path, text, kind, seed=0):
     chpx_start = fkp_start + SECTOR * len(pages)
     chpx_pages, bte_chpx = [], b""
     if hidden:
-        chpx_pages, chpx_fcs = chpx_fkps(char_runs(pieces, where, hidden))
+        chpx_pages, chpx_fcs = chpx_fkps(char_runs(char_fc, char_size, hidden))
         bte_chpx = struct.pack(f"<{len(chpx_fcs)}I", *chpx_fcs) + struct.pack(
             f"<{len(chpx_pages)}I", *[chpx_start // SECTOR + k for k in range(len(chpx_pages))])
         table = table[:len(clx) + len(bte)] + bte_chpx
         table += b"\x00" * max(0, 4096 - len(table))
-    head = fib(len(body), (0, len(clx)), (len(clx), len(bte)), ccp_ftn=len(stories[0]),
-               ccp_hdd=len(stories[1]), complex=kind == "fast",
+    ccp_text, ccp_ftn = char_cp[len(body)], char_cp[len(body) + len(stories[0])] - char_cp[len(body)]
+    head = fib(ccp_text, (0, len(clx)), (len(clx), len(bte)), ccp_ftn=ccp_ftn,
+               ccp_hdd=cps[-1] - ccp_text - ccp_ftn - (1 if kind == "fields" else 0), complex=kind == "fast",
                bte_chpx=(len(clx) + len(bte), len(bte_chpx)))
     word[:len(head)] = head
     word += b"\x00" * (fkp_start - len(word)) + b"".join(pages) + b"".join(chpx_pages)
@@ -197,16 +231,12 @@ def write_doc_pieces(path, text, kind, seed=0):
         f.write(compound_file({"WordDocument": bytes(word), "1Table": table}))
 
 
-def char_runs(pieces, where, hidden):
+def char_runs(char_fc, char_size, hidden):
     """(first FC, hidden) of each run of characters, by FC; the last ends at the text's end"""
-    spans = sorted(hidden)
-    chars = []
-    for i, (cp, s, compressed) in enumerate(pieces):
-        size = 1 if compressed else 2
-        for k in range(len(s)):
-            h = any(a <= cp + k < b for a, b in spans)
-            chars.append((where[i] + k * size, where[i] + (k + 1) * size, h))
-    chars.sort()
+    is_hidden = [False] * len(char_fc)
+    for a, b in hidden:
+        is_hidden[a:b] = [True] * (b - a)
+    chars = sorted((fc, fc + size, h) for fc, size, h in zip(char_fc, char_size, is_hidden))
     runs = []
     for start, _, h in chars:
         if not runs or runs[-1][1] != h:

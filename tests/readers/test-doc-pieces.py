@@ -15,10 +15,10 @@ import tempfile
 cli, dump, samples_dir, tests_dir = sys.argv[1:5]
 keep = sys.argv[6] if len(sys.argv) > 6 and sys.argv[5] == "--keep" else None
 sys.path.insert(0, tests_dir)
-from docpieces import CP1252_LINE, write_doc_pieces  # noqa: E402
+from docpieces import CP1252_LINE, LATIN_LINE, latin, write_doc_pieces  # noqa: E402
 from reportcells import flatten, run_cli  # noqa: E402
 
-KINDS = ["utf16", "mixed", "fast", "fields", "hidden"]
+KINDS = ["utf16", "mixed", "fast", "fields", "hidden", "gbk", "latin"]
 results = []
 
 
@@ -79,6 +79,10 @@ with tempfile.TemporaryDirectory() as tmp:
         text = text_of(target)
         if kind == "utf16":
             plain[path] = text
+        if kind == "latin":
+            ok(text is not None and text == latin(plain[path].replace(CP1252_LINE, LATIN_LINE)),
+               f"{name}: cp1252 read as cp1252, not GBK, where Chinese is in UTF-16 pieces")
+            continue
         ok(text is not None and CP1252_LINE + "\n" in text, f"{name}: the cp1252 characters read")
         if kind != "utf16":
             ok(text is not None and text == plain[path], f"{name}: the same text as from one UTF-16 piece")

@@ -6,7 +6,13 @@
  * the FIB, which names the table stream (0Table or 1Table, by fWhichTblStm) and where the
  * CLX lies in it. The CLX ends with the piece table: the document's characters, counted by
  * character position (CP), in pieces stored at some offset (fc) of the WordDocument stream,
- * as UTF-16LE or as 8-bit text (fc & 0x40000000: at fc / 2, cp1252-like). Only the main
+ * as UTF-16LE or as 8-bit text (fc & 0x40000000: at fc / 2, cp1252-like). Word writes
+ * only characters of cp1252 in 8-bit pieces, but a document in Chinese (lid or lidFE
+ * zh-CN, zh-SG) whose 8-bit pieces hold GBK (every byte above 0x80 the first of a GBK pair
+ * in its piece, and more Chinese characters of GB2312 so than in its UTF-16 pieces, two at
+ * least), as other programs write them, is read as GBK: a pair is one character. A Word
+ * document's 8-bit pieces hold few pairs ("××", "±°") beside its Chinese in UTF-16 pieces.
+ * Only the main
  * document is read, CPs 0 to ccpText: no footnotes, headers, comments or text boxes.
  * Fast-saved documents (fComplex) are read through their piece table like the others.
  * [MS-DOC] 2.4.1 and 2.5.
@@ -65,6 +71,11 @@
 #define FIB_FLAG_ENCRYPTED    0x0100
 #define FIB_FLAG_WHICH_TBL    0x0200
 #define FIB_BASE_SIZE         32
+#define FIB_LID               0x06
+#define FIB_RGW_LID_FE        13    /* in FibRgW97 */
+#define LID_ZH_CN             0x0804
+#define LID_ZH_SG             0x1004
+#define GBK_MIN_HANZI         2     /* GB2312 characters that tell GBK from cp1252 */
 
 /* Indices into FibRgLw97 and FibRgFcLcb97 */
 #define FIB_LW_CCP_TEXT       3
@@ -139,6 +150,8 @@ typedef struct
   gsize      table_len;
   GsfInput  *data;      /* the Data stream (huge PAPXs), or NULL */
   guint32    ccp_text;
+  gboolean   chinese;   /* lid or lidFE: zh-CN or zh-SG */
+  GIConv     gbk;       /* 8-bit pieces are GBK, or (GIConv) -1 */
   GArray    *pieces;    /* Piece, by CP */
   GArray    *prcs;      /* Grpprl of each Prc of the CLX */
   BinTable   papx;      /* PlcfBtePapx */
@@ -226,6 +239,9 @@ doc_file_clear (DocFile *doc)
   g_clear_object (&doc->data);
   g_clear_pointer (&doc->pieces, g_array_unref);
   g_clear_pointer (&doc->prcs, g_array_unref);
+  if (doc->gbk != (GIConv) -1)
+    g_iconv_close (doc->gbk);
+  doc->gbk = (GIConv) -1;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocFile, doc_file_clear)
@@ -396,6 +412,13 @@ read_fib (DocFile  *doc,
   /* csw, FibRgW97; cslw, FibRgLw97; cbRgFcLcb, FibRgFcLcb */
   pos = FIB_BASE_SIZE;
   csw = read_u16 (w + pos);
+  doc->chinese = read_u16 (w + FIB_LID) == LID_ZH_CN || read_u16 (w + FIB_LID) == LID_ZH_SG;
+  if (csw > FIB_RGW_LID_FE && span_fits (doc->word_len, pos + 2, csw * 2))
+    {
+      guint16 lid_fe = read_u16 (w + pos + 2 + FIB_RGW_LID_FE * 2);
+
+      doc->chinese = doc->chinese || lid_fe == LID_ZH_CN || lid_fe == LID_ZH_SG;
+    }
   pos += 2 + csw * 2;
   if (!span_fits (doc->word_len, pos, 2))
     goto truncated;
@@ -1285,6 +1308,73 @@ walk_char (DocWalk     *walk,
     g_string_append_unichar (walk->para, u);
 }
 
+static inline gboolean
+gbk_lead (guint8 b)
+{
+  return b >= 0x81 && b <= 0xFE;
+}
+
+static inline gboolean
+gbk_trail (guint8 b)
+{
+  return b >= 0x40 && b <= 0xFE && b != 0x7F;
+}
+
+/* Whether the 8-bit pieces of a Chinese document hold GBK rather than cp1252: see the top */
+static gboolean
+pieces_are_gbk (DocFile *doc)
+{
+  guint hanzi = 0, utf16_hanzi = 0;
+
+  if (!doc->chinese)
+    return FALSE;
+  for (guint i = 0; i < doc->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (doc->pieces, Piece, i);
+      const guint8 *bytes = doc->word + piece->fc;
+
+      if (!piece->compressed)
+        {
+          for (guint32 k = 0; k < piece->n_chars; k++)
+            {
+              guint16 c = read_u16 (bytes + 2 * k);
+
+              utf16_hanzi += c >= 0x4E00 && c <= 0x9FFF;
+            }
+          continue;
+        }
+      for (guint32 k = 0; k < piece->n_chars; k++)
+        {
+          if (bytes[k] < 0x80)
+            continue;
+          if (!gbk_lead (bytes[k]) || k + 1 >= piece->n_chars || !gbk_trail (bytes[k + 1]))
+            return FALSE;
+          if (bytes[k] >= 0xB0 && bytes[k] <= 0xF7 && bytes[k + 1] >= 0xA1)
+            hanzi++;
+          k++;
+        }
+    }
+  return hanzi >= GBK_MIN_HANZI && hanzi > utf16_hanzi;
+}
+
+/* The character of a GBK pair, or 0 (dropped) */
+static gunichar2
+gbk_char (DocFile      *doc,
+          const guint8 *pair)
+{
+  char in[2] = { (char) pair[0], (char) pair[1] };
+  char out[8];
+  gchar *inp = in, *outp = out;
+  gsize in_left = 2, out_left = sizeof out;
+  gunichar u;
+
+  g_iconv (doc->gbk, NULL, NULL, NULL, NULL);
+  if (g_iconv (doc->gbk, &inp, &in_left, &outp, &out_left) == (gsize) -1 || in_left != 0)
+    return 0;
+  u = g_utf8_get_char_validated (out, sizeof out - out_left);
+  return u < 0x10000 ? (gunichar2) u : 0;
+}
+
 static char *
 read_text (DocFile  *doc,
            GError  **error)
@@ -1333,6 +1423,12 @@ read_text (DocFile  *doc,
 
           if (!piece->compressed)
             c = read_u16 (bytes + 2 * k);
+          else if (doc->gbk != (GIConv) -1 && bytes[k] >= 0x80)
+            {
+              /* a pair, one character (pieces_are_gbk() saw each fit in its piece) */
+              c = k + 1 < piece->n_chars ? gbk_char (doc, bytes + k) : 0;
+              k++;
+            }
           else if (bytes[k] >= 0x80 && bytes[k] < 0xA0)
             c = compressed_c1[bytes[k] - 0x80];
           else
@@ -1376,6 +1472,8 @@ read_document (DocFile    *doc,
     return NULL;
   doc->papx = read_bin_table (doc, fib->bte_papx);
   doc->chpx = read_bin_table (doc, fib->bte_chpx);
+  if (pieces_are_gbk (doc))
+    doc->gbk = g_iconv_open ("UTF-8", "GB18030");
   return read_text (doc, error);
 }
 
@@ -1384,7 +1482,7 @@ extract_from_ole (GsfInfile  *ole,
                   gsize       len,
                   GError    **error)
 {
-  g_auto(DocFile) doc = { 0 };
+  g_auto(DocFile) doc = { .gbk = (GIConv) -1 };
   Fib fib = { 0 };
 
   if (has_child (ole, "EncryptedPackage"))
