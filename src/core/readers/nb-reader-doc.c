@@ -6,16 +6,17 @@
  * the FIB, which names the table stream (0Table or 1Table, by fWhichTblStm) and where the
  * CLX lies in it. The CLX ends with the piece table: the document's characters, counted by
  * character position (CP), in pieces stored at some offset (fc) of the WordDocument stream,
- * as UTF-16LE or as 8-bit text (fc & 0x40000000: at fc / 2, cp1252-like). Word writes
- * only characters of cp1252 in 8-bit pieces, but a document in Chinese (lid or lidFE
- * zh-CN, zh-SG) whose 8-bit pieces hold GBK (every byte above 0x80 the first of a GBK pair
- * in its piece, and more Chinese characters of GB2312 so than in its UTF-16 pieces, two at
- * least), as other programs write them, is read as GBK: a pair is one character. A Word
- * document's 8-bit pieces hold few pairs ("××", "±°") beside its Chinese in UTF-16 pieces.
- * Only the main
+ * as UTF-16LE or as 8-bit text (fc & 0x40000000: at fc / 2, cp1252-like). Only the main
  * document is read, CPs 0 to ccpText: no footnotes, headers, comments or text boxes.
  * Fast-saved documents (fComplex) are read through their piece table like the others.
  * [MS-DOC] 2.4.1 and 2.5.
+ *
+ * Word writes only characters of cp1252 in 8-bit pieces, but other programs may write GBK
+ * there. A document in Chinese (lid or lidFE zh-CN, zh-SG) whose 8-bit pieces hold GBK is
+ * read as GBK, a pair one character: every byte from 0x80 up is the first of a GBK pair
+ * in its piece, and the pairs of GB2312's Chinese characters are two or more and outnumber
+ * the Chinese characters of the UTF-16 pieces. Word's own 8-bit pieces beside its Chinese
+ * in UTF-16 hold few such pairs ("××", "±°") and stay cp1252.
  *
  * Word marks structure with characters: 0x0D ends a paragraph, 0x07 ends a table cell, and
  * each row ends with one more 0x07, the row end, whose paragraph is the row's "table
