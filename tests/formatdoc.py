@@ -77,6 +77,13 @@ def papx_in_fkp(g):
 
 def fkps(paras, text_fc):
     """PAPX FKPs (512 bytes each) for the paragraphs, and each one's first and last FC"""
+    return fkps_at([(text_fc + 2 * cp, g) for cp, g in paras], text_fc)
+
+
+def fkps_at(runs, start_fc):
+    """PAPX FKPs for runs of paragraph properties given as (FC after the run, grpprl),
+    by FC, the first starting at @start_fc"""
+    paras = runs
     pages, ranges = [], []
     i = 0
     while i < len(paras):
@@ -90,8 +97,7 @@ def fkps(paras, text_fc):
             papx[g] = None
             n += 1
         chunk = paras[i:i + n]
-        start_cp = paras[i - 1][0] if i > 0 else 0
-        fcs = [text_fc + 2 * start_cp] + [text_fc + 2 * cp for cp, _ in chunk]
+        fcs = [paras[i - 1][0] if i > 0 else start_fc] + [fc for fc, _ in chunk]
         page = bytearray(SECTOR)
         struct.pack_into(f"<{n + 1}I", page, 0, *fcs)
         offsets, at = {}, SECTOR - 2   # PAPX at even offsets, before the count of runs
@@ -109,16 +115,18 @@ def fkps(paras, text_fc):
     return pages, ranges
 
 
-def fib(ccp_text, clx, bte_papx):
+def fib(ccp_text, clx, bte_papx, ccp_ftn=0, ccp_hdd=0, complex=False, bte_chpx=(0, 0)):
+    """The FIB; with @complex, fComplex: a fast-saved document"""
     base = struct.pack("<HHHHH", 0xA5EC, 0x00C1, 0, 0x0804, 0)
-    base += struct.pack("<H", 0x0200)            # fWhichTblStm: 1Table
+    base += struct.pack("<H", 0x0200 | (0x0004 if complex else 0))  # fWhichTblStm: 1Table
     base += struct.pack("<HIBBHH", 0x00BF, 0, 0, 0, 0, 0)
     base += b"\x00" * (32 - len(base))
     rgw = struct.pack("<H", 14) + b"\x00" * 28
     lw = [0] * 22
-    lw[3] = ccp_text
+    lw[3:6] = [ccp_text, ccp_ftn, ccp_hdd]
     rglw = struct.pack("<H", 22) + struct.pack("<22I", *lw)
     pairs = [0] * (93 * 2)
+    pairs[12 * 2:12 * 2 + 2] = bte_chpx
     pairs[13 * 2:13 * 2 + 2] = bte_papx
     pairs[33 * 2:33 * 2 + 2] = clx
     rgfc = struct.pack("<H", 93) + struct.pack(f"<{len(pairs)}I", *pairs)

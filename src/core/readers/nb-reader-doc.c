@@ -11,6 +11,13 @@
  * Fast-saved documents (fComplex) are read through their piece table like the others.
  * [MS-DOC] 2.4.1 and 2.5.
  *
+ * Word writes only characters of cp1252 in 8-bit pieces, but other programs may write GBK
+ * there. A document in Chinese (lid or lidFE zh-CN, zh-SG) whose 8-bit pieces hold GBK is
+ * read as GBK, a pair one character: every byte from 0x80 up is the first of a GBK pair
+ * in its piece, and the pairs of GB2312's Chinese characters are two or more and outnumber
+ * the Chinese characters of the UTF-16 pieces. Word's own 8-bit pieces beside its Chinese
+ * in UTF-16 hold few such pairs ("××", "±°") and stay cp1252.
+ *
  * Word marks structure with characters: 0x0D ends a paragraph, 0x07 ends a table cell, and
  * each row ends with one more 0x07, the row end, whose paragraph is the row's "table
  * terminating paragraph" (TTP). An empty cell is "\x07\x07" too, so the row ends are found
@@ -31,7 +38,9 @@
  * Field codes (0x13 code 0x14 result 0x15) keep only their result; anchors of pictures and
  * drawings (0x01, 0x08) and other control characters are dropped. Text deleted in tracked
  * changes (sprmCFRMarkDel, in the CHPX FKPs that PlcfBteChpx leads to) is left out, as if
- * the changes were accepted, as the DOCX reader leaves out w:del.
+ * the changes were accepted, as the DOCX reader leaves out w:del; so is hidden text
+ * (sprmCFVanish), which Word neither shows nor prints, but not its paragraph, cell and field
+ * marks.
  */
 #include "config.h"
 
@@ -63,6 +72,11 @@
 #define FIB_FLAG_ENCRYPTED    0x0100
 #define FIB_FLAG_WHICH_TBL    0x0200
 #define FIB_BASE_SIZE         32
+#define FIB_LID               0x06
+#define FIB_RGW_LID_FE        13    /* in FibRgW97 */
+#define LID_ZH_CN             0x0804
+#define LID_ZH_SG             0x1004
+#define GBK_MIN_HANZI         2     /* GB2312 characters that tell GBK from cp1252 */
 
 /* Indices into FibRgLw97 and FibRgFcLcb97 */
 #define FIB_LW_CCP_TEXT       3
@@ -85,6 +99,7 @@
 #define SPRM_T_DEF_TABLE          0xD608
 
 #define SPRM_C_F_RMARK_DEL        0x0800
+#define SPRM_C_F_VANISH           0x083C
 
 /* Prm0's isprm values for sprmPFInTable, sprmPFTtp and sprmCFRMarkDel */
 #define ISPRM_P_F_IN_TABLE   0x18
@@ -136,6 +151,8 @@ typedef struct
   gsize      table_len;
   GsfInput  *data;      /* the Data stream (huge PAPXs), or NULL */
   guint32    ccp_text;
+  gboolean   chinese;   /* lid or lidFE: zh-CN or zh-SG */
+  GIConv     gbk;       /* 8-bit pieces are GBK, or (GIConv) -1 */
   GArray    *pieces;    /* Piece, by CP */
   GArray    *prcs;      /* Grpprl of each Prc of the CLX */
   BinTable   papx;      /* PlcfBtePapx */
@@ -146,6 +163,7 @@ typedef struct
 typedef struct
 {
   gboolean deleted;     /* deleted text of a tracked change */
+  gboolean hidden;      /* hidden text (sprmCFVanish): neither shown nor printed */
   gboolean known;       /* read from a PAPX */
   gboolean in_table;
   gboolean ttp;
@@ -222,6 +240,9 @@ doc_file_clear (DocFile *doc)
   g_clear_object (&doc->data);
   g_clear_pointer (&doc->pieces, g_array_unref);
   g_clear_pointer (&doc->prcs, g_array_unref);
+  if (doc->gbk != (GIConv) -1)
+    g_iconv_close (doc->gbk);
+  doc->gbk = (GIConv) -1;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocFile, doc_file_clear)
@@ -392,6 +413,13 @@ read_fib (DocFile  *doc,
   /* csw, FibRgW97; cslw, FibRgLw97; cbRgFcLcb, FibRgFcLcb */
   pos = FIB_BASE_SIZE;
   csw = read_u16 (w + pos);
+  doc->chinese = read_u16 (w + FIB_LID) == LID_ZH_CN || read_u16 (w + FIB_LID) == LID_ZH_SG;
+  if (csw > FIB_RGW_LID_FE && span_fits (doc->word_len, pos + 2, csw * 2))
+    {
+      guint16 lid_fe = read_u16 (w + pos + 2 + FIB_RGW_LID_FE * 2);
+
+      doc->chinese = doc->chinese || lid_fe == LID_ZH_CN || lid_fe == LID_ZH_SG;
+    }
   pos += 2 + csw * 2;
   if (!span_fits (doc->word_len, pos, 2))
     goto truncated;
@@ -670,6 +698,9 @@ apply_prl (DocFile      *doc,
     case SPRM_C_F_RMARK_DEL:
       props->deleted = op[0] == 1 || op[0] == 0x81;  /* on, or the opposite of the style's */
       break;
+    case SPRM_C_F_VANISH:
+      props->hidden = op[0] == 1 || op[0] == 0x81;
+      break;
     case SPRM_P_F_IN_TABLE:
       props->in_table = op[0] != 0;
       break;
@@ -820,31 +851,31 @@ read_papx (DocFile *doc,
   return TRUE;
 }
 
-/* Whether the run of characters holding @fc is deleted text; @end: where the run ends */
-static gboolean
-read_chpx_deleted (DocFile *doc,
-                   guint32  fc,
-                   guint32 *end)
+/* The properties of the run of characters holding @fc that the reader needs (deleted or
+ * hidden text), in @props; @end: where the run ends */
+static void
+read_chpx (DocFile *doc,
+           guint32  fc,
+           guint32 *end,
+           Props   *props)
 {
-  Props props;
   const guint8 *page;
   guint j, crun;
   gsize chpx;
 
+  props_init (props);
   *end = fc + 1;
   page = find_in_fkp (doc, &doc->chpx, fc, 1, &j);
   if (page == NULL)
-    return FALSE;
+    return;
   crun = page[FKP_SIZE - 1];
   *end = read_u32 (page + (j + 1) * 4);
 
   /* rgb: the Chpx's offset / 2; a Chpx is cb, then cb bytes of grpprl */
   chpx = (gsize) page[(crun + 1) * 4 + j] * 2;
   if (chpx == 0 || chpx + 1 + page[chpx] > FKP_SIZE - 1)
-    return FALSE;
-  props_init (&props);
-  apply_grpprl (doc, &props, page + chpx + 1, page[chpx], FALSE);
-  return props.deleted;
+    return;
+  apply_grpprl (doc, props, page + chpx + 1, page[chpx], FALSE);
 }
 
 /* A piece's Prm: a grpprl of the CLX, or one sprm (Prm0) */
@@ -1278,6 +1309,73 @@ walk_char (DocWalk     *walk,
     g_string_append_unichar (walk->para, u);
 }
 
+static inline gboolean
+gbk_lead (guint8 b)
+{
+  return b >= 0x81 && b <= 0xFE;
+}
+
+static inline gboolean
+gbk_trail (guint8 b)
+{
+  return b >= 0x40 && b <= 0xFE && b != 0x7F;
+}
+
+/* Whether the 8-bit pieces of a Chinese document hold GBK rather than cp1252: see the top */
+static gboolean
+pieces_are_gbk (DocFile *doc)
+{
+  guint hanzi = 0, utf16_hanzi = 0;
+
+  if (!doc->chinese)
+    return FALSE;
+  for (guint i = 0; i < doc->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (doc->pieces, Piece, i);
+      const guint8 *bytes = doc->word + piece->fc;
+
+      if (!piece->compressed)
+        {
+          for (guint32 k = 0; k < piece->n_chars; k++)
+            {
+              guint16 c = read_u16 (bytes + 2 * k);
+
+              utf16_hanzi += c >= 0x4E00 && c <= 0x9FFF;
+            }
+          continue;
+        }
+      for (guint32 k = 0; k < piece->n_chars; k++)
+        {
+          if (bytes[k] < 0x80)
+            continue;
+          if (!gbk_lead (bytes[k]) || k + 1 >= piece->n_chars || !gbk_trail (bytes[k + 1]))
+            return FALSE;
+          if (bytes[k] >= 0xB0 && bytes[k] <= 0xF7 && bytes[k + 1] >= 0xA1)
+            hanzi++;
+          k++;
+        }
+    }
+  return hanzi >= GBK_MIN_HANZI && hanzi > utf16_hanzi;
+}
+
+/* The character of a GBK pair, or 0 (dropped) */
+static gunichar2
+gbk_char (DocFile      *doc,
+          const guint8 *pair)
+{
+  char in[2] = { (char) pair[0], (char) pair[1] };
+  char out[8];
+  gchar *inp = in, *outp = out;
+  gsize in_left = 2, out_left = sizeof out;
+  gunichar u;
+
+  g_iconv (doc->gbk, NULL, NULL, NULL, NULL);
+  if (g_iconv (doc->gbk, &inp, &in_left, &outp, &out_left) == (gsize) -1 || in_left != 0)
+    return 0;
+  u = g_utf8_get_char_validated (out, sizeof out - out_left);
+  return u < 0x10000 ? (gunichar2) u : 0;
+}
+
 static char *
 read_text (DocFile  *doc,
            GError  **error)
@@ -1301,14 +1399,14 @@ read_text (DocFile  *doc,
       const Piece *piece = &g_array_index (doc->pieces, Piece, i);
       const guint8 *bytes = doc->word + piece->fc;
       guint32 run_start = 1, run_end = 0;
-      gboolean run_deleted = FALSE;
-      Props props;
+      Props props, run;
 
       /* deleted text of tracked changes is left out, as if the changes were accepted */
       props_init (&props);
       apply_prm (doc, &props, piece->prm);
       if (props.deleted)
         continue;
+      run = props;
 
       for (guint32 k = 0; k < piece->n_chars; k++)
         {
@@ -1318,17 +1416,28 @@ read_text (DocFile  *doc,
           if (doc->chpx.n > 0 && (fc < run_start || fc >= run_end))
             {
               run_start = fc;
-              run_deleted = read_chpx_deleted (doc, fc, &run_end);
+              read_chpx (doc, fc, &run_end, &run);
+              apply_prm (doc, &run, piece->prm);
             }
-          if (run_deleted)
+          if (run.deleted)
             continue;
 
           if (!piece->compressed)
             c = read_u16 (bytes + 2 * k);
+          else if (doc->gbk != (GIConv) -1 && bytes[k] >= 0x80)
+            {
+              /* a pair, one character (pieces_are_gbk() saw each fit in its piece) */
+              c = k + 1 < piece->n_chars ? gbk_char (doc, bytes + k) : 0;
+              k++;
+            }
           else if (bytes[k] >= 0x80 && bytes[k] < 0xA0)
             c = compressed_c1[bytes[k] - 0x80];
           else
             c = bytes[k];
+          /* hidden text is left out, as Word neither shows nor prints it; not the marks of
+           * paragraphs, cells and fields, which keep the structure */
+          if (run.hidden && c >= 0x20)
+            continue;
           walk_char (&walk, c, piece, fc);
         }
     }
@@ -1364,6 +1473,8 @@ read_document (DocFile    *doc,
     return NULL;
   doc->papx = read_bin_table (doc, fib->bte_papx);
   doc->chpx = read_bin_table (doc, fib->bte_chpx);
+  if (pieces_are_gbk (doc))
+    doc->gbk = g_iconv_open ("UTF-8", "GB18030");
   return read_text (doc, error);
 }
 
@@ -1372,7 +1483,7 @@ extract_from_ole (GsfInfile  *ole,
                   gsize       len,
                   GError    **error)
 {
-  g_auto(DocFile) doc = { 0 };
+  g_auto(DocFile) doc = { .gbk = (GIConv) -1 };
   Fib fib = { 0 };
 
   if (has_child (ole, "EncryptedPackage"))
