@@ -89,7 +89,7 @@ test_no_change_on_load (void)
   const char *dirs[] = { g_getenv ("NB_SAMPLES_DIR"), NULL, NULL };
   g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "data", NULL);
   g_autofree char *seeds = g_build_filename (g_getenv ("NB_SHARED_DIR"), "seeds", NULL);
-  guint n_reports = 0, n_inferred = 0;
+  guint n_reports = 0, n_inferred = 0, n_pages = 0;
 
   dirs[1] = fixtures;
   dirs[2] = g_file_test (seeds, G_FILE_TEST_IS_DIR) ? seeds : NULL;
@@ -116,10 +116,13 @@ test_no_change_on_load (void)
             g_error ("%s: deriving the inferred cells again changed them", name);
           g_assert_false (nb_report_get_modified (report));
           n_reports++;
+          n_pages += g_str_has_suffix (name, ".html");
         }
     }
   g_assert_cmpuint (n_reports, >=, 9);
-  g_assert_cmpuint (n_inferred, >, 100);  /* municipal's 130 among them */
+  /* municipal's 130 among them, where web pages are read (a build without the HTML reader
+   * reads the text reports only) */
+  g_assert_cmpuint (n_inferred, >, n_pages > 0 ? 100 : 40);
 }
 
 /* ruzhou prints only 予以公开's total: its six columns are inferred from the column sums.
