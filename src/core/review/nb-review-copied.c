@@ -17,10 +17,11 @@
  * found in another office's report is reported in both; one found in the same
  * office's report of an earlier year, in the later one only.
  *
- * Whole reports are compared first, by a hash of their own sentences: a second file
- * of one office's report of one year is a duplicate submission, said once in the later
- * file; a report whose text is all another office's (or the same office's of an
- * earlier year) was copied whole, said in one finding, however many offices sent it.
+ * Whole reports are compared first. A second file of one office's report of one year
+ * (the same own sentences: a hash of them) is a duplicate submission, said once in the
+ * later file. Two reports that share nearly all their own sentences (counted per pair,
+ * over the sentences few reports write) are a copy of a whole report, said in one
+ * finding, however many offices sent it (enough copies make every sentence stock).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
