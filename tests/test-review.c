@@ -394,6 +394,122 @@ test_set_unreadable_note (void)
   nb_test_remove_tree (dir);
 }
 
+/* Writes @text to @dir/@name, with every @from in it made @to (none: as it is). */
+static void
+write_variant (const char *dir,
+               const char *name,
+               const char *text,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_auto(GStrv) parts = g_strsplit (text, from ? from : "\x01", -1);
+  g_autofree char *changed = g_strjoinv (to ? to : "", parts);
+
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+}
+
+static char *
+read_sample (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* The messages (English) of @item's set findings of series.copied_text, in order */
+static GPtrArray *
+copied_messages (NbReviewSet *set,
+                 const char  *name)
+{
+  GListModel *findings = nb_review_item_get_set_findings (find_item (set, name));
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) f = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (nb_finding_get_rule (f), "series.copied_text"))
+        g_ptr_array_add (out, g_strdup (nb_finding_get_message (f, "en")));
+    }
+  return out;
+}
+
+static gboolean
+says (GPtrArray  *messages,
+      const char *a,
+      const char *b)
+{
+  for (guint i = 0; i < messages->len; i++)
+    if (strstr (g_ptr_array_index (messages, i), a) && strstr (g_ptr_array_index (messages, i), b))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whole reports alike. A file sent twice: said once, in the later file, naming the
+ * other; sent again with other figures: said so. One office's report copied whole by
+ * two others (their names put in): each of the three names the other two, as a copy
+ * of the whole report, however stock three offices make its sentences; the others
+ * have no such finding. */
+static void
+test_set_whole_copies (void)
+{
+  g_autofree char *mianchi = NULL;
+  g_autofree char *dir = nb_test_copy_samples (&mianchi);
+  g_autofree char *ruzhou = read_sample (dir, "ruzhou-2021.txt");
+  g_autofree char *zhicheng = read_sample (dir, "zhicheng-2021.txt");
+  g_autoptr(GRegex) carried_over = g_regex_new ("^(四、结转下年度继续办理)[\\t 0-9]*$", G_REGEX_MULTILINE, 0, NULL);
+  g_autofree char *other_figures = g_regex_replace (carried_over, mianchi, -1, 0, "\\1\t\t2\t0\t0\t0\t0\t0\t2", 0, NULL);
+  g_autoptr(NbReviewSet) set = nb_review_set_new ();
+  g_autoptr(GError) error = NULL;
+  const char *const offices[3] = { "zhicheng-2021.txt", "potou-2021.txt", "wangwu-2021.txt" };
+  const char *const untouched[] = { "ruzhou-2021.txt", "ruijin-2021.txt", "office-2021.txt", "mianchi-2022.txt" };
+
+  g_assert_cmpstr (other_figures, !=, mianchi);
+  write_variant (dir, "ruzhou-2021_copy.txt", ruzhou, NULL, NULL);
+  write_variant (dir, "mianchi-2022_v2.txt", other_figures, NULL, NULL);
+  write_variant (dir, "potou-2021.txt", zhicheng, "轵城", "坡头");
+  write_variant (dir, "wangwu-2021.txt", zhicheng, "轵城", "王屋");
+  g_assert_true (nb_review_set_add (set, dir, &error));
+  g_assert_no_error (error);
+  nb_review_set_load (set, 2, NULL);
+  g_assert_cmpstr (nb_review_item_get_agency (find_item (set, "potou-2021.txt")), ==, "坡头镇人民政府");
+
+  {
+    g_autoptr(GPtrArray) copy = copied_messages (set, "ruzhou-2021_copy.txt");
+    g_autoptr(GPtrArray) v2 = copied_messages (set, "mianchi-2022_v2.txt");
+
+    g_assert_cmpuint (copy->len, ==, 1);
+    g_assert_true (says (copy, "sent twice", "ruzhou-2021.txt"));
+    g_assert_cmpuint (v2->len, ==, 1);
+    g_assert_true (says (v2, "other figures", "mianchi-2022.txt"));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (untouched); i++)
+    {
+      g_autoptr(GPtrArray) none = copied_messages (set, untouched[i]);
+
+      g_assert_cmpuint (none->len, ==, 0);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GPtrArray) whole = copied_messages (set, offices[i]);
+      GListModel *findings = nb_review_item_get_set_findings (find_item (set, offices[i]));
+      g_autoptr(NbFinding) first = g_list_model_get_item (findings, 0);
+      guint n_spans;
+
+      g_assert_cmpuint (whole->len, ==, 2);
+      for (guint k = 1; k < 3; k++)
+        g_assert_true (says (whole, "copied whole", offices[(i + k) % 3]));
+      /* the passages it shares are its spans */
+      nb_finding_get_spans (first, &n_spans);
+      g_assert_cmpuint (n_spans, >=, 3);
+    }
+  nb_test_remove_tree (dir);
+}
+
 /* Cancelled before it starts, a set reads nothing; progress comes once per report. */
 static void
 progress_cb (NbReviewSet  *set,
@@ -438,5 +554,6 @@ main (int   argc,
   g_test_add_func ("/review/set/progress", test_set_progress);
   g_test_add_func ("/review/set/corrected-series", test_set_corrected_series);
   g_test_add_func ("/review/set/unreadable-note", test_set_unreadable_note);
+  g_test_add_func ("/review/set/whole-copies", test_set_whole_copies);
   return g_test_run ();
 }

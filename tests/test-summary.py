@@ -161,6 +161,12 @@ with tempfile.TemporaryDirectory() as tmp:
        "CSV: Chinese headers, one line per report")
     by_file = {os.path.basename(r[0].lstrip("'")): dict(zip(head, r)) for r in rows[1:]}
     ok(any(r[0] == "'=cmd.txt" for r in rows[1:]), "CSV: text a spreadsheet would run as a formula is quoted")
+    # =cmd.txt is ruzhou's report sent again: the later file (in name order) says so, once
+    status, g = summary(*sorted(os.listdir(good)), cwd=good)
+    dup = [f["message"]["en"] for n, o in g.items() for f in o["set_findings"] if f["rule"] == "series.copied_text"
+           and "sent twice" in f["message"]["en"]]
+    ok(dup == ["the same report as =cmd.txt: the office's report for this year was sent twice"],
+       f"a file sent twice: one finding, in the later file, naming the other: {dup}")
     ok(all(int(by_file[n]["错误"]) == o["errors"] and int(by_file[n]["警告"]) == o["warnings"]
            and by_file[n]["本年新收"] == str(o["figures"]["new"]) for n, o in g.items()),
        "CSV: the same counts and figures as the JSON")

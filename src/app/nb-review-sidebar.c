@@ -425,7 +425,8 @@ show_set_findings (NbReviewSidebar *self,
       gtk_widget_add_css_class (label, error ? "nb-review-errors" : "nb-review-changed");
       gtk_box_append (self->set_findings_box, label);
 
-      if (nb_review_item_get_copied_from (item, f, &other, &other_span))
+      /* (a file sent twice names the other, with no passage to show) */
+      if (nb_review_item_get_copied_from (item, f, &other, &other_span) && nb_span_is_set (other_span))
         {
           guint n_spans;
           const NbSpan *spans = nb_finding_get_spans (f, &n_spans);

@@ -374,6 +374,7 @@ _nb_table_view_update_value (NbTableView *self,
   gboolean changed = FALSE;
 
   nb_cell_state_init (&state, self->report, item->def->cell);
+  nb_cell_state_add_findings (&state, self->set_findings, item->def->cell);
   if ((state.flags ^ item->flags) & (NB_CELL_STATE_CORRECTED | NB_CELL_STATE_INFERRED))
     changed = TRUE;
   item->flags = state.flags;

@@ -93,6 +93,7 @@ struct _NbTableView
   GtkWidget             parent_instance;
 
   NbReport             *report;
+  GListModel           *set_findings;   /* a review set's findings about the report, or NULL */
   GPtrArray            *grids;          /* NbGridTable */
   Table                *tables;
   guint                 n_tables;

@@ -236,6 +236,7 @@ nb_table_view_dispose (GObject *object)
   g_clear_object (&self->warning_icon);
   clear_tables (self);
   g_clear_object (&self->report);
+  g_clear_object (&self->set_findings);
 
   G_OBJECT_CLASS (nb_table_view_parent_class)->dispose (object);
 }
@@ -373,6 +374,22 @@ nb_table_view_set_report (NbTableView *self,
     }
   _nb_table_view_update_accessible_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * nb_table_view_set_set_findings:
+ * @findings: (nullable): a review set's findings about the report, NbFinding
+ *
+ * Marks the cells @findings name as the report's own findings mark theirs, from
+ * the next nb_table_view_refresh () (or nb_table_view_set_report ()) on.
+ */
+void
+nb_table_view_set_set_findings (NbTableView *self,
+                                GListModel  *findings)
+{
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+
+  g_set_object (&self->set_findings, findings);
 }
 
 /* Shows the report's values and their states again, after an edit or a re-check. */

@@ -16,6 +16,8 @@ GtkWidget  *nb_table_view_new               (void);
 void        nb_table_view_set_report        (NbTableView  *self,
                                              NbReport     *report);
 void        nb_table_view_refresh           (NbTableView  *self);
+void        nb_table_view_set_set_findings  (NbTableView  *self,
+                                             GListModel   *findings);
 void        nb_table_view_highlight_cells   (NbTableView  *self,
                                              const guint  *cells,
                                              guint         n_cells);

@@ -90,6 +90,38 @@ nb_cell_state_init (NbCellState *state,
 }
 
 /**
+ * nb_cell_state_add_findings:
+ * @findings: (nullable): findings about the report not in it, NbFinding (a review
+ *   set's: series.carry_over names this year's 上年结转)
+ *
+ * Marks @cell as the report's own findings mark it, for those of @findings that
+ * name it: the most severe finding's severity, its own or these.
+ */
+void
+nb_cell_state_add_findings (NbCellState *state,
+                            GListModel  *findings,
+                            guint        cell)
+{
+  static const NbCellStateFlags by_severity[] = { NB_CELL_STATE_INFO, NB_CELL_STATE_WARNING, NB_CELL_STATE_ERROR };
+  const NbCellStateFlags all = NB_CELL_STATE_INFO | NB_CELL_STATE_WARNING | NB_CELL_STATE_ERROR;
+  int worst = -1;
+
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(NbFinding) finding = g_list_model_get_item (findings, i);
+
+      if (nb_finding_has_cell (finding, cell))
+        worst = MAX (worst, (int) nb_finding_get_severity (finding));
+    }
+  if (worst < 0)
+    return;
+  for (int s = G_N_ELEMENTS (by_severity) - 1; s > worst; s--)
+    if (state->flags & by_severity[s])
+      return;  /* its own finding is more severe */
+  state->flags = (state->flags & ~all) | by_severity[worst];
+}
+
+/**
  * nb_cell_dup_tooltip:
  *
  * What a cell's tooltip says: what it counts, then whether it was corrected, inferred

@@ -32,6 +32,9 @@ typedef struct
 void         nb_cell_state_init          (NbCellState      *state,
                                           NbReport         *report,
                                           guint             cell);
+void         nb_cell_state_add_findings  (NbCellState      *state,
+                                          GListModel       *findings,
+                                          guint             cell);
 void         nb_cell_state_clear         (NbCellState      *state);
 char        *nb_cell_dup_tooltip         (NbReport         *report,
                                           guint             cell);

@@ -446,6 +446,7 @@ set_findings_changed_cb (GListModel *findings,
 {
   if (self->report == NULL)
     return;
+  nb_table_view_refresh (self->table_view);  /* the cells they name, marked */
   nb_window_findings_regroup (self, FALSE);
   nb_window_update_counts (self);
 }
@@ -466,6 +467,8 @@ nb_window_set_set_findings (NbWindow   *self,
   if (self->set_findings != NULL)
     g_clear_signal_handler (&self->set_findings_handler, self->set_findings);
   g_set_object (&self->set_findings, findings);
+  if (self->table_view != NULL)  /* (none once the window's template is disposed) */
+    nb_table_view_set_set_findings (self->table_view, findings);
   if (findings != NULL)
     self->set_findings_handler = g_signal_connect (findings, "items-changed",
                                                    G_CALLBACK (set_findings_changed_cb), self);

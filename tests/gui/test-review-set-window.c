@@ -14,6 +14,7 @@
 #include "nb-finding-group.h"
 #include "nb-finding-row.h"
 #include "nb-rule-names.h"
+#include "nb-view-logic.h"
 #include "test-util.h"
 
 /* The position in the window's findings list of the group of @rule, collapsed */
@@ -124,6 +125,39 @@ test_set_findings (void)
     g_assert_cmpuint (nb_window_count_findings (window, s), ==, nb_review_item_count (item, s));
   g_assert_cmpuint (nb_window_count_findings (window, NB_SEVERITY_ERROR), >,
                     nb_report_count_findings (report, NB_SEVERITY_ERROR));
+
+  /* the cells the set's findings name are marked in the tables as the report's own
+   * findings' are, colour and icon: 上年结转 (series.carry_over), which no finding of
+   * the report's own names */
+  {
+    GListModel *set_findings = nb_review_item_get_set_findings (item);
+    guint n_marked = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (set_findings); i++)
+      {
+        g_autoptr(NbFinding) f = g_list_model_get_item (set_findings, i);
+        NbSeverity severity = nb_finding_get_severity (f);
+
+        cells = nb_finding_get_cells (f, &n_cells);
+        for (guint k = 0; k < n_cells; k++)
+          {
+            gboolean own;
+            NbSeverity own_severity = nb_report_get_cell_severity (report, cells[k], &own);
+            NbSeverity marked = own ? MAX (own_severity, severity) : severity;
+
+            g_assert_true (nb_table_view_cell_has_class (window->table_view, cells[k], nb_severity_css_class (marked)));
+            if (marked != NB_SEVERITY_INFO)
+              g_assert_cmpstr (nb_table_view_get_cell_icon_name (window->table_view, cells[k]), ==,
+                               nb_severity_icon_name (marked));
+            if (g_str_equal (nb_finding_get_rule (f), "series.carry_over"))
+              {
+                g_assert_false (own);
+                n_marked++;
+              }
+          }
+      }
+    g_assert_cmpuint (n_marked, ==, 2);
+  }
 
   /* series.carry_over: one group of its two columns, with its short name */
   pos = group_position (window, "series.carry_over");

@@ -101,8 +101,9 @@ static const NbRule rules[] = {
     "现行有效件数与上年数加本年制发减废止不符",
     "现行有效件数 disagrees with last year's plus this year's 制发 minus 废止", "src/core/review/nb-review-series.c" },
   { "series.copied_text", NB_SEVERITY_WARNING, "文字雷同", "Copied text",
-    "有段落与其他机关的报告或本机关上年报告几乎相同",
-    "passages near-identical to another agency's report or the same agency's previous year",
+    "有段落与其他机关的报告或本机关上年报告几乎相同，或同一报告重复报送",
+    "passages near-identical to another agency's report or the same agency's previous year, or the same "
+    "report sent twice",
     "src/core/review/nb-review-copied.c" },
 };
 
@@ -388,6 +389,21 @@ static const NbRuleMessage messages[] = {
   { "series.copied_text", "year",
     "内容与 {file}（{year}年）雷同：“{quote}”",
     "passage near-identical to {file} ({year}): “{quote}”" },
+  /* the whole text: another office's report (or the same office's of an earlier year) copied
+   * whole; another file of the same office and year, the same throughout or with other figures */
+  { "series.copied_text", "whole_agency_year",
+    "全文与 {file}（{agency} {year}年）相同，整份报告疑为照搬",
+    "the whole text is that of {file} ({agency}, {year}): the report looks copied whole" },
+  { "series.copied_text", "whole_year",
+    "全文与 {file}（{year}年）相同，整份报告疑为照搬",
+    "the whole text is that of {file} ({year}): the report looks copied whole" },
+  { "series.copied_text", "duplicate",
+    "与 {file} 是同一份报告：同一机关同一年度的报告重复报送",
+    "the same report as {file}: the office's report for this year was sent twice" },
+  { "series.copied_text", "versions",
+    "与 {file} 是同一机关同一年度的报告，文字相同而数字不同：请确认以哪一份为准",
+    "the same office's report for the same year as {file}, with the same text but other figures: "
+    "ask which one stands" },
   /* cells: a value its kind does not allow (a count, a change 本年增/减, an amount), text where a
    * number should be; an empty cell the equations determine, or do not */
   { "cell.invalid", "count",

@@ -17,6 +17,12 @@
  * found in another office's report is reported in both; one found in the same
  * office's report of an earlier year, in the later one only.
  *
+ * Whole reports are compared first. A second file of one office's report of one year
+ * (the same own sentences: a hash of them) is a duplicate submission, said once in the
+ * later file. Two reports that share nearly all their own sentences (counted per pair,
+ * over the sentences few reports write) are a copy of a whole report, said in one
+ * finding, however many offices sent it (enough copies make every sentence stock).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -525,7 +531,60 @@ typedef struct
   guint source;     /* where the passage also is */
   NbFinding *finding;
   guint n_spans;
+  gboolean whole;   /* a report copied whole (its shared sentences are its spans) */
 } Flag;
+
+/* A new finding of @report about one other report of the set (@source), whose passage
+ * there is @source_span; later passages of the pair add their spans to it. */
+static Flag *
+add_flag (GHashTable  *flags,
+          GPtrArray  **findings,
+          guint        report,
+          guint        source,
+          NbMessage   *m,
+          NbSpan       source_span)
+{
+  guint64 *k = g_new (guint64, 1);
+  Flag *fl = g_new0 (Flag, 1);
+  NbCopySource *from = g_new (NbCopySource, 1);
+
+  fl->report = report;
+  fl->source = source;
+  fl->finding = nb_message_to_finding (m, NB_SEVERITY_WARNING);
+  /* where the passage also is, for showing both side by side */
+  from->report = source;
+  from->span = source_span;
+  g_object_set_data_full (G_OBJECT (fl->finding), NB_COPY_SOURCE_KEY, from, g_free);
+  *k = ((guint64) report << 32) | source;
+  g_hash_table_insert (flags, k, fl);
+  g_ptr_array_add (findings[report], fl->finding);
+  return fl;
+}
+
+static inline NbSpan
+sentence_span (const NbSentence *s)
+{
+  return (NbSpan) { s->src[0], s->src[s->n - 1] + 1 };
+}
+
+static void
+flag_add_span (Flag             *fl,
+               const NbSentence *s)
+{
+  NbSpan span;
+  guint n_spans;
+  const NbSpan *spans;
+
+  if (fl->n_spans >= 50 || s->n == 0)
+    return;
+  span = sentence_span (s);
+  spans = nb_finding_get_spans (fl->finding, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[i].start == span.start)
+      return;
+  nb_finding_add_span (fl->finding, span);
+  fl->n_spans++;
+}
 
 static void
 flag (GHashTable   *flags,
@@ -539,7 +598,6 @@ flag (GHashTable   *flags,
 {
   guint64 key = ((guint64) report << 32) | source;
   Flag *fl = g_hash_table_lookup (flags, &key);
-  NbSentence *s = &g_array_index (digests[report]->sentences, NbSentence, sentence);
 
   if (fl == NULL)
     {
@@ -547,41 +605,15 @@ flag (GHashTable   *flags,
       NbSentence *os = &g_array_index (other->sentences, NbSentence, source_sentence);
       g_autofree char *q = quote (os);
       g_autoptr (NbMessage) m = nb_message_new ("series.copied_text", other->agency ? "agency_year" : "year");
-      guint64 *k = g_new (guint64, 1);
 
-      fl = g_new0 (Flag, 1);
-      fl->report = report;
-      fl->source = source;
       nb_message_set (m, "file", files[source]);
       if (other->agency)
         nb_message_set (m, "agency", other->agency);
       nb_message_set_int (m, "year", other->year);
       nb_message_set (m, "quote", q);
-      fl->finding = nb_message_to_finding (m, NB_SEVERITY_WARNING);
-      {
-        /* where the passage also is, for showing both side by side */
-        NbCopySource *from = g_new (NbCopySource, 1);
-
-        from->report = source;
-        from->span = (NbSpan) { os->src[0], os->src[os->n - 1] + 1 };
-        g_object_set_data_full (G_OBJECT (fl->finding), NB_COPY_SOURCE_KEY, from, g_free);
-      }
-      *k = key;
-      g_hash_table_insert (flags, k, fl);
-      g_ptr_array_add (findings[report], fl->finding);
+      fl = add_flag (flags, findings, report, source, m, sentence_span (os));
     }
-  if (fl->n_spans < 50 && s->n > 0)
-    {
-      NbSpan span = { s->src[0], s->src[s->n - 1] + 1 };
-      guint n_spans;
-      const NbSpan *spans = nb_finding_get_spans (fl->finding, &n_spans);
-
-      for (guint i = 0; i < n_spans; i++)
-        if (spans[i].start == span.start)
-          return;
-      nb_finding_add_span (fl->finding, span);
-      fl->n_spans++;
-    }
+  flag_add_span (fl, &g_array_index (digests[report]->sentences, NbSentence, sentence));
 }
 
 typedef struct
@@ -839,6 +871,270 @@ mark_stock_clusters (NbDigest **digests,
     }
 }
 
+/* -------------------------------------------------------------------------- */
+/* whole reports: a file sent twice, a report copied whole */
+
+#define MIN_WHOLE 3     /* own sentences a report needs for its whole text to be compared */
+#define WHOLE_SHARE 0.7 /* of each report's own sentences, shared: copied whole */
+#define WHOLE_CAP 32    /* a sentence more reports write is left out of comparing them */
+
+/* A hash of the report's own sentences in order (0: too few to tell), and its first */
+static guint64
+prose_print (const NbDigest *d,
+             guint          *first)
+{
+  guint64 h = 0xcbf29ce484222325ULL;
+  guint n = 0;
+
+  *first = G_MAXUINT;
+  for (guint s = 0; d != NULL && d->sentences != NULL && s < d->sentences->len; s++)
+    {
+      const NbSentence *sen = &g_array_index (d->sentences, NbSentence, s);
+
+      if (!is_own_text (sen))
+        continue;
+      if (n++ == 0)
+        *first = s;
+      h = (h ^ hash_chars (sen->chars, sen->n)) * 0x100000001b3ULL;
+    }
+  return n >= MIN_WHOLE ? h | 1 : 0;
+}
+
+static gboolean
+same_values (const double *a,
+             const guint8 *has_a,
+             const double *b,
+             const guint8 *has_b,
+             guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (has_a[i] != has_b[i] || (has_a[i] && a[i] != b[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether two reports give the same figures (those the set's rules and summary take) */
+static gboolean
+same_figures (const NbDigest *a,
+              const NbDigest *b)
+{
+  return a->edition == b->edition &&
+         same_values (a->figures, a->has_figure, b->figures, b->has_figure, NB_N_FIGURES) &&
+         same_values (a->carried_in, a->has_carried_in, b->carried_in, b->has_carried_in, NB_N_REQUEST_COLUMNS) &&
+         same_values (a->carried_over, a->has_carried_over, b->carried_over, b->has_carried_over,
+                      NB_N_REQUEST_COLUMNS) &&
+         same_values (a->normative, a->has_normative, b->normative, b->has_normative, 3);
+}
+
+/* The same office: the same name, or no name found in either */
+static gboolean
+same_office (const NbDigest *a,
+             const NbDigest *b)
+{
+  if (a->agency_key == NULL || b->agency_key == NULL)
+    return a->agency_key == b->agency_key;
+  return g_str_equal (a->agency_key, b->agency_key);
+}
+
+/* @report is another file of @source's office and year, with the same text: sent twice
+ * (or sent again with other figures). Said once, in the later file. */
+static void
+flag_duplicate (GHashTable  *flags,
+                NbDigest   **digests,
+                const char **files,
+                GPtrArray  **findings,
+                guint        report,
+                guint        source)
+{
+  g_autoptr (NbMessage) m = nb_message_new ("series.copied_text",
+                                            same_figures (digests[report], digests[source]) ? "duplicate" : "versions");
+
+  nb_message_set (m, "file", files[source]);
+  add_flag (flags, findings, report, source, m, (NbSpan) { -1, -1 });
+}
+
+/* @report's text is @source's, nearly all of it: one finding, whose spans the
+ * sentences they share are added to */
+static void
+flag_whole (GHashTable  *flags,
+            NbDigest   **digests,
+            const char **files,
+            GPtrArray  **findings,
+            guint        report,
+            guint        source,
+            guint        source_first)
+{
+  NbDigest *other = digests[source];
+  g_autoptr (NbMessage) m = nb_message_new ("series.copied_text", other->agency ? "whole_agency_year" : "whole_year");
+
+  nb_message_set (m, "file", files[source]);
+  if (other->agency)
+    nb_message_set (m, "agency", other->agency);
+  nb_message_set_int (m, "year", other->year);
+  add_flag (flags, findings, report, source, m,
+            sentence_span (&g_array_index (other->sentences, NbSentence, source_first)))->whole = TRUE;
+}
+
+/* The reports (at most WHOLE_CAP, distinct, in order) that write @u; 0 when more do */
+static guint
+unique_reports (const Unique *u,
+                guint        *out)
+{
+  guint k = 0;
+
+  for (guint o = 0; o < u->occurrences->len; o++)
+    {
+      guint r = g_array_index (u->occurrences, Occurrence, o).report;
+
+      if (k > 0 && out[k - 1] == r)
+        continue;
+      if (k == WHOLE_CAP)
+        return 0;
+      out[k++] = r;
+    }
+  return k;
+}
+
+/* Another file of the same office and year with the same own text (by a hash of it): a
+ * duplicate, said once in each later file. Returns for each report the first of its
+ * duplicates (itself when it has none). */
+static guint *
+flag_duplicates (GHashTable  *flags,
+                 NbDigest   **digests,
+                 const char **files,
+                 guint        n,
+                 GPtrArray  **findings,
+                 guint       *first)
+{
+  g_autoptr(GHashTable) by_print = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) g_array_unref);
+  guint *dup_of = g_new (guint, n + 1);
+
+  for (guint r = 0; r < n; r++)
+    {
+      guint64 h = prose_print (digests[r], &first[r]);
+      GArray *reps;
+      guint i;
+
+      dup_of[r] = r;
+      if (h == 0)
+        continue;
+      reps = g_hash_table_lookup (by_print, &h);
+      if (reps == NULL)
+        {
+          reps = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (by_print, g_memdup2 (&h, sizeof h), reps);
+        }
+      for (i = 0; i < reps->len; i++)
+        {
+          guint p = g_array_index (reps, guint, i);
+
+          if (same_office (digests[r], digests[p]) && digests[r]->year == digests[p]->year)
+            {
+              dup_of[r] = p;
+              flag_duplicate (flags, digests, files, findings, r, p);
+              break;
+            }
+        }
+      if (i == reps->len)
+        g_array_append_val (reps, r);
+    }
+  return dup_of;
+}
+
+/* Whole reports. A file sent twice is a duplicate. A report that shares nearly all its
+ * own sentences with another office's (or with the same office's of an earlier year)
+ * was copied whole: one finding, whatever its sentences (enough copies would make them
+ * stock wording). Pairs are counted over the sentences few reports write, so that the
+ * wording many share costs nothing. */
+static void
+flag_whole_copies (GHashTable  *flags,
+                   NbDigest   **digests,
+                   const char **files,
+                   guint        n,
+                   GPtrArray  **findings,
+                   Unique      *all,
+                   guint        n_uniques)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) shared = g_array_new (FALSE, FALSE, sizeof (guint));  /* a pair's sentences */
+  g_autofree guint *first = g_new (guint, n + 1);
+  g_autofree guint *countable = g_new0 (guint, n + 1);
+  g_autofree guint *dup_of = flag_duplicates (flags, digests, files, n, findings, first);
+  guint reports[WHOLE_CAP];
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint u = 0; u < n_uniques; u++)
+    {
+      guint k = unique_reports (&all[u], reports);
+
+      for (guint i = 0; i < k; i++)
+        {
+          countable[reports[i]]++;
+          for (guint j = i + 1; j < k; j++)
+            {
+              guint64 pk = ((guint64) reports[i] << 32) | reports[j];
+              guint at = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, &pk));
+
+              if (dup_of[reports[i]] == dup_of[reports[j]])
+                continue;
+              if (at == 0)
+                {
+                  guint zero = 0;
+
+                  g_array_append_val (shared, zero);
+                  at = shared->len;
+                  g_hash_table_insert (pairs, g_memdup2 (&pk, sizeof pk), GUINT_TO_POINTER (at));
+                }
+              g_array_index (shared, guint, at - 1)++;
+            }
+        }
+    }
+
+  /* the pairs that share nearly everything: each side names the other, unless it is
+   * a duplicate (its first file is named) or the same office's later report */
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 pk = *(guint64 *) key;
+      guint ab[2] = { pk >> 32, pk & 0xFFFFFFFF };
+      guint both = g_array_index (shared, guint, GPOINTER_TO_UINT (value) - 1);
+
+      if (both < MIN_WHOLE || both < WHOLE_SHARE * MAX (countable[ab[0]], countable[ab[1]]))
+        continue;
+      for (guint side = 0; side < 2; side++)
+        {
+          NbDigest *a = digests[ab[side]], *b = digests[ab[!side]];
+
+          if (dup_of[ab[!side]] != ab[!side] || first[ab[!side]] == G_MAXUINT ||
+              (same_office (a, b) && a->year <= b->year))
+            continue;
+          flag_whole (flags, digests, files, findings, ab[side], ab[!side], first[ab[!side]]);
+        }
+    }
+
+  /* their spans: the sentences they share */
+  for (guint u = 0; u < n_uniques && g_hash_table_size (flags) > 0; u++)
+    {
+      guint k = unique_reports (&all[u], reports);
+
+      for (guint o = 0; k > 0 && o < all[u].occurrences->len; o++)
+        {
+          Occurrence *occ = &g_array_index (all[u].occurrences, Occurrence, o);
+
+          for (guint j = 0; j < k; j++)
+            {
+              guint64 fk = ((guint64) occ->report << 32) | reports[j];
+              Flag *fl = g_hash_table_lookup (flags, &fk);
+
+              if (fl != NULL && fl->whole)
+                flag_add_span (fl, &g_array_index (digests[occ->report]->sentences, NbSentence, occ->sentence));
+            }
+        }
+    }
+}
+
 /* Flag identical sentences found in several reports */
 static void
 flag_identical (GHashTable  *flags,
@@ -928,7 +1224,9 @@ nb_review_find_copied (NbDigest   **digests,
   find_candidate_pairs (digests, all, bands, stock_limit, candidates);
   mark_stock_clusters (digests, all, uniques->len, stock_limit);
 
-  /* flag: identical sentences in several reports, then near-identical pairs */
+  /* flag: whole reports the same, identical sentences in several reports, then
+   * near-identical pairs (each pair of reports in one finding) */
+  flag_whole_copies (flags, digests, files, n, findings, all, uniques->len);
   flag_identical (flags, digests, files, findings, all, uniques->len);
   flag_near_identical (flags, digests, files, findings, all, candidates);
 
