@@ -462,6 +462,9 @@ report_loaded_cb (GObject      *object,
   set_report (self, report);
   g_clear_handle_id (&self->present_source, g_source_remove);
   gtk_window_present (GTK_WINDOW (self));
+  /* the keys start in the tables: not on the header bar's Open button, where a window
+   * shown puts them, nor nowhere, where the loading page's Cancel button went */
+  gtk_widget_grab_focus (GTK_WIDGET (self->table_view));
   add_to_recent (self->file);
   quit_after_first_frame (self);
 }
