@@ -81,6 +81,65 @@ test_focus_on_open (void)
   close_window (window);
 }
 
+/* Whether the text's caret shows, and on a line that is on screen */
+static gboolean
+text_caret_shown (NbWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (window->source_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  if (!gtk_text_view_get_cursor_visible (view))
+    return FALSE;
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Waits until the text has scrolled where it goes (it measures its lines a few at a time) */
+static void
+wait_for_text (NbWindow *window)
+{
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->source_view));
+  double last = -1;
+
+  for (int i = 0; i < 50 && gtk_adjustment_get_value (v) != last; i++)
+    {
+      last = gtk_adjustment_get_value (v);
+      wait_for_frame (GTK_WIDGET (window));
+      wait_for_frame (GTK_WIDGET (window));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 0);
+}
+
+/* F6 goes from the tables to the text and on to the findings (GtkPaned's key); the
+ * text, read-only, shows a caret on screen while it has the focus, or nothing showed
+ * where the keyboard was. */
+static void
+test_f6_text_shows_focus (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+
+  /* a finding scrolls the text away from its caret, at the top */
+  nb_window_select_next_finding (window, FALSE);
+  wait_for_text (window);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->table_view)));
+  g_assert_false (gtk_text_view_get_cursor_visible (GTK_TEXT_VIEW (window->source_view)));
+
+  g_assert_true (send_key (GTK_WIDGET (window), GDK_KEY_F6, 0));
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->source_view)));
+  g_assert_true (text_caret_shown (window));
+
+  g_assert_true (send_key (GTK_WIDGET (window), GDK_KEY_F6, 0));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (window->source_view)));
+  g_assert_false (gtk_text_view_get_cursor_visible (GTK_TEXT_VIEW (window->source_view)));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,5 +148,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window-keyboard/widen", test_widen);
   g_test_add_func ("/window-keyboard/focus/on-open", test_focus_on_open);
+  g_test_add_func ("/window-keyboard/focus/f6-text", test_f6_text_shows_focus);
   return g_test_run ();
 }
