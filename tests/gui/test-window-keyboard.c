@@ -140,6 +140,34 @@ test_f6_text_shows_focus (void)
   close_window (window);
 }
 
+/* Escape closes the search bar (Ctrl+F) and the keyboard goes back where it was: it
+ * went to the paned around the text, whose arrow keys then moved the divider. */
+static void
+test_search_escape_returns_focus (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  GtkWidget *from[] = { GTK_WIDGET (window->table_view), GTK_WIDGET (window->source_view) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (from); i++)
+    {
+      g_assert_true (gtk_widget_grab_focus (from[i]));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+      g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "公开");
+      wait_for_frame (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             GTK_WIDGET (window->search_entry)));
+      g_assert_true (send_key (GTK_WIDGET (window), GDK_KEY_Escape, 0));
+      /* the bar slides away */
+      for (int k = 0; k < 30; k++)
+        wait_for_frame (GTK_WIDGET (window));
+      g_assert_false (gtk_search_bar_get_search_mode (window->search_bar));
+      g_assert_true (gtk_widget_has_focus (from[i]));
+    }
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,5 +177,6 @@ main (int   argc,
   g_test_add_func ("/window-keyboard/widen", test_widen);
   g_test_add_func ("/window-keyboard/focus/on-open", test_focus_on_open);
   g_test_add_func ("/window-keyboard/focus/f6-text", test_f6_text_shows_focus);
+  g_test_add_func ("/window-keyboard/focus/search-escape", test_search_escape_returns_focus);
   return g_test_run ();
 }
