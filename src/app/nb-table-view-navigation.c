@@ -309,6 +309,23 @@ _nb_table_view_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/**
+ * nb_table_view_take_focus:
+ *
+ * Gives the tables the keyboard, its cell on the first value (drawn as the focused
+ * cell) but not selected: the text and the findings stay as they are, as when a
+ * report opens.
+ */
+void
+nb_table_view_take_focus (NbTableView *self)
+{
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+
+  if (self->cursor < 0 && self->report != NULL)
+    self->cursor = first_value (self, FALSE);
+  _nb_table_view_grab_focus_quietly (self);
+}
+
 void
 _nb_table_view_focus_enter_cb (GtkEventControllerFocus *controller,
                                NbTableView             *self)

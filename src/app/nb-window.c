@@ -464,7 +464,7 @@ report_loaded_cb (GObject      *object,
   gtk_window_present (GTK_WINDOW (self));
   /* the keys start in the tables: not on the header bar's Open button, where a window
    * shown puts them, nor nowhere, where the loading page's Cancel button went */
-  gtk_widget_grab_focus (GTK_WIDGET (self->table_view));
+  nb_table_view_take_focus (self->table_view);
   add_to_recent (self->file);
   quit_after_first_frame (self);
 }
