@@ -685,6 +685,13 @@ nb_window_finalize (GObject *object)
 }
 
 static void
+nb_window_unmap (GtkWidget *widget)
+{
+  nb_window_stop_scrolling (NB_WINDOW (widget));  /* see nb-window-layout.c */
+  GTK_WIDGET_CLASS (nb_window_parent_class)->unmap (widget);
+}
+
+static void
 nb_window_class_init (NbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -693,6 +700,7 @@ nb_window_class_init (NbWindowClass *klass)
 
   object_class->dispose = nb_window_dispose;
   object_class->finalize = nb_window_finalize;
+  widget_class->unmap = nb_window_unmap;
   window_class->close_request = nb_window_close_request;
 
   g_type_ensure (NB_TYPE_SOURCE_VIEW);
@@ -779,6 +787,7 @@ nb_window_init (NbWindow *self)
     }
 
   nb_window_findings_init (self);
+  nb_window_panes_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), self);
