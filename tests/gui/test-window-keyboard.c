@@ -207,6 +207,35 @@ test_search_escape_returns_focus (void)
   close_window (window);
 }
 
+/* From the findings list the keyboard comes to the tables on the finding's first cell,
+ * not on the cell it left there (the first value of all, far from the finding). */
+static void
+test_tables_at_finding (void)
+{
+  g_autofree char *path = sample_path ("ruzhou-2021.txt");
+  NbWindow *window = open_window (path);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (window->selection));
+  int first = -1;
+
+  /* a finding with cells in the tables */
+  for (guint i = 0; i < n && first < 0; i++)
+    {
+      nb_window_select_next_finding (window, FALSE);
+      for (guint c = 0; c < nb_schema_get_n_cells (nb_report_get_edition (nb_window_get_report (window))) && first < 0; c++)
+        if (nb_table_view_cell_has_class (window->table_view, c, "nb-highlight"))
+          first = (int) c;
+    }
+  g_assert_cmpint (first, >=, 0);
+  g_assert_cmpint (nb_table_view_get_selected_cell (window->table_view), !=, first);
+
+  gtk_widget_grab_focus (GTK_WIDGET (window->findings_view));
+  g_assert_true (send_key (GTK_WIDGET (window), GDK_KEY_F6, 0));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->table_view)));
+  g_assert_cmpint (nb_table_view_get_selected_cell (window->table_view), ==, first);
+  wait_for_text (window);
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,5 +246,6 @@ main (int   argc,
   g_test_add_func ("/window-keyboard/focus/on-open", test_focus_on_open);
   g_test_add_func ("/window-keyboard/focus/f6-text", test_f6_text_shows_focus);
   g_test_add_func ("/window-keyboard/focus/search-escape", test_search_escape_returns_focus);
+  g_test_add_func ("/window-keyboard/focus/tables-at-finding", test_tables_at_finding);
   return g_test_run ();
 }
