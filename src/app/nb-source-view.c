@@ -248,6 +248,36 @@ nb_source_view_class_init (NbSourceViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
+/* A caret shows where the keyboard is while the text has the focus (F6, Shift+Tab from
+ * the findings), on the first line shown if it was off screen: the text is read-only,
+ * and without it a focused text showed nothing of it. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                NbSourceView            *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    {
+      gtk_text_view_get_iter_at_location (view, &iter, visible.x, visible.y + location.height);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+  gtk_text_view_set_cursor_visible (view, TRUE);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                NbSourceView            *self)
+{
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self), FALSE);
+}
+
 static void
 nb_source_view_init (NbSourceView *self)
 {
@@ -255,6 +285,7 @@ nb_source_view_init (NbSourceView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   PangoTabArray *tabs;
   GtkGesture *click;
+  GtkEventController *focus;
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, FALSE);
@@ -291,6 +322,11 @@ nb_source_view_init (NbSourceView *self)
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

@@ -309,20 +309,56 @@ _nb_table_view_key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+/**
+ * nb_table_view_take_focus:
+ *
+ * Gives the tables the keyboard, its cell on the first value (drawn as the focused
+ * cell) but not selected: the text and the findings stay as they are, as when a
+ * report opens.
+ */
+void
+nb_table_view_take_focus (NbTableView *self)
+{
+  g_return_if_fail (NB_IS_TABLE_VIEW (self));
+
+  if (self->cursor < 0 && self->report != NULL)
+    self->cursor = first_value (self, FALSE);
+  _nb_table_view_grab_focus_quietly (self);
+}
+
+/* The first highlighted value in reading order, or -1 */
+static int
+first_highlighted (NbTableView *self)
+{
+  for (guint k = 0; k < self->n_tables; k++)
+    for (guint j = 0; j < self->tables[k].grid->items->len; j++)
+      {
+        Item *item = &self->tables[k].items[j];
+
+        if (item->highlighted && !_nb_table_view_is_label (item))
+          return item->def->cell;
+      }
+  return -1;
+}
+
 void
 _nb_table_view_focus_enter_cb (GtkEventControllerFocus *controller,
                                NbTableView             *self)
 {
+  int cell;
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* Coming in with the keyboard selects a cell, as a click does. */
   if (self->grabbing || self->editing >= 0 || self->report == NULL)
     return;
-  if (self->cursor < 0)
-    self->cursor = first_value (self, FALSE);
-  if (self->cursor >= 0)
+  /* on the finding's first cell when one is shown (F6 or Tab from the findings list) */
+  cell = first_highlighted (self);
+  if (cell < 0 || (self->cursor >= 0 && nb_table_view_cell_has_class (self, self->cursor, "nb-highlight")))
+    cell = self->cursor >= 0 ? self->cursor : first_value (self, FALSE);
+  if (cell >= 0)
     {
-      _nb_table_view_select_cell (self, self->cursor);
-      nb_table_view_scroll_to_cell (self, self->cursor);
+      _nb_table_view_select_cell (self, cell);
+      nb_table_view_scroll_to_cell (self, cell);
     }
 }
 

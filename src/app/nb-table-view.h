@@ -23,6 +23,7 @@ void        nb_table_view_highlight_cells   (NbTableView  *self,
                                              guint         n_cells);
 void        nb_table_view_focus_cell        (NbTableView  *self,
                                              guint         cell);
+void        nb_table_view_take_focus        (NbTableView  *self);
 void        nb_table_view_scroll_to_cell    (NbTableView  *self,
                                              guint         cell);
 void        nb_table_view_scroll_to_cells   (NbTableView  *self,

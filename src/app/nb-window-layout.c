@@ -183,3 +183,30 @@ nb_window_get_dividers (NbWindow *self,
   *divider = self->user_divider ? gtk_paned_get_position (self->paned) : 0;
   *findings_divider = self->user_findings_divider ? gtk_paned_get_position (self->side_paned) : 0;
 }
+
+/* Ends the scrolling animations under @widget where they are. GTK 4.8 prints a critical
+ * (g_signal_handler_disconnect: assertion 'handler_id > 0') when a scrolled window is
+ * unmapped while its adjustment animates, as the text does for a moment after a cell
+ * is selected: a window closed then did so. */
+static void
+stop_scrolling (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustments[] = {
+        gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (widget)),
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget)),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+        gtk_adjustment_set_value (adjustments[i], gtk_adjustment_get_value (adjustments[i]));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    stop_scrolling (c);
+}
+
+void
+nb_window_stop_scrolling (NbWindow *self)
+{
+  stop_scrolling (GTK_WIDGET (self));
+}

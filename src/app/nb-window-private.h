@@ -118,6 +118,9 @@ void       nb_window_show_set_findings    (NbWindow   *self,
 guint      nb_window_count_findings       (NbWindow   *self,
                                            NbSeverity  severity);
 
+/* nb-window-panes.c */
+void nb_window_panes_init (NbWindow *self);
+
 /* nb-window-search.c */
 void nb_window_search_changed_cb  (NbWindow *self);
 void nb_window_search_next_cb     (NbWindow *self);
@@ -128,6 +131,7 @@ gboolean nb_window_get_search_match (NbWindow    *self,
                                      GtkTextIter *end);
 
 /* nb-window-layout.c */
+void nb_window_stop_scrolling (NbWindow *self);
 void nb_window_init_dividers  (NbWindow *self,
                                int       divider,
                                int       findings_divider);

@@ -110,12 +110,61 @@ nb_window_search_previous_cb (NbWindow *self)
   find (self, &start, TRUE);
 }
 
+#define RETURN_FOCUS "nb-search-return-focus"
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The search bar closed (Escape) with the keyboard in it: the keyboard goes back where
+ * it was before Ctrl+F, or else to the text searched. Left alone, GTK gave it to the
+ * paned around the text, whose arrow keys move its divider. */
+static void
+search_mode_cb (GtkSearchBar *bar,
+                GParamSpec   *pspec,
+                NbWindow     *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autoptr(GtkWidget) back = g_weak_ref_get (g_object_get_data (G_OBJECT (self), RETURN_FOCUS));
+
+  if (gtk_search_bar_get_search_mode (bar))
+    return;
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (bar)))
+    return;  /* a click took the keyboard elsewhere already */
+  if (back == NULL || !gtk_widget_get_mapped (back) || !gtk_widget_grab_focus (back))
+    gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+/* Keeps where the keyboard is, to go back there when the search bar closes. */
+static void
+keep_return_focus (NbWindow *self)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (self), RETURN_FOCUS);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (ref == NULL)
+    {
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, NULL);
+      g_object_set_data_full (G_OBJECT (self), RETURN_FOCUS, ref, free_weak_ref);
+      g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                               G_CALLBACK (search_mode_cb), self, 0);
+    }
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+    g_weak_ref_set (ref, focus);
+}
+
 /* Ctrl+F: opens the search bar with the selected text, or focuses it again. */
 void
 nb_window_start_search (NbWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
   GtkTextIter start, end;
+
+  keep_return_focus (self);
 
   if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
       gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))

@@ -462,6 +462,9 @@ report_loaded_cb (GObject      *object,
   set_report (self, report);
   g_clear_handle_id (&self->present_source, g_source_remove);
   gtk_window_present (GTK_WINDOW (self));
+  /* the keys start in the tables: not on the header bar's Open button, where a window
+   * shown puts them, nor nowhere, where the loading page's Cancel button went */
+  nb_table_view_take_focus (self->table_view);
   add_to_recent (self->file);
   quit_after_first_frame (self);
 }
@@ -682,6 +685,13 @@ nb_window_finalize (GObject *object)
 }
 
 static void
+nb_window_unmap (GtkWidget *widget)
+{
+  nb_window_stop_scrolling (NB_WINDOW (widget));  /* see nb-window-layout.c */
+  GTK_WIDGET_CLASS (nb_window_parent_class)->unmap (widget);
+}
+
+static void
 nb_window_class_init (NbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -690,6 +700,7 @@ nb_window_class_init (NbWindowClass *klass)
 
   object_class->dispose = nb_window_dispose;
   object_class->finalize = nb_window_finalize;
+  widget_class->unmap = nb_window_unmap;
   window_class->close_request = nb_window_close_request;
 
   g_type_ensure (NB_TYPE_SOURCE_VIEW);
@@ -776,6 +787,7 @@ nb_window_init (NbWindow *self)
     }
 
   nb_window_findings_init (self);
+  nb_window_panes_init (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), self);
