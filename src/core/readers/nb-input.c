@@ -9,12 +9,25 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "nb-error.h"
+#include "nb-read-all.h"
 #include "nb-readers-private.h"
 
-#define CHUNK (256 * 1024)
+typedef struct
+{
+  GInputStream *in;
+  GCancellable *cancellable;
+} Stream;
+
+static gssize
+read_stream (gpointer   source,
+             guint8    *buf,
+             gsize      len,
+             GError   **error)
+{
+  Stream *stream = source;
+
+  return g_input_stream_read (stream->in, buf, len, stream->cancellable, error);
+}
 
 /**
  * nb_input_read_all:
@@ -31,30 +44,9 @@ nb_input_read_all (GInputStream  *in,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GByteArray) buf = g_byte_array_new ();
+  Stream stream = { in, cancellable };
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
 
-  for (;;)
-    {
-      gsize want = MIN ((gsize) CHUNK, max + 1 - buf->len);
-      guint have = buf->len;
-      gssize n;
-
-      g_byte_array_set_size (buf, have + want);
-      n = g_input_stream_read (in, buf->data + have, want, cancellable, error);
-      if (n < 0)
-        return NULL;
-      g_byte_array_set_size (buf, have + n);
-      if (n == 0)
-        break;
-      if (buf->len > max)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                       _("The file is too large for a report (more than %d MB)"),
-                       (int) (max / (1024 * 1024)));
-          return NULL;
-        }
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+  return nb_read_all (read_stream, &stream, max, error);
 }

@@ -39,6 +39,7 @@
 
 #include "nb-error.h"
 #include "nb-text.h"
+#include "nb-read-all.h"
 #include "nb-readers-private.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -159,45 +160,29 @@ test_hooks (GBytes *input)
 }
 #endif
 
-/* The document on standard input, read to its end: a plain read() loop, since GIO and
- * the libraries it loads would cost every helper a millisecond of start-up */
-static GBytes *
-read_document (gsize    max,
-               GError **error)
+/* read() of standard input, for nb_read_all (): the helper reads its document with
+ * read(), since GIO and the libraries it loads would cost every helper a millisecond of
+ * start-up */
+static gssize
+read_stdin (gpointer   source,
+            guint8    *buf,
+            gsize      len,
+            GError   **error)
 {
-  g_autoptr(GByteArray) buf = g_byte_array_new ();
-
   for (;;)
     {
-      gsize want = MIN ((gsize) 256 * 1024, max + 1 - buf->len);
-      guint have = buf->len;
-      gssize n;
+      gssize n = read (STDIN_FILENO, buf, len);
+      int saved = errno;
 
-      g_byte_array_set_size (buf, have + want);
-      n = read (STDIN_FILENO, buf->data + have, want);
-      if (n < 0)
+      if (n >= 0)
+        return n;
+      if (saved != EINTR)
         {
-          int saved = errno;
-
-          g_byte_array_set_size (buf, have);
-          if (saved == EINTR)
-            continue;
           g_set_error (error, NB_ERROR, NB_ERROR_DAMAGED, _("The document could not be read: %s"),
                        g_strerror (saved));
-          return NULL;
-        }
-      g_byte_array_set_size (buf, have + n);
-      if (n == 0)
-        break;
-      if (buf->len > max)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                       _("The file is too large for a report (more than %d MB)"),
-                       (int) (max / (1024 * 1024)));
-          return NULL;
+          return -1;
         }
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
 
 /* Writes the answer and ends the process, without freeing what it read and wrote */
@@ -269,7 +254,7 @@ main (int   argc,
     limit (RLIMIT_CPU, cpu_s);
   limit (RLIMIT_CORE, 0);
 
-  input = read_document (NB_MAX_REPORT_SIZE, &error);
+  input = nb_read_all (read_stdin, NULL, NB_MAX_REPORT_SIZE, &error);
 #ifdef NB_READER_TEST_HOOKS
   if (input != NULL)
     test_hooks (input);
