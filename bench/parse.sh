@@ -15,15 +15,7 @@ n=${2:-10000}
 cli="$build/src/cli/nianbao-check"
 [ -x "$cli" ] || { echo "build first: meson setup $build && ninja -C $build" >&2; exit 1; }
 
-corpus=$(mktemp -d)
-trap 'rm -rf "$corpus"' EXIT
-samples=(data/samples/*.txt)
-for ((i = 0; i < n; i++)); do
-  s=${samples[i % ${#samples[@]}]}
-  cp "$s" "$corpus/$(basename "$s" .txt)-$i.txt"
-done
-bytes=$(cat "$corpus"/*.txt | wc -c)
-mb=$(python3 -c "print($bytes / 1e6)")
+. bench/corpus.sh
 
 . bench/median3.sh
 
