@@ -76,6 +76,20 @@ write_docx (const char *document_xml)
   return write_zip (entries, G_N_ELEMENTS (entries));
 }
 
+/* The text the reader gives of a DOCX holding @document_xml, which it must read */
+static char *
+docx_text (const char *document_xml)
+{
+  g_autoptr(GBytes) docx = write_docx (document_xml);
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (docx, &len);
+  char *text = nb_reader_docx_extract (bytes, len, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
 static void
 append_paragraph (GString    *xml,
                   const char *text)
@@ -236,15 +250,9 @@ test_ruzhou_row (void)
 {
   g_autoptr(Sample) sample = sample_load ("ruzhou-2021");
   g_autofree char *xml = sample_to_document_xml (sample);
-  g_autoptr(GBytes) docx = write_docx (xml);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = docx_text (xml);
   const char *numbers[] = { "11", "1", "0", "0", "0", "0", "12", NULL };
-  gsize len;
-  const guint8 *bytes = g_bytes_get_data (docx, &len);
 
-  text = nb_reader_docx_extract (bytes, len, &error);
-  g_assert_no_error (error);
   assert_text_has_row (text, "一、本年新收政府信息公开申请数量", numbers);
 }
 
@@ -268,14 +276,8 @@ test_merged_cells (void)
     "<w:tc><w:p><w:r><w:t>（三）</w:t></w:r></w:p></w:tc>"
     "<w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc></w:tr>"
     "</w:tbl><w:p><w:r><w:t>完</w:t></w:r></w:p></w:body></w:document>";
-  g_autoptr(GBytes) docx = write_docx (xml);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize len;
-  const guint8 *bytes = g_bytes_get_data (docx, &len);
+  g_autofree char *text = docx_text (xml);
 
-  text = nb_reader_docx_extract (bytes, len, &error);
-  g_assert_no_error (error);
   g_assert_cmpstr (text, ==,
                    "表头\t说明\n"
                    /* a field per cell: one for a cell over two columns, none for one
@@ -306,14 +308,8 @@ test_nested_table (void)
     "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
     "<w:p><w:r><w:t>丙</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>4</w:t></w:r></w:p></w:tc></w:tr>"
     "</w:tbl><w:p><w:r><w:t>完</w:t></w:r></w:p></w:body></w:document>";
-  g_autoptr(GBytes) docx = write_docx (xml);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize len;
-  const guint8 *bytes = g_bytes_get_data (docx, &len);
+  g_autofree char *text = docx_text (xml);
 
-  text = nb_reader_docx_extract (bytes, len, &error);
-  g_assert_no_error (error);
   g_assert_cmpstr (text, ==,
                    "表二\n"
                    "行政处罚\t1\t\n"
